@@ -1,0 +1,27 @@
+import { EntityRegistered } from './directory/entity-registered.v1.ts';
+import { EntityUpdated } from './directory/entity-updated.v1.ts';
+import { InspectionItemRegistered } from './directory/inspection-item-registered.v1.ts';
+import { InspectionItemUpdated } from './directory/inspection-item-updated.v1.ts';
+import { InspectorRegistered } from './directory/inspector-registered.v1.ts';
+import { InspectorUpdated } from './directory/inspector-updated.v1.ts';
+import type { EventDefinition } from './stored-event.ts';
+
+/** Every platform event type and version. Producers, consumers and the JSON Schema export read this list. */
+export const eventRegistry: readonly EventDefinition[] = [
+  EntityRegistered,
+  EntityUpdated,
+  InspectorRegistered,
+  InspectorUpdated,
+  InspectionItemRegistered,
+  InspectionItemUpdated,
+];
+
+export function findEvent(detailType: string, version: number): EventDefinition | undefined {
+  return eventRegistry.find((e) => e.DETAIL_TYPE === detailType && e.VERSION === version);
+}
+
+/** `Directory.EntityRegistered` is published by `regulator.directory` (DESIGN §4, outbox). */
+export function sourceOf(detailType: string): string {
+  const context = detailType.split('.')[0] ?? 'platform';
+  return `regulator.${context.toLowerCase()}`;
+}

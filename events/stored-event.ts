@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** The stored event of DESIGN §4 (hash chain spec v1): what timelines return and what the bus carries as detail. */
+export const HEX64 = /^[0-9a-f]{64}$/;
+
+export const actorSchema = z.strictObject({
+  id: z.string().min(1).max(128),
+  role: z.string().min(1).max(64),
+  agency: z.string().min(1).max(64),
+});
+
+export function storedEvent<T extends string, D extends z.ZodType>(type: T, version: number, data: D) {
+  return z.strictObject({
+    stream: z.string().min(1).max(256),
+    seq: z.number().int().positive(),
+    type: z.literal(type),
+    version: z.literal(version),
+    occurredAt: z.iso.datetime(),
+    recordedAt: z.iso.datetime(),
+    actor: actorSchema,
+    correlationId: z.string().min(1).max(128),
+    data,
+    prevHash: z.string().regex(HEX64),
+    hash: z.string().regex(HEX64),
+  });
+}
+
+/** One event type and version, as every file under events/ declares it (STYLE §4). */
+export interface EventDefinition<D extends z.ZodType = z.ZodType> {
+  readonly DETAIL_TYPE: string;
+  readonly SOURCE: string;
+  readonly VERSION: number;
+  readonly data: D;
+  readonly detail: z.ZodType;
+  readonly example: z.infer<D>;
+}
+
+export function defineEvent<D extends z.ZodType>(
+  source: string,
+  detailType: string,
+  version: number,
+  data: D,
+  example: z.infer<D>,
+): EventDefinition<D> {
+  return {
+    DETAIL_TYPE: detailType,
+    SOURCE: source,
+    VERSION: version,
+    data,
+    detail: storedEvent(detailType, version, data),
+    example,
+  };
+}

@@ -1,0 +1,56 @@
+import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { decodeCursor, encodeCursor } from '#shared/cursor';
+import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
+import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
+
+/** Reads directory records from their stream heads (state cached there in the same transaction as the events). */
+export class DynamoDbDirectoryReader implements DirectoryReader {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async get<S>(stream: string): Promise<StoredRecord<S> | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall({ pk: streamKey(stream), sk: HEAD_SK }), ConsistentRead: true }),
+    );
+    return Item === undefined ? undefined : recordOf<S>(unmarshall(Item));
+  }
+
+  async list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }> {
+    const pkName = `${query.index}pk`;
+    const skName = `${query.index}sk`;
+    const startKey = decodeCursor(query.cursor, { [pkName]: query.partition });
+    const values: Record<string, string> = { ':p': query.partition };
+    let condition = `${pkName} = :p`;
+    if (query.prefix !== undefined) {
+      condition += ` AND begins_with(${skName}, :prefix)`;
+      values[':prefix'] = query.prefix;
+    }
+    if (query.owner !== undefined) values[':owner'] = `|${query.owner}|`;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: query.index,
+        KeyConditionExpression: condition,
+        ...(query.owner === undefined ? {} : { FilterExpression: 'contains(owners, :owner)' }),
+        ExpressionAttributeValues: marshall(values),
+        Limit: query.limit,
+        ...(startKey === undefined ? {} : { ExclusiveStartKey: marshall(startKey) }),
+      }),
+    );
+    const cursor = encodeCursor(LastEvaluatedKey === undefined ? undefined : unmarshall(LastEvaluatedKey));
+    return { items: Items.map((item) => recordOf<S>(unmarshall(item))), ...(cursor === undefined ? {} : { cursor }) };
+  }
+}
+
+function recordOf<S>(item: Record<string, unknown>): StoredRecord<S> {
+  return {
+    state: JSON.parse(String(item.state)) as S,
+    agency: String(item.agency),
+    version: Number(item.version),
+    lastHash: String(item.lastHash),
+    updatedAt: String(item.updatedAt),
+  };
+}

@@ -1,0 +1,147 @@
+import type { z } from 'zod';
+import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
+import type { Actor } from '#records/domain/recorded-event';
+import type { AppendInput, EventStore } from '#records/ports';
+import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
+import type { EntityState, RecordKind } from './record-kinds.ts';
+import { entityKind } from './record-kinds.ts';
+import type { RawRow, RowReport } from './import-rows.ts';
+
+export interface DirectoryDeps {
+  store: EventStore;
+  reader: DirectoryReader;
+}
+
+/** Who acts, for which agency, under which correlation id. */
+export interface CommandContext {
+  actor: Actor;
+  agency: string;
+  correlationId: string;
+}
+
+export type RecordView<S> = S & { agency: string; version: number; updatedAt: string };
+
+export function viewOf<S>(record: StoredRecord<S>): RecordView<S> {
+  return { ...record.state, agency: record.agency, version: record.version, updatedAt: record.updatedAt };
+}
+
+function appendInput<S>(kind: RecordKind<S>, ctx: CommandContext, owner: string, state: S): AppendInput {
+  const id = String(state[kind.idField]);
+  return {
+    stream: kind.stream(owner, id),
+    expectedVersion: 0,
+    events: [{ type: kind.registered.DETAIL_TYPE, version: kind.registered.VERSION, data: state as Record<string, unknown> }],
+    actor: ctx.actor,
+    agency: owner,
+    correlationId: ctx.correlationId,
+    head: { state, index: kind.index(owner, state) },
+  };
+}
+
+export async function registerRecord<S>(deps: DirectoryDeps, kind: RecordKind<S>, ctx: CommandContext, state: S): Promise<RecordView<S>> {
+  const id = String(state[kind.idField]);
+  try {
+    const { version, events } = await deps.store.append(appendInput(kind, ctx, ctx.agency, state));
+    return { ...state, agency: ctx.agency, version, updatedAt: events[0]?.recordedAt ?? '' };
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw new AlreadyExistsError(`${kind.label} ${id}`);
+    throw error;
+  }
+}
+
+export async function readRecord<S>(deps: DirectoryDeps, kind: RecordKind<S>, agency: string, id: string): Promise<StoredRecord<S>> {
+  const record = await deps.reader.get<S>(kind.stream(agency, id));
+  // Another agency's record answers exactly as a missing one (DESIGN §5, BOLA).
+  if (record === undefined || !kind.visibleTo(agency, record.agency, record.state)) throw new NotFoundError(`${kind.label} ${id}`);
+  return record;
+}
+
+/** Applies the fields that differ; an unchanged record records no event. */
+export async function updateRecord<S>(
+  deps: DirectoryDeps,
+  kind: RecordKind<S>,
+  ctx: CommandContext,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<S>,
+): Promise<RecordView<S>> {
+  const current = await readRecord(deps, kind, ctx.agency, id);
+  if (current.version !== expectedVersion) throw new VersionConflictError(expectedVersion, current.version);
+  const changes: Partial<S> = {};
+  for (const [field, value] of Object.entries(patch) as [keyof S & string, S[keyof S]][]) {
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current.state[field])) changes[field] = value;
+  }
+  if (Object.keys(changes).length === 0) return viewOf(current);
+  const state = { ...current.state, ...changes };
+  const { version, events } = await deps.store.append({
+    stream: kind.stream(current.agency, id),
+    expectedVersion,
+    prevHash: current.lastHash,
+    events: [{ type: kind.updated.DETAIL_TYPE, version: kind.updated.VERSION, data: { [kind.idField]: id, changes } }],
+    actor: ctx.actor,
+    agency: current.agency,
+    correlationId: ctx.correlationId,
+    head: { state, index: kind.index(current.agency, state) },
+  });
+  return { ...state, agency: current.agency, version, updatedAt: events[0]?.recordedAt ?? current.updatedAt };
+}
+
+export async function listRecords<S>(deps: DirectoryDeps, query: ListQuery): Promise<{ items: RecordView<S>[]; cursor?: string }> {
+  const page = await deps.reader.list<S>(query);
+  return { items: page.items.map(viewOf), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
+}
+
+export interface ImportSummary {
+  total: number;
+  accepted: number;
+  duplicates: RowReport[];
+  rejected: RowReport[];
+}
+
+/**
+ * Bulk import: good rows go in, bad rows are reported with their line, and a row whose entity is already
+ * registered (or repeated earlier in the file) is a duplicate, so importing a file twice creates nothing twice.
+ */
+export async function importEntities(
+  deps: DirectoryDeps,
+  ctx: CommandContext,
+  parsed: { rows: RawRow[]; rejected: RowReport[] },
+  schema: z.ZodType<EntityState>,
+  describeErrors: (error: z.ZodError) => { field: string; message: string }[],
+): Promise<ImportSummary> {
+  const rejected = [...parsed.rejected];
+  const duplicates: RowReport[] = [];
+  const firstLine = new Map<string, number>();
+  const accepted: { line: number; state: EntityState }[] = [];
+  for (const row of parsed.rows) {
+    const result = schema.safeParse(row.value);
+    const uscc = typeof (row.value as { uscc?: unknown })?.uscc === 'string' ? (row.value as { uscc: string }).uscc : undefined;
+    if (!result.success) {
+      const errors = describeErrors(result.error);
+      rejected.push({ line: row.line, ...(uscc ? { uscc } : {}), reason: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+      continue;
+    }
+    const seen = firstLine.get(result.data.uscc);
+    if (seen !== undefined) {
+      duplicates.push({ line: row.line, uscc: result.data.uscc, reason: `repeats line ${seen} of this file` });
+      continue;
+    }
+    firstLine.set(result.data.uscc, row.line);
+    accepted.push({ line: row.line, state: result.data });
+  }
+  const outcomes = await deps.store.createMany(accepted.map((a) => appendInput(entityKind, ctx, ctx.agency, a.state)));
+  let created = 0;
+  outcomes.forEach((outcome, i) => {
+    const row = accepted[i];
+    if (row === undefined) return;
+    if (outcome.status === 'created') created += 1;
+    else duplicates.push({ line: row.line, uscc: row.state.uscc, reason: 'already registered' });
+  });
+  const byLine = (a: RowReport, b: RowReport) => a.line - b.line;
+  return {
+    total: parsed.rows.length + parsed.rejected.length,
+    accepted: created,
+    duplicates: duplicates.sort(byLine),
+    rejected: rejected.sort(byLine),
+  };
+}

@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import { EntityRegistered } from '#events/directory/entity-registered.v1';
+import { EntityUpdated } from '#events/directory/entity-updated.v1';
+import { InspectionItemRegistered } from '#events/directory/inspection-item-registered.v1';
+import { InspectionItemUpdated } from '#events/directory/inspection-item-updated.v1';
+import { InspectorRegistered } from '#events/directory/inspector-registered.v1';
+import { InspectorUpdated } from '#events/directory/inspector-updated.v1';
+import type { EventDefinition } from '#events/stored-event';
+import type { entityState, inspectionItemState, inspectorState } from '#events/directory/values';
+import type { HeadIndex } from '#records/ports';
+
+export type EntityState = z.infer<typeof entityState>;
+export type InspectorState = z.infer<typeof inspectorState>;
+export type InspectionItemState = z.infer<typeof inspectionItemState>;
+
+/**
+ * The three directories differ only in keys and event types; each record is a stream whose head carries
+ * the current state and the index keys its lists need.
+ */
+export interface RecordKind<S> {
+  label: string;
+  idField: keyof S & string;
+  /** Where the record lives. Items of the catalog are national; entities and inspectors belong to an agency. */
+  stream(agency: string, id: string): string;
+  index(agency: string, state: S): HeadIndex;
+  /** The partition its list reads, for an agency. */
+  listPartition(agency: string): string;
+  /** Whether a principal of `agency` may see a record owned by `owner`. */
+  visibleTo(agency: string, owner: string, state: S): boolean;
+  registered: EventDefinition;
+  updated: EventDefinition;
+}
+
+export const entityKind: RecordKind<EntityState> = {
+  label: 'Entity',
+  idField: 'uscc',
+  stream: (agency, uscc) => `entity/${agency}/${uscc}`,
+  index: (agency, s) => ({
+    gsi1pk: `ENTITY#${agency}`,
+    gsi1sk: `${s.region}#${s.uscc}`,
+    gsi2pk: `ENTITY#${agency}#${s.industry}`,
+    gsi2sk: `${s.region}#${s.uscc}`,
+  }),
+  listPartition: (agency) => `ENTITY#${agency}`,
+  visibleTo: (agency, owner) => agency === owner,
+  registered: EntityRegistered,
+  updated: EntityUpdated,
+};
+
+export const inspectorKind: RecordKind<InspectorState> = {
+  label: 'Inspector',
+  idField: 'id',
+  stream: (agency, id) => `inspector/${agency}/${id}`,
+  index: (agency, s) => ({ gsi1pk: `INSPECTOR#${agency}`, gsi1sk: s.id }),
+  listPartition: (agency) => `INSPECTOR#${agency}`,
+  visibleTo: (agency, owner) => agency === owner,
+  registered: InspectorRegistered,
+  updated: InspectorUpdated,
+};
+
+/** 检查事项 come from a national catalog: one record per code, visible to the agencies that own it. */
+export const inspectionItemKind: RecordKind<InspectionItemState> = {
+  label: 'Inspection item',
+  idField: 'code',
+  stream: (_agency, code) => `inspection-item/${code}`,
+  index: (_agency, s) => ({ gsi1pk: 'ITEM', gsi1sk: s.code, owners: `|${s.owningAgencies.join('|')}|` }),
+  listPartition: () => 'ITEM',
+  visibleTo: (agency, _owner, s) => s.owningAgencies.includes(agency),
+  registered: InspectionItemRegistered,
+  updated: InspectionItemUpdated,
+};

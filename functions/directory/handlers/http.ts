@@ -1,0 +1,99 @@
+import { dynamodb, tableName } from '#shared/dynamodb';
+import { fieldErrors } from '#shared/field-errors';
+import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import type { RouteContract } from '#shared/http-contract';
+import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbDirectoryReader } from '../adapters/dynamodb-directory-reader.ts';
+import {
+  type CommandContext,
+  type DirectoryDeps,
+  importEntities,
+  listRecords,
+  readRecord,
+  registerRecord,
+  updateRecord,
+  viewOf,
+} from '../domain/directory-commands.ts';
+import { parseCsv, parseNdjson } from '../domain/import-rows.ts';
+import { entityKind, inspectionItemKind, inspectorKind } from '../domain/record-kinds.ts';
+import { contracts, EntityBody } from '../schemas.ts';
+
+let deps: DirectoryDeps | undefined;
+const wired = (): DirectoryDeps => {
+  deps ??= { store: new DynamoDbEventStore(dynamodb(), tableName()), reader: new DynamoDbDirectoryReader(dynamodb(), tableName()) };
+  return deps;
+};
+
+const commandContext = (request: HttpRequest<RouteContract>): CommandContext => ({
+  actor: request.actor,
+  agency: request.principal.agency,
+  correlationId: request.correlationId,
+});
+
+const ok = (body: unknown) => ({ status: 200, body });
+const created = (body: unknown) => ({ status: 201, body });
+
+/** The directory's routes, keyed by API Gateway route key. Each only wires a request to one domain call. */
+export const routes = {
+  'POST /entities': route(contracts.createEntity, async (r) => created(await registerRecord(wired(), entityKind, commandContext(r), r.body))),
+  'GET /entities/{uscc}': route(contracts.getEntity, async (r) =>
+    ok(viewOf(await readRecord(wired(), entityKind, r.principal.agency, r.params.uscc))),
+  ),
+  'GET /entities': route(contracts.listEntities, async (r) => {
+    const { industry, region, limit, cursor } = r.query;
+    const agency = r.principal.agency;
+    const query =
+      industry === undefined
+        ? { index: 'gsi1' as const, partition: entityKind.listPartition(agency), prefix: region, limit, cursor }
+        : { index: 'gsi2' as const, partition: `${entityKind.listPartition(agency)}#${industry}`, prefix: region, limit, cursor };
+    return ok(await listRecords(wired(), query));
+  }),
+  'PATCH /entities/{uscc}': route(contracts.updateEntity, async (r) => {
+    const { expectedVersion, ...patch } = r.body;
+    return ok(await updateRecord(wired(), entityKind, commandContext(r), r.params.uscc, expectedVersion, patch));
+  }),
+  'POST /entities/import': route(contracts.importEntities, async (r) => {
+    const parsed = r.contentType === 'text/csv' ? parseCsv(r.rawBody) : parseNdjson(r.rawBody);
+    return ok(await importEntities(wired(), commandContext(r), parsed, EntityBody, fieldErrors));
+  }),
+  'POST /inspectors': route(contracts.createInspector, async (r) => {
+    const { id, ...rest } = r.body;
+    return created(await registerRecord(wired(), inspectorKind, commandContext(r), { id: id ?? `insp-${crypto.randomUUID()}`, ...rest }));
+  }),
+  'GET /inspectors/{id}': route(contracts.getInspector, async (r) =>
+    ok(viewOf(await readRecord(wired(), inspectorKind, r.principal.agency, r.params.id))),
+  ),
+  'GET /inspectors': route(contracts.listInspectors, async (r) =>
+    ok(await listRecords(wired(), { index: 'gsi1', partition: inspectorKind.listPartition(r.principal.agency), ...r.query })),
+  ),
+  'PATCH /inspectors/{id}': route(contracts.updateInspector, async (r) => {
+    const { expectedVersion, ...patch } = r.body;
+    return ok(await updateRecord(wired(), inspectorKind, commandContext(r), r.params.id, expectedVersion, patch));
+  }),
+  'POST /inspection-items': route(contracts.createInspectionItem, async (r) => {
+    const owners = new Set([r.principal.agency, ...(r.body.owningAgencies ?? [])]);
+    return created(await registerRecord(wired(), inspectionItemKind, commandContext(r), { ...r.body, owningAgencies: [...owners] }));
+  }),
+  'GET /inspection-items/{code}': route(contracts.getInspectionItem, async (r) =>
+    ok(viewOf(await readRecord(wired(), inspectionItemKind, r.principal.agency, r.params.code))),
+  ),
+  'GET /inspection-items': route(contracts.listInspectionItems, async (r) =>
+    ok(
+      await listRecords(wired(), {
+        index: 'gsi1',
+        partition: inspectionItemKind.listPartition(r.principal.agency),
+        owner: r.principal.agency,
+        ...r.query,
+      }),
+    ),
+  ),
+  'PATCH /inspection-items/{code}': route(contracts.updateInspectionItem, async (r) => {
+    const { expectedVersion, ...patch } = r.body;
+    if (patch.owningAgencies !== undefined && !patch.owningAgencies.includes(r.principal.agency)) {
+      patch.owningAgencies = [r.principal.agency, ...patch.owningAgencies];
+    }
+    return ok(await updateRecord(wired(), inspectionItemKind, commandContext(r), r.params.code, expectedVersion, patch));
+  }),
+};
+
+export const handler = httpHandler(routes);

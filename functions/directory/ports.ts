@@ -1,0 +1,27 @@
+import type { StreamHead } from '#records/ports';
+
+export interface StoredRecord<S> {
+  state: S;
+  agency: string;
+  version: number;
+  lastHash: string;
+  updatedAt: string;
+}
+
+export interface ListQuery {
+  /** Which index partition to read, and an optional sort key prefix. */
+  index: 'gsi1' | 'gsi2';
+  partition: string;
+  prefix?: string;
+  /** Only records whose `owners` contains this marker (catalog items). */
+  owner?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface DirectoryReader {
+  get<S>(stream: string): Promise<StoredRecord<S> | undefined>;
+  list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }>;
+}
+
+export type { StreamHead };

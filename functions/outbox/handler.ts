@@ -1,0 +1,66 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { logger, metrics, tracer } from '#shared/powertools';
+import type { RecordedEvent } from '#records/domain/recorded-event';
+import { type BusEntry, toEntry } from './domain/to-entries.ts';
+
+const PUT_EVENTS_MAX = 10;
+const ATTEMPTS = 3;
+let client: EventBridgeClient | undefined;
+const bus = () => {
+  client ??= new EventBridgeClient({ maxAttempts: 3 });
+  return client;
+};
+
+/**
+ * The outbox publisher on the table stream (DESIGN §4): every new event item becomes one bus entry.
+ * Records are published in order; on failure the batch reports the first unpublished record so Lambda
+ * retries from there (ReportBatchItemFailures, bisect on error), and consumers dedupe on stream + seq.
+ */
+export const publish = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const busName = process.env.EVENT_BUS_NAME ?? 'regulator';
+  metrics.addMetric('StreamRecordsSeen', 'Count', event.Records.length);
+  const pending: { sequence: string; entry: BusEntry }[] = [];
+  for (const record of event.Records) {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== 'INSERT' || image?.kind?.S !== 'event' || image.event?.S === undefined) continue;
+    const stored = JSON.parse(image.event.S) as RecordedEvent<unknown>;
+    pending.push({ sequence: record.dynamodb?.SequenceNumber ?? '', entry: toEntry(stored, image.agency?.S ?? stored.actor.agency, busName) });
+  }
+  for (let start = 0; start < pending.length; start += PUT_EVENTS_MAX) {
+    const batch = pending.slice(start, start + PUT_EVENTS_MAX);
+    const failedAt = await putWithRetries(batch.map((p) => p.entry));
+    if (failedAt !== undefined) {
+      const first = batch[failedAt];
+      logger.error('publishing failed; the rest of the batch will be retried', { sequence: first?.sequence });
+      metrics.addMetric('OutboxPublishFailures', 'Count', 1);
+      return { batchItemFailures: [{ itemIdentifier: first?.sequence ?? '' }] };
+    }
+    metrics.addMetric('EventsPublished', 'Count', batch.length);
+  }
+  return { batchItemFailures: [] };
+};
+
+/** Returns the index of the first entry that could not be published, if any. */
+async function putWithRetries(entries: BusEntry[]): Promise<number | undefined> {
+  let remaining = entries.map((entry, index) => ({ entry, index }));
+  for (let attempt = 1; attempt <= ATTEMPTS && remaining.length > 0; attempt += 1) {
+    try {
+      const result = await bus().send(new PutEventsCommand({ Entries: remaining.map((r) => r.entry) }));
+      remaining = remaining.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
+    } catch (error) {
+      logger.warn('PutEvents failed', { attempt, error: error as Error });
+    }
+    if (remaining.length > 0 && attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
+  }
+  return remaining.length === 0 ? undefined : Math.min(...remaining.map((r) => r.index));
+}
+
+export const handler = middy(publish)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(captureLambdaHandler(tracer))
+  .use(logMetrics(metrics));

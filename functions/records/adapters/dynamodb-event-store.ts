@@ -1,0 +1,214 @@
+import {
+  type CancellationReason,
+  type DynamoDBClient,
+  GetItemCommand,
+  QueryCommand,
+  TransactionCanceledException,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { VersionConflictError } from '#shared/errors';
+import { chainEvents } from '../domain/append.ts';
+import { GENESIS_HASH } from '../domain/hash-chain.ts';
+import type { RecordedEvent } from '../domain/recorded-event.ts';
+import type { AppendInput, AppendResult, CreateOutcome, EventStore, ReadPage, StreamHead } from '../ports.ts';
+
+/** Key layout of the one table (DESIGN §4): a stream's events and its head share a partition. */
+export const streamKey = (stream: string) => `S#${stream}`;
+export const HEAD_SK = 'HEAD';
+export const eventSk = (seq: number) => `E#${String(seq).padStart(10, '0')}`;
+const MAX_TRANSACTION_ITEMS = 100;
+
+export class DynamoDbEventStore implements EventStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async append(input: AppendInput): Promise<AppendResult> {
+    let prevHash = input.prevHash;
+    if (prevHash === undefined) {
+      if (input.expectedVersion === 0) prevHash = GENESIS_HASH;
+      else {
+        const head = await this.head(input.stream);
+        const current = head?.version ?? 0;
+        if (current !== input.expectedVersion) throw new VersionConflictError(input.expectedVersion, current);
+        prevHash = head?.lastHash ?? GENESIS_HASH;
+      }
+    }
+    const { items, result } = this.prepare(input, prevHash);
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+    } catch (error) {
+      if (error instanceof TransactionCanceledException) {
+        const headReason = error.CancellationReasons?.[0];
+        if (headReason?.Code === 'ConditionalCheckFailed') {
+          throw new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)));
+        }
+      }
+      throw error;
+    }
+    return result;
+  }
+
+  async createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]> {
+    const outcomes: (CreateOutcome | undefined)[] = new Array(inputs.length).fill(undefined);
+    const pending = inputs.map((input, index) => ({ input, index, prepared: this.prepare({ ...input, expectedVersion: 0 }, GENESIS_HASH) }));
+    const chunks: (typeof pending)[] = [];
+    let chunk: typeof pending = [];
+    let size = 0;
+    for (const entry of pending) {
+      if (size + entry.prepared.items.length > MAX_TRANSACTION_ITEMS) {
+        chunks.push(chunk);
+        chunk = [];
+        size = 0;
+      }
+      chunk.push(entry);
+      size += entry.prepared.items.length;
+    }
+    if (chunk.length > 0) chunks.push(chunk);
+    for (const first of chunks) {
+      let remaining = first;
+      for (let attempt = 0; remaining.length > 0; attempt += 1) {
+        if (attempt > 8) throw new Error('could not create streams after repeated transaction conflicts');
+        try {
+          await this.client.send(new TransactWriteItemsCommand({ TransactItems: remaining.flatMap((e) => e.prepared.items) }));
+          for (const e of remaining) outcomes[e.index] = { status: 'created', result: e.prepared.result };
+          remaining = [];
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          let offset = 0;
+          const retry: typeof remaining = [];
+          for (const e of remaining) {
+            const headReason = reasons[offset];
+            offset += e.prepared.items.length;
+            if (headReason?.Code === 'ConditionalCheckFailed') outcomes[e.index] = { status: 'exists' };
+            else retry.push(e);
+          }
+          if (retry.length === remaining.length) await sleep(20 * 2 ** attempt);
+          remaining = retry;
+        }
+      }
+    }
+    return outcomes as CreateOutcome[];
+  }
+
+  async head(stream: string): Promise<StreamHead | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall({ pk: streamKey(stream), sk: HEAD_SK }),
+        ConsistentRead: true,
+      }),
+    );
+    return Item === undefined ? undefined : headFromItem(unmarshall(Item));
+  }
+
+  async read(stream: string, options: { afterSeq?: number; limit?: number } = {}): Promise<ReadPage> {
+    const limit = options.limit ?? 100;
+    const { Items = [], LastEvaluatedKey } = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: marshall({
+          ':pk': streamKey(stream),
+          ':from': eventSk((options.afterSeq ?? 0) + 1),
+          ':to': eventSk(9_999_999_999),
+        }),
+        Limit: limit,
+        ConsistentRead: true,
+      }),
+    );
+    const events = Items.map((item) => JSON.parse(String(unmarshall(item).event)) as RecordedEvent);
+    const last = events.at(-1);
+    return LastEvaluatedKey === undefined || last === undefined ? { events } : { events, nextAfterSeq: last.seq };
+  }
+
+  private async currentVersion(stream: string): Promise<number> {
+    return (await this.head(stream))?.version ?? 0;
+  }
+
+  private prepare(input: AppendInput, prevHash: string): { items: TransactWriteItem[]; result: AppendResult } {
+    const now = this.clock();
+    const events = chainEvents({
+      stream: input.stream,
+      version: input.expectedVersion,
+      prevHash,
+      events: input.events,
+      actor: input.actor,
+      correlationId: input.correlationId,
+      now,
+    });
+    const last = events.at(-1);
+    if (last === undefined) throw new Error('an append needs at least one event');
+    const pk = streamKey(input.stream);
+    const head = {
+      pk,
+      sk: HEAD_SK,
+      kind: 'head',
+      stream: input.stream,
+      agency: input.agency,
+      version: last.seq,
+      lastHash: last.hash,
+      updatedAt: now.toISOString(),
+      ...(input.head?.state === undefined ? {} : { state: JSON.stringify(input.head.state) }),
+      ...input.head?.index,
+    };
+    const guard =
+      input.expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'version = :expected',
+            ExpressionAttributeValues: marshall({ ':expected': input.expectedVersion }),
+          };
+    const items: TransactWriteItem[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: marshall(head, { removeUndefinedValues: true }),
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          ...guard,
+        },
+      },
+      ...events.map(
+        (event): TransactWriteItem => ({
+          Put: {
+            TableName: this.table,
+            Item: marshall({
+              pk,
+              sk: eventSk(event.seq),
+              kind: 'event',
+              stream: event.stream,
+              seq: event.seq,
+              type: event.type,
+              agency: input.agency,
+              recordedAt: event.recordedAt,
+              event: JSON.stringify(event),
+            }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }),
+      ),
+    ];
+    return { items, result: { version: last.seq, events } };
+  }
+}
+
+export function headFromItem(item: Record<string, unknown>): StreamHead {
+  return {
+    stream: String(item.stream),
+    version: Number(item.version),
+    lastHash: String(item.lastHash),
+    ...(typeof item.state === 'string' ? { state: JSON.parse(item.state) } : {}),
+  };
+}
+
+function versionIn(reason: CancellationReason): number | undefined {
+  const version = reason.Item?.version?.N;
+  return version === undefined ? undefined : Number(version);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,48 @@
+import type { Actor, NewEvent, RecordedEvent } from './domain/recorded-event.ts';
+
+export interface StreamHead {
+  stream: string;
+  version: number;
+  lastHash: string;
+  /** A cache of the folded state, written in the same transaction as the events; never the truth. */
+  state?: unknown;
+}
+
+/** Index keys a context keeps on the head item so it can list its records (e.g. entities by region). */
+export type HeadIndex = Partial<Record<'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk', string>> & Record<string, string | undefined>;
+
+export interface AppendInput {
+  stream: string;
+  /** The version the caller's decision was based on; 0 creates the stream. */
+  expectedVersion: number;
+  /** The head's lastHash, when the caller has just read it; otherwise the store reads it. */
+  prevHash?: string;
+  events: readonly NewEvent[];
+  actor: Actor;
+  correlationId: string;
+  /** The agency that owns the stream (DESIGN §5: every record carries its owning agency). */
+  agency: string;
+  head?: { state?: unknown; index?: HeadIndex };
+}
+
+export interface AppendResult {
+  version: number;
+  events: RecordedEvent[];
+}
+
+export type CreateOutcome = { status: 'created'; result: AppendResult } | { status: 'exists' };
+
+export interface ReadPage {
+  events: RecordedEvent[];
+  /** The seq to continue after, when there is more. */
+  nextAfterSeq?: number;
+}
+
+export interface EventStore {
+  /** One transaction: the events and the head, guarded by expectedVersion. Throws VersionConflictError. */
+  append(input: AppendInput): Promise<AppendResult>;
+  /** Creates many new streams (expectedVersion 0) in as few transactions as the table allows. */
+  createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]>;
+  head(stream: string): Promise<StreamHead | undefined>;
+  read(stream: string, options?: { afterSeq?: number; limit?: number }): Promise<ReadPage>;
+}

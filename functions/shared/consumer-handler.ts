@@ -1,0 +1,26 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas/eventbridge';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { z } from 'zod';
+import { logger, metrics, tracer } from './powertools.ts';
+
+/**
+ * An EventBridge consumer: the envelope and the detail are parsed strictly (STYLE §4); the correlation id
+ * of the event is carried into the logs. Delivery is at-least-once, so `handle` must be idempotent.
+ */
+export function eventConsumer<D extends z.ZodType>(detail: D, handle: (detail: z.infer<D>, envelope: { id: string; source: string; detailType: string }) => Promise<void>) {
+  const schema = EventBridgeSchema.extend({ detail });
+  return middy(async (event: z.infer<typeof schema>) => {
+    const data = event.detail as { correlationId?: string };
+    if (typeof data.correlationId === 'string') logger.appendKeys({ correlationId: data.correlationId });
+    await handle(event.detail, { id: event.id, source: event.source, detailType: event['detail-type'] });
+    metrics.addMetric('EventsConsumed', 'Count', 1);
+  })
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics))
+    .use(parser({ schema }));
+}

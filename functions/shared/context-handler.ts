@@ -1,0 +1,25 @@
+import type { Context } from 'aws-lambda';
+
+type AnyHandler = (event: never, context: Context) => Promise<unknown>;
+
+/**
+ * What a rule delivers to its target: the rule's name and the EventBridge event. In AWS the rule target's
+ * input transformer builds it from `<aws.events.rule-name>` and `<aws.events.event.json>`; the local bus
+ * builds the same, so one Lambda per context can host several consumers.
+ */
+export interface RuleDelivery {
+  rule: string;
+  event: unknown;
+}
+
+export function contextHandler(handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> }) {
+  return async (event: Record<string, unknown>, context: Context): Promise<unknown> => {
+    if ('routeKey' in event && handlers.http !== undefined) return handlers.http(event as never, context);
+    if (typeof event.rule === 'string' && 'event' in event) {
+      const consumer = handlers.events?.[event.rule];
+      if (consumer === undefined) throw new Error(`no consumer for rule ${event.rule}`);
+      return consumer(event.event as never, context);
+    }
+    throw new Error('this function does not handle that kind of event');
+  };
+}

@@ -1,0 +1,37 @@
+/** Domain errors that the HTTP layer maps to a status. Contexts throw these; they never build responses. */
+export class NotFoundError extends Error {
+  constructor(readonly what: string) {
+    super(`${what} does not exist`);
+  }
+}
+
+export class VersionConflictError extends Error {
+  constructor(
+    readonly expectedVersion: number,
+    readonly currentVersion: number,
+  ) {
+    super(`expected version ${expectedVersion}, current ${currentVersion}`);
+  }
+}
+
+export class AlreadyExistsError extends Error {
+  constructor(readonly what: string) {
+    super(`${what} already exists`);
+  }
+}
+
+export class BadCursorError extends Error {
+  constructor() {
+    super('bad cursor');
+  }
+}
+
+/** A rule of the domain refuses the request as given (400), naming the field. */
+export class RuleViolationError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,32 @@
+import type { z } from 'zod';
+
+/**
+ * What one HTTP route accepts and answers. Handlers parse with it; the topology and openapi.yaml are built
+ * from it, so validation and documentation cannot drift apart (STYLE §3).
+ */
+export interface RouteContract<
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+> {
+  summary: string;
+  description?: string;
+  tags: readonly string[];
+  /** A JSON body parsed with this schema. */
+  body?: B;
+  /** Non-JSON bodies handed to the handler as text (bulk import). */
+  textBodyTypes?: readonly string[];
+  query?: Q;
+  params?: P;
+  /** Default 1 MiB (DESIGN §7). */
+  maxBodyBytes?: number;
+  responses: Readonly<Record<number, { description: string; schema?: z.ZodType }>>;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export function contract<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined>(
+  c: RouteContract<B, Q, P>,
+): RouteContract<B, Q, P> {
+  return c;
+}

@@ -1,0 +1,219 @@
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
+  APIGatewayProxyStructuredResultV2 as HttpResult,
+  Context,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { fieldErrors } from './field-errors.ts';
+import { DEFAULT_MAX_BODY_BYTES, type RouteContract } from './http-contract.ts';
+import { logger, metrics, tracer } from './powertools.ts';
+import { type Principal, principalOf } from './principal.ts';
+import { Problem, problems } from './problem.ts';
+import { type RouteAccess, routeAccessMap } from './route-access.ts';
+import { toProblem } from './to-problem.ts';
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface HttpRequest<C extends RouteContract> {
+  body: Infer<C['body']>;
+  query: Infer<C['query']>;
+  params: Infer<C['params']>;
+  /** Present on every route that is not public. */
+  principal: Principal;
+  /** The principal as recorded on events: the role that this route let in. */
+  actor: { id: string; role: string; agency: string };
+  correlationId: string;
+  contentType: string;
+  rawBody: string;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface Route {
+  contract: RouteContract;
+  run: (event: HttpEvent) => Promise<Reply>;
+}
+
+const CORRELATION = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export function correlationIdOf(event: HttpEvent): string {
+  const given = event.headers?.['x-correlation-id'];
+  return given !== undefined && CORRELATION.test(given) ? given : event.requestContext.requestId;
+}
+
+/** Binds a route's contract to the one domain call it makes (STYLE §1). */
+export function route<C extends RouteContract>(contract: C, handle: (request: HttpRequest<C>) => Promise<Reply>): Route {
+  return {
+    contract,
+    run: async (event) => {
+      const parsed = parseRequest(contract, event);
+      return handle(parsed as HttpRequest<C>);
+    },
+  };
+}
+
+function parseRequest(contract: RouteContract, event: HttpEvent): HttpRequest<RouteContract> {
+  const rawBody = decodeBody(event);
+  const limit = contract.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (Buffer.byteLength(rawBody) > limit) throw problems.payloadTooLarge(limit);
+  const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  let body: unknown;
+  if (contract.body !== undefined) {
+    if (contentType !== 'application/json') throw problems.unsupportedMediaType(['application/json']);
+    body = validate(contract.body, parseJson(rawBody), 'body');
+  } else if (contract.textBodyTypes !== undefined) {
+    if (!contract.textBodyTypes.includes(contentType)) throw problems.unsupportedMediaType(contract.textBodyTypes);
+  }
+  const query = contract.query === undefined ? undefined : validate(contract.query, event.queryStringParameters ?? {}, 'query');
+  const params = contract.params === undefined ? undefined : validate(contract.params, event.pathParameters ?? {}, 'path');
+  const principal = principalOf(event) as Principal;
+  return {
+    body,
+    query,
+    params,
+    principal,
+    actor: principal === undefined ? { id: 'public', role: 'public', agency: '' } : actorOf(principal, routeAccessMap()[event.routeKey]),
+    correlationId: correlationIdOf(event),
+    contentType,
+    rawBody,
+  };
+}
+
+function actorOf(principal: Principal, access: RouteAccess | undefined): { id: string; role: string; agency: string } {
+  const allowed: readonly string[] = access !== undefined && 'roles' in access ? access.roles : [];
+  const role = principal.kind === 'machine' ? 'machine' : (principal.roles.find((r) => allowed.includes(r)) ?? principal.roles[0] ?? 'none');
+  return { id: principal.id, role, agency: principal.agency };
+}
+
+function decodeBody(event: HttpEvent): string {
+  if (event.body === undefined || event.body === null) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function parseJson(raw: string): unknown {
+  if (raw.trim() === '') throw problems.malformedJson('The body is empty; send a JSON object.');
+  try {
+    return JSON.parse(raw);
+  } catch (error) {
+    throw problems.malformedJson((error as Error).message);
+  }
+}
+
+function validate(schema: z.ZodType, value: unknown, where: 'body' | 'query' | 'path'): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = fieldErrors(result.error);
+  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  throw problems.validation(`Invalid ${where}: ${detail}`, errors);
+}
+
+function json(status: number, body: unknown, headers: Record<string, string>, contentType = 'application/json'): HttpResult {
+  return {
+    statusCode: status,
+    headers: { 'content-type': contentType, ...headers },
+    body: body === undefined ? '' : JSON.stringify(body),
+  };
+}
+
+/** People act only through their roles, machines only through their scopes (DESIGN §5). */
+function accessControl(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    before: ({ event }) => {
+      const access = routeAccessMap()[event.routeKey];
+      if (access === undefined) throw problems.forbidden('This route has no access rule.');
+      if ('public' in access) return;
+      const principal = principalOf(event);
+      if (principal === undefined) throw problems.unauthorized();
+      if (principal.agency === '') throw problems.forbidden('The token carries no agency.');
+      if ('roles' in access && !principal.roles.some((role) => access.roles.includes(role))) {
+        throw problems.forbidden(`This needs one of the roles: ${access.roles.join(', ')}.`);
+      }
+      if ('scopes' in access && !principal.scopes.some((scope) => (access.scopes as readonly string[]).includes(scope))) {
+        throw problems.forbidden(`This needs one of the scopes: ${access.scopes.join(', ')}.`);
+      }
+    },
+  };
+}
+
+function problemResponses(): MiddlewareObj<HttpEvent, HttpResult> {
+  return {
+    onError: (request) => {
+      const problem = toProblem(request.error);
+      if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
+      else logger.info('request refused', { status: problem.status, problem: problem.slug });
+      metrics.addMetric(problem.status >= 500 ? 'ServerErrors' : 'ClientErrors', 'Count', 1);
+      request.response = json(problem.status, problem.toJSON(request.event.rawPath), correlationHeader(request.event), 'application/problem+json');
+    },
+  };
+}
+
+function correlationHeader(event: HttpEvent): Record<string, string> {
+  return { 'x-correlation-id': correlationIdOf(event) };
+}
+
+let persistenceStore: DynamoDBPersistenceLayer | undefined;
+
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+const wantsIdempotency = (event: HttpEvent) =>
+  WRITE_METHODS.has(event.requestContext.http.method) && (event.headers?.['idempotency-key'] ?? '') !== '';
+
+/**
+ * Powertools idempotency on writes that carry an Idempotency-Key, scoped to the caller and the route;
+ * a reused key with another body is refused (DESIGN §7). Reads and writes without a key never touch it.
+ */
+function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
+  persistenceStore ??= new DynamoDBPersistenceLayer({
+    tableName: process.env.IDEMPOTENCY_TABLE_NAME ?? 'idempotency',
+  });
+  const inner = makeHandlerIdempotent({
+    persistenceStore,
+    config: new IdempotencyConfig({
+      eventKeyJmesPath:
+        '[headers."idempotency-key", requestContext.authorizer.jwt.claims.sub, requestContext.authorizer.jwt.claims.client_id, routeKey, rawPath]',
+      payloadValidationJmesPath: 'body',
+      throwOnNoIdempotencyKey: true,
+      expiresAfterSeconds: 24 * 60 * 60,
+    }),
+  }) as Required<MiddlewareObj<HttpEvent, HttpResult>>;
+  return {
+    before: (request) => (wantsIdempotency(request.event) ? inner.before(request) : undefined),
+    after: (request) => (wantsIdempotency(request.event) ? inner.after(request) : undefined),
+    onError: (request) => (wantsIdempotency(request.event) ? inner.onError(request) : undefined),
+  };
+}
+
+/**
+ * The one middy chain of every HTTP function: Powertools first, problem+json for every failure, access
+ * control, idempotency, then the route's own parse-and-call.
+ */
+export function httpHandler(routes: Readonly<Record<string, Route>>) {
+  const dispatch = async (event: HttpEvent, _context: Context): Promise<HttpResult> => {
+    const target = routes[event.routeKey];
+    if (target === undefined) throw problems.notFound(`Route ${event.routeKey}`);
+    const correlationId = correlationIdOf(event);
+    logger.appendKeys({ correlationId });
+    metrics.addMetric('Requests', 'Count', 1);
+    const reply = await target.run(event);
+    return json(reply.status, reply.body, { ...correlationHeader(event), ...reply.headers });
+  };
+  return middy(dispatch)
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer))
+    .use(logMetrics(metrics))
+    .use(problemResponses())
+    .use(accessControl())
+    .use(writeIdempotency());
+}
+
+export { Problem };

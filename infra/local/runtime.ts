@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { fieldErrors } from '#shared/field-errors';
+import { resetRouteAccessCache } from '#shared/route-access';
+import { EVENT_BUS_NAME, routeAccess, routes, rules, SERVICE_NAME } from '../topology.ts';
+import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDbLocal, TABLE_NAME } from './dynamodb-local.ts';
+import { LocalEventBus } from './event-bus.ts';
+import { GATEWAY_MAX_BODY, gatewayError, readBody, RouteTable, toLambdaEvent, writeResult } from './http-gateway.ts';
+import { LambdaInvoker } from './lambda-invoker.ts';
+import { StreamPoller } from './stream-poller.ts';
+import { LocalTokens, TokenRequest } from './tokens.ts';
+
+export interface RuntimeOptions {
+  port: number;
+  host?: string;
+  /** Keep nothing on disk (DynamoDB Local in memory, dead letters in a temporary folder). */
+  inMemory: boolean;
+  dataDir: string;
+  root: string;
+  log?: (line: string) => void;
+  retryDelaysMs?: readonly number[];
+}
+
+export interface Runtime {
+  url: string;
+  bus: LocalEventBus;
+  stop(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+const LOCAL_ISSUER = 'urn:regulator:local';
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(`port ${port} is already in use`) : error));
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address !== null ? address.port : port);
+    });
+  });
+}
+
+/**
+ * `npm start`: one process running the topology's handlers on this machine (DESIGN §2). The HTTP port is
+ * bound first so that a busy port fails fast, before DynamoDB Local is spawned.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const log = options.log ?? (() => undefined);
+  const host = options.host ?? '127.0.0.1';
+  const publicServer = createServer();
+  const busServer = createServer();
+  const port = await listen(publicServer, options.port, host);
+  const busPort = await listen(busServer, 0, '127.0.0.1');
+  let dynamo: DynamoDbLocal | undefined;
+  let poller: StreamPoller | undefined;
+  const closeServers = async () => {
+    await Promise.all([publicServer, busServer].map((s) => new Promise((r) => s.close(r))));
+    publicServer.closeAllConnections();
+    busServer.closeAllConnections();
+  };
+  try {
+    dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: join(options.dataDir, 'dynamodb') });
+    await createTables(dynamo.client);
+    Object.assign(process.env, {
+      TABLE_NAME,
+      IDEMPOTENCY_TABLE_NAME,
+      EVENT_BUS_NAME,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: `http://127.0.0.1:${busPort}`,
+      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? SERVICE_NAME,
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+      ROUTE_ACCESS: JSON.stringify(routeAccess()),
+    });
+    resetRouteAccessCache();
+    const invoker = new LambdaInvoker(options.root);
+    await invoker.preload();
+    const tokens = await LocalTokens.create(LOCAL_ISSUER, options.inMemory ? undefined : join(options.dataDir, 'jwt-signing-key.json'));
+    const deadLetterDir = join(options.inMemory ? join(tmpdir(), `regulator-${process.pid}`) : options.dataDir, 'dead-letter');
+    const bus = new LocalEventBus({
+      rules,
+      invoke: (fn, payload) => invoker.invoke(fn, payload),
+      deadLetterDir,
+      log,
+      ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
+    });
+    busServer.on('request', (request, response) => void serveBus(bus, request, response));
+    poller = new StreamPoller({
+      client: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table: TABLE_NAME,
+      deliver: (event: DynamoDBStreamEvent) => invoker.invoke('outbox', event) as Promise<DynamoDBBatchResponse>,
+      ...(options.inMemory ? {} : { checkpointFile: join(options.dataDir, 'stream-checkpoint.json') }),
+      log,
+    });
+    await poller.start();
+    const table = new RouteTable(routes);
+    const openapi = readFileSync(resolve(options.root, 'openapi.yaml'));
+    publicServer.on('request', (request, response) => {
+      void serveApi({ request, response, table, tokens, invoker, openapi }).catch((error: unknown) => {
+        log(`request failed: ${(error as Error).stack ?? String(error)}`);
+        if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
+      });
+    });
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const stopped = { done: false };
+    return {
+      url,
+      bus,
+      stop: async () => {
+        if (stopped.done) return;
+        stopped.done = true;
+        await closeServers();
+        await poller?.stop();
+        await bus.idle();
+        await dynamo?.stop();
+      },
+    };
+  } catch (error) {
+    await closeServers();
+    await poller?.stop();
+    await dynamo?.stop();
+    throw error;
+  }
+}
+
+async function serveBus(bus: LocalEventBus, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const target = request.headers['x-amz-target'];
+  const body = await readBody(request, GATEWAY_MAX_BODY);
+  if (target !== 'AWSEvents.PutEvents' || body === 'too-large') {
+    gatewayError(response, 400, `the local bus implements AWSEvents.PutEvents only, not ${String(target)}`);
+    return;
+  }
+  const result = bus.putEvents(JSON.parse(body.toString('utf8')));
+  const payload = JSON.stringify(result);
+  response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(payload) });
+  response.end(payload);
+}
+
+async function serveApi(ctx: {
+  request: IncomingMessage;
+  response: ServerResponse;
+  table: RouteTable;
+  tokens: LocalTokens;
+  invoker: LambdaInvoker;
+  openapi: Buffer;
+}): Promise<void> {
+  const { request, response, table, tokens, invoker } = ctx;
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const method = request.method ?? 'GET';
+  if (method === 'GET' && url.pathname === '/.well-known/jwks.json') return json(response, 200, tokens.jwks);
+  if (method === 'GET' && url.pathname === '/openapi.yaml') {
+    response.writeHead(200, { 'content-type': 'application/yaml' });
+    response.end(ctx.openapi);
+    return;
+  }
+  if (method === 'POST' && url.pathname === '/_local/token') return issueToken(request, response, tokens);
+  const matched = table.match(method, url.pathname);
+  if (matched === undefined) return gatewayError(response, 404, 'Not Found');
+  const body = await readBody(request, GATEWAY_MAX_BODY);
+  if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
+  let claims: Awaited<ReturnType<LocalTokens['verify']>>;
+  if (!('public' in matched.spec.access)) {
+    const header = request.headers.authorization ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    claims = token === undefined ? undefined : await tokens.verify(token);
+    if (claims === undefined) return gatewayError(response, 401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
+    // API Gateway checks a route's authorization scopes itself; roles are checked by the function.
+    if ('scopes' in matched.spec.access) {
+      const granted = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
+      if (!matched.spec.access.scopes.some((s) => granted.includes(s))) return gatewayError(response, 403, 'Forbidden');
+    }
+  }
+  const event = toLambdaEvent({ request, url, body, spec: matched.spec, params: matched.params, ...(claims ? { claims } : {}) });
+  let result: unknown;
+  try {
+    result = await invoker.invoke(matched.spec.fn, event);
+  } catch {
+    return gatewayError(response, 500, 'Internal Server Error');
+  }
+  writeResult(response, result);
+}
+
+async function issueToken(request: IncomingMessage, response: ServerResponse, tokens: LocalTokens): Promise<void> {
+  const body = await readBody(request, 64 * 1024);
+  const problem = (detail: string, errors: unknown[] = []) =>
+    json(response, 400, { type: '/problems/validation-error', title: 'The request is not valid', status: 400, detail, errors }, 'application/problem+json');
+  if (body === 'too-large') return problem('The body is too large.');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    return problem(`The body is not valid JSON: ${(error as Error).message}`);
+  }
+  const result = TokenRequest.safeParse(parsed);
+  if (!result.success) {
+    const errors = fieldErrors(result.error);
+    return problem(
+      'Send {"sub","roles":[...],"agency","jurisdiction"} for a person or {"client_id","scopes":["events:write"],"agency"} for a machine client.',
+      errors,
+    );
+  }
+  json(response, 200, await tokens.issue(result.data));
+}
+
+function json(response: ServerResponse, status: number, body: unknown, type = 'application/json'): void {
+  const payload = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(payload) });
+  response.end(payload);
+}

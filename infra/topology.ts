@@ -1,0 +1,153 @@
+/**
+ * THE declaration of the platform (DESIGN §2): functions, HTTP routes with who may call them, event rules,
+ * schedules and the table. The CDK app and the local runtime are both built from this module alone.
+ */
+import type { RouteContract } from '#shared/http-contract';
+import type { Role, Scope } from '#shared/principal';
+import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
+import { contracts as directory } from '#directory/schemas';
+import { contracts as records } from '#records/schemas';
+
+export type FunctionName = 'health' | 'directory' | 'records' | 'outbox';
+
+export interface FunctionSpec {
+  /** Entry file, relative to the repository root; it exports `handler`. */
+  entry: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Table key prefixes this function may touch (IAM dynamodb:LeadingKeys), and how. */
+  table: { read: readonly string[]; write: readonly string[] };
+  idempotency: boolean;
+  publishesEvents?: boolean;
+}
+
+export const functions: Record<FunctionName, FunctionSpec> = {
+  health: {
+    entry: 'functions/health/handler.ts',
+    description: 'GET /health: answers once the table answers',
+    memoryMb: 256,
+    timeoutSeconds: 5,
+    table: { read: [], write: [] },
+    idempotency: false,
+  },
+  directory: {
+    entry: 'functions/directory/handlers/http.ts',
+    description: 'Market entities, inspectors and inspection items',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    table: {
+      read: ['S#entity/', 'S#inspector/', 'S#inspection-item/', 'ENTITY#', 'INSPECTOR#', 'ITEM'],
+      write: ['S#entity/', 'S#inspector/', 'S#inspection-item/'],
+    },
+    idempotency: true,
+  },
+  records: {
+    entry: 'functions/records/handler.ts',
+    description: 'The activity feed of every published event',
+    memoryMb: 512,
+    timeoutSeconds: 10,
+    table: { read: ['ACTIVITY#'], write: ['ACTIVITY#'] },
+    idempotency: true,
+  },
+  outbox: {
+    entry: 'functions/outbox/handler.ts',
+    description: 'Publishes every new event item of the table stream to the bus',
+    memoryMb: 512,
+    timeoutSeconds: 60,
+    table: { read: [], write: [] },
+    idempotency: false,
+    publishesEvents: true,
+  },
+};
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  path: string;
+  fn: FunctionName;
+  access: RouteAccess;
+  contract?: RouteContract;
+}
+
+const PEOPLE: readonly Role[] = ['inspector', 'case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
+const STAFF: readonly Role[] = ['case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
+const MANAGERS: readonly Role[] = ['supervisor', 'admin'];
+const roles = (r: readonly Role[]): RouteAccess => ({ roles: r });
+export const scopes = (s: readonly Scope[]): RouteAccess => ({ scopes: s });
+
+export const routes: readonly RouteSpec[] = [
+  { method: 'GET', path: '/health', fn: 'health', access: { public: true } },
+  { method: 'POST', path: '/entities', fn: 'directory', access: roles(MANAGERS), contract: directory.createEntity },
+  { method: 'POST', path: '/entities/import', fn: 'directory', access: roles(MANAGERS), contract: directory.importEntities },
+  { method: 'GET', path: '/entities', fn: 'directory', access: roles(PEOPLE), contract: directory.listEntities },
+  { method: 'GET', path: '/entities/{uscc}', fn: 'directory', access: roles(PEOPLE), contract: directory.getEntity },
+  { method: 'PATCH', path: '/entities/{uscc}', fn: 'directory', access: roles(MANAGERS), contract: directory.updateEntity },
+  { method: 'POST', path: '/inspectors', fn: 'directory', access: roles(MANAGERS), contract: directory.createInspector },
+  { method: 'GET', path: '/inspectors', fn: 'directory', access: roles(STAFF), contract: directory.listInspectors },
+  { method: 'GET', path: '/inspectors/{id}', fn: 'directory', access: roles(PEOPLE), contract: directory.getInspector },
+  { method: 'PATCH', path: '/inspectors/{id}', fn: 'directory', access: roles(MANAGERS), contract: directory.updateInspector },
+  { method: 'POST', path: '/inspection-items', fn: 'directory', access: roles(['admin']), contract: directory.createInspectionItem },
+  { method: 'GET', path: '/inspection-items', fn: 'directory', access: roles(PEOPLE), contract: directory.listInspectionItems },
+  { method: 'GET', path: '/inspection-items/{code}', fn: 'directory', access: roles(PEOPLE), contract: directory.getInspectionItem },
+  { method: 'PATCH', path: '/inspection-items/{code}', fn: 'directory', access: roles(['admin']), contract: directory.updateInspectionItem },
+  { method: 'GET', path: '/activity', fn: 'records', access: roles(['supervisor', 'auditor', 'admin']), contract: records.listActivity },
+];
+
+export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+/** The ROUTE_ACCESS a function gets: its own routes only in AWS; all of them in the one local process. */
+export function routeAccess(fn?: FunctionName): RouteAccessMap {
+  return Object.fromEntries(routes.filter((r) => fn === undefined || r.fn === fn).map((r) => [routeKey(r), r.access]));
+}
+
+/** The EventBridge pattern operators the local matcher supports; anything else is refused at start-up. */
+export type PatternValue = string | number | boolean | null | { prefix: string } | { 'anything-but': string | string[] };
+export interface EventPattern {
+  source?: PatternValue[];
+  'detail-type'?: PatternValue[];
+  detail?: Record<string, PatternValue[]>;
+}
+
+export interface RuleSpec {
+  name: string;
+  description: string;
+  pattern: EventPattern;
+  target: FunctionName;
+}
+
+export const rules: readonly RuleSpec[] = [
+  {
+    name: 'activity-feed',
+    description: 'Every platform event into its agency’s activity feed',
+    pattern: { source: [{ prefix: 'regulator.' }] },
+    target: 'records',
+  },
+];
+
+export interface ScheduleSpec {
+  name: string;
+  /** rate(…) or cron(…), as EventBridge Scheduler takes it; the local runtime runs rate() on a timer. */
+  expression: string;
+  target: FunctionName;
+}
+
+/** No sweeps yet: the statutory-clock sweep arrives with penalty cases. */
+export const schedules: readonly ScheduleSpec[] = [];
+
+export const table = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  ttlAttribute: 'expiresAt',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+/** Powertools idempotency table layout (its defaults). */
+export const idempotencyTable = { partitionKey: 'id', ttlAttribute: 'expiration' } as const;
+
+export const EVENT_BUS_NAME = 'regulator';
+export const SERVICE_NAME = 'regulator';
