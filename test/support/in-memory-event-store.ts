@@ -1,0 +1,91 @@
+import { VersionConflictError } from '#shared/errors';
+import type { DirectoryReader, ListQuery, StoredRecord } from '#directory/ports';
+import { chainEvents } from '#records/domain/append';
+import { GENESIS_HASH } from '#records/domain/hash-chain';
+import type { RecordedEvent } from '#records/domain/recorded-event';
+import type { AppendInput, AppendResult, CreateOutcome, EventStore, HeadIndex, ReadPage, StreamHead } from '#records/ports';
+
+interface Head extends StreamHead {
+  agency: string;
+  updatedAt: string;
+  index: HeadIndex;
+}
+
+/** A fake of the EventStore port with the same rules: expected versions, chained hashes, heads with state. */
+export class InMemoryEventStore implements EventStore, DirectoryReader {
+  readonly events = new Map<string, RecordedEvent[]>();
+  readonly heads = new Map<string, Head>();
+  now = new Date('2026-03-02T08:00:00.000Z');
+
+  async append(input: AppendInput): Promise<AppendResult> {
+    const head = this.heads.get(input.stream);
+    const current = head?.version ?? 0;
+    if (current !== input.expectedVersion) throw new VersionConflictError(input.expectedVersion, current);
+    const events = chainEvents({
+      stream: input.stream,
+      version: current,
+      prevHash: head?.lastHash ?? GENESIS_HASH,
+      events: input.events,
+      actor: input.actor,
+      correlationId: input.correlationId,
+      now: this.now,
+    });
+    this.events.set(input.stream, [...(this.events.get(input.stream) ?? []), ...events]);
+    const last = events.at(-1) as RecordedEvent;
+    this.heads.set(input.stream, {
+      stream: input.stream,
+      version: last.seq,
+      lastHash: last.hash,
+      agency: input.agency,
+      updatedAt: this.now.toISOString(),
+      state: input.head?.state,
+      index: input.head?.index ?? {},
+    });
+    return { version: last.seq, events };
+  }
+
+  async createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]> {
+    const outcomes: CreateOutcome[] = [];
+    for (const input of inputs) {
+      try {
+        outcomes.push({ status: 'created', result: await this.append({ ...input, expectedVersion: 0 }) });
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+        outcomes.push({ status: 'exists' });
+      }
+    }
+    return outcomes;
+  }
+
+  async head(stream: string): Promise<StreamHead | undefined> {
+    return this.heads.get(stream);
+  }
+
+  async read(stream: string, options: { afterSeq?: number; limit?: number } = {}): Promise<ReadPage> {
+    const all = (this.events.get(stream) ?? []).filter((e) => e.seq > (options.afterSeq ?? 0));
+    const page = all.slice(0, options.limit ?? 100);
+    return page.length < all.length ? { events: page, nextAfterSeq: page.at(-1)?.seq ?? 0 } : { events: page };
+  }
+
+  async get<S>(stream: string): Promise<StoredRecord<S> | undefined> {
+    const head = this.heads.get(stream);
+    return head === undefined ? undefined : this.recordOf<S>(head);
+  }
+
+  async list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }> {
+    const pk = `${query.index}pk`;
+    const sk = `${query.index}sk`;
+    const matching = [...this.heads.values()]
+      .filter((h) => h.index[pk] === query.partition && (query.prefix === undefined || (h.index[sk] ?? '').startsWith(query.prefix)))
+      .filter((h) => query.owner === undefined || (h.index.owners ?? '').includes(`|${query.owner}|`))
+      .sort((a, b) => (a.index[sk] ?? '').localeCompare(b.index[sk] ?? ''));
+    const start = query.cursor === undefined ? 0 : Number(query.cursor);
+    const page = matching.slice(start, start + query.limit);
+    const next = start + query.limit < matching.length ? String(start + query.limit) : undefined;
+    return { items: page.map((h) => this.recordOf<S>(h)), ...(next === undefined ? {} : { cursor: next }) };
+  }
+
+  private recordOf<S>(head: Head): StoredRecord<S> {
+    return { state: head.state as S, agency: head.agency, version: head.version, lastHash: head.lastHash, updatedAt: head.updatedAt };
+  }
+}
