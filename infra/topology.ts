@@ -2,11 +2,12 @@
  * THE declaration of the platform (DESIGN §2): functions, HTTP routes with who may call them, event rules,
  * schedules and the table. The CDK app and the local runtime are both built from this module alone.
  */
+
+import { contracts as directory } from '#directory/schemas';
+import { contracts as records } from '#records/schemas';
 import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
 import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
-import { contracts as directory } from '#directory/schemas';
-import { contracts as records } from '#records/schemas';
 
 export type FunctionName = 'health' | 'directory' | 'records' | 'outbox';
 
@@ -91,7 +92,13 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/inspection-items', fn: 'directory', access: roles(['admin']), contract: directory.createInspectionItem },
   { method: 'GET', path: '/inspection-items', fn: 'directory', access: roles(PEOPLE), contract: directory.listInspectionItems },
   { method: 'GET', path: '/inspection-items/{code}', fn: 'directory', access: roles(PEOPLE), contract: directory.getInspectionItem },
-  { method: 'PATCH', path: '/inspection-items/{code}', fn: 'directory', access: roles(['admin']), contract: directory.updateInspectionItem },
+  {
+    method: 'PATCH',
+    path: '/inspection-items/{code}',
+    fn: 'directory',
+    access: roles(['admin']),
+    contract: directory.updateInspectionItem,
+  },
   { method: 'GET', path: '/activity', fn: 'records', access: roles(['supervisor', 'auditor', 'admin']), contract: records.listActivity },
 ];
 

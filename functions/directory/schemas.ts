@@ -180,7 +180,11 @@ export const contracts = {
     summary: 'Read an inspection item owned by the caller’s agency',
     tags,
     params: z.strictObject({ code: z.string() }),
-    responses: { 200: { description: 'The item', schema: InspectionItem }, ...readErrors, 404: problem('Not owned by the caller’s agency') },
+    responses: {
+      200: { description: 'The item', schema: InspectionItem },
+      ...readErrors,
+      404: problem('Not owned by the caller’s agency'),
+    },
   }),
   listInspectionItems: contract({
     summary: 'List the inspection items the caller’s agency owns',
@@ -201,4 +205,3 @@ export const contracts = {
     },
   }),
 };
-

@@ -1,11 +1,11 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger, metrics, tracer } from '#shared/powertools';
 import type { RecordedEvent } from '#records/domain/recorded-event';
+import { logger, metrics, tracer } from '#shared/powertools';
 import { type BusEntry, toEntry } from './domain/to-entries.ts';
 
 const PUT_EVENTS_MAX = 10;
@@ -29,7 +29,10 @@ export const publish = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || image?.kind?.S !== 'event' || image.event?.S === undefined) continue;
     const stored = JSON.parse(image.event.S) as RecordedEvent<unknown>;
-    pending.push({ sequence: record.dynamodb?.SequenceNumber ?? '', entry: toEntry(stored, image.agency?.S ?? stored.actor.agency, busName) });
+    pending.push({
+      sequence: record.dynamodb?.SequenceNumber ?? '',
+      entry: toEntry(stored, image.agency?.S ?? stored.actor.agency, busName),
+    });
   }
   for (let start = 0; start < pending.length; start += PUT_EVENTS_MAX) {
     const batch = pending.slice(start, start + PUT_EVENTS_MAX);

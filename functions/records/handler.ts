@@ -1,7 +1,7 @@
-import { dynamodb, tableName } from '#shared/dynamodb';
 import { eventConsumer } from '#shared/consumer-handler';
-import { httpHandler, route } from '#shared/http-handler';
 import { contextHandler } from '#shared/context-handler';
+import { dynamodb, tableName } from '#shared/dynamodb';
+import { httpHandler, route } from '#shared/http-handler';
 import { DynamoDbActivityFeed } from './adapters/dynamodb-activity-feed.ts';
 import { activityOf } from './domain/activity.ts';
 import type { RecordedEvent } from './domain/recorded-event.ts';

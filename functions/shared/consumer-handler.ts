@@ -11,9 +11,13 @@ import { logger, metrics, tracer } from './powertools.ts';
  * An EventBridge consumer: the envelope and the detail are parsed strictly (STYLE §4); the correlation id
  * of the event is carried into the logs. Delivery is at-least-once, so `handle` must be idempotent.
  */
-export function eventConsumer<D extends z.ZodType>(detail: D, handle: (detail: z.infer<D>, envelope: { id: string; source: string; detailType: string }) => Promise<void>) {
+export function eventConsumer<D extends z.ZodType>(
+  detail: D,
+  handle: (detail: z.infer<D>, envelope: { id: string; source: string; detailType: string }) => Promise<void>,
+) {
   const schema = EventBridgeSchema.extend({ detail });
-  return middy(async (event: z.infer<typeof schema>) => {
+  return middy(async (parsed: z.infer<typeof schema>) => {
+    const event = parsed as unknown as { id: string; source: string; 'detail-type': string; detail: z.infer<D> };
     const data = event.detail as { correlationId?: string };
     if (typeof data.correlationId === 'string') logger.appendKeys({ correlationId: data.correlationId });
     await handle(event.detail, { id: event.id, source: event.source, detailType: event['detail-type'] });

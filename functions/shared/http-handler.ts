@@ -6,9 +6,9 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
+  Context,
   APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
   APIGatewayProxyStructuredResultV2 as HttpResult,
-  Context,
 } from 'aws-lambda';
 import type { z } from 'zod';
 import { fieldErrors } from './field-errors.ts';
@@ -19,7 +19,8 @@ import { Problem, problems } from './problem.ts';
 import { type RouteAccess, routeAccessMap } from './route-access.ts';
 import { toProblem } from './to-problem.ts';
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+/** The parsed type of an optional schema slot; `undefined` when the contract has none. */
+type Infer<T> = [NonNullable<T>] extends [never] ? undefined : NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
 
 export interface HttpRequest<C extends RouteContract> {
   body: Infer<C['body']>;
@@ -92,7 +93,8 @@ function parseRequest(contract: RouteContract, event: HttpEvent): HttpRequest<Ro
 
 function actorOf(principal: Principal, access: RouteAccess | undefined): { id: string; role: string; agency: string } {
   const allowed: readonly string[] = access !== undefined && 'roles' in access ? access.roles : [];
-  const role = principal.kind === 'machine' ? 'machine' : (principal.roles.find((r) => allowed.includes(r)) ?? principal.roles[0] ?? 'none');
+  const role =
+    principal.kind === 'machine' ? 'machine' : (principal.roles.find((r) => allowed.includes(r)) ?? principal.roles[0] ?? 'none');
   return { id: principal.id, role, agency: principal.agency };
 }
 
@@ -153,7 +155,12 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult> {
       if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
       else logger.info('request refused', { status: problem.status, problem: problem.slug });
       metrics.addMetric(problem.status >= 500 ? 'ServerErrors' : 'ClientErrors', 'Count', 1);
-      request.response = json(problem.status, problem.toJSON(request.event.rawPath), correlationHeader(request.event), 'application/problem+json');
+      request.response = json(
+        problem.status,
+        problem.toJSON(request.event.rawPath),
+        correlationHeader(request.event),
+        'application/problem+json',
+      );
     },
   };
 }

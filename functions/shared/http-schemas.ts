@@ -4,10 +4,8 @@ import { z } from 'zod';
 export const limit = z.coerce.number().int().min(1).max(100).default(20);
 export const cursor = z.string().min(1).max(2048).optional();
 
-
 export const page = <T extends z.ZodType>(item: T, id: string) =>
   z.object({ items: z.array(item), cursor: z.string().optional() }).meta({ id });
-
 
 export const Problem = z
   .object({
@@ -21,7 +19,11 @@ export const Problem = z
   .meta({ id: 'Problem' });
 
 export const problem = (description: string) => ({ description, schema: Problem });
-export const readErrors = { 400: problem('Invalid query, path or cursor'), 401: problem('No or bad token'), 403: problem('Role not allowed') };
+export const readErrors = {
+  400: problem('Invalid query, path or cursor'),
+  401: problem('No or bad token'),
+  403: problem('Role not allowed'),
+};
 export const writeErrors = {
   ...readErrors,
   413: problem('Body over the limit'),

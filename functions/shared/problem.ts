@@ -72,7 +72,6 @@ export const problems = {
       'The Idempotency-Key was used with another request',
       'An Idempotency-Key may be reused only with the same body.',
     ),
-  requestInProgress: () =>
-    new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is in progress', 'Retry shortly.'),
+  requestInProgress: () => new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is in progress', 'Retry shortly.'),
   internal: () => new Problem(500, 'internal-error', 'Internal error', 'The error was logged; quote the correlation id.'),
 } as const;

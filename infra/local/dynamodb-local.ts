@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { createServer } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import {
   CreateTableCommand,
   DynamoDBClient,
@@ -78,7 +78,10 @@ export async function startDynamoDbLocal(options: { dataDir?: string }): Promise
 }
 
 /** Creates the table and the idempotency table from the topology, as the data stack does in AWS. */
-export async function createTables(client: DynamoDBClient, names = { table: TABLE_NAME, idempotency: IDEMPOTENCY_TABLE_NAME }): Promise<void> {
+export async function createTables(
+  client: DynamoDBClient,
+  names = { table: TABLE_NAME, idempotency: IDEMPOTENCY_TABLE_NAME },
+): Promise<void> {
   const keys = new Set<string>([table.partitionKey, table.sortKey, ...table.indexes.flatMap((i) => [i.partitionKey, i.sortKey])]);
   await ignoreExisting(
     client.send(
@@ -104,7 +107,10 @@ export async function createTables(client: DynamoDBClient, names = { table: TABL
   );
   await ignoreExisting(
     client.send(
-      new UpdateTimeToLiveCommand({ TableName: names.table, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: names.table,
+        TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+      }),
     ),
   );
   await ignoreExisting(

@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertSupported, matches } from './event-pattern.ts';
 import type { FunctionName, RuleSpec } from '../topology.ts';
+import { assertSupported, matches } from './event-pattern.ts';
 
 export interface BusEvent {
   version: '0';
@@ -50,7 +50,10 @@ export class LocalEventBus {
   }
 
   /** The body of an `AWSEvents.PutEvents` call; answers as EventBridge does. */
-  putEvents(body: { Entries?: PutEventsEntry[] }): { FailedEntryCount: number; Entries: { EventId?: string; ErrorCode?: string; ErrorMessage?: string }[] } {
+  putEvents(body: { Entries?: PutEventsEntry[] }): {
+    FailedEntryCount: number;
+    Entries: { EventId?: string; ErrorCode?: string; ErrorMessage?: string }[];
+  } {
     const results = (body.Entries ?? []).map((entry) => {
       if (!entry.Source || !entry.DetailType || entry.Detail === undefined) {
         return { ErrorCode: 'InvalidArgument', ErrorMessage: 'Source, DetailType and Detail are required' };
@@ -67,7 +70,10 @@ export class LocalEventBus {
         'detail-type': entry.DetailType,
         source: entry.Source,
         account: '000000000000',
-        time: entry.Time === undefined ? new Date().toISOString() : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        time:
+          entry.Time === undefined
+            ? new Date().toISOString()
+            : new Date(typeof entry.Time === 'number' ? entry.Time * 1000 : entry.Time).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         region: 'us-east-1',
         resources: entry.Resources ?? [],
         detail,
@@ -119,7 +125,12 @@ export class LocalEventBus {
     this.stats.deadLettered += 1;
     mkdirSync(this.options.deadLetterDir, { recursive: true });
     const file = join(this.options.deadLetterDir, `${rule.name}.ndjson`);
-    appendFileSync(file, `${JSON.stringify({ rule: rule.name, target: rule.target, failedAt: new Date().toISOString(), error: String((lastError as Error)?.message ?? lastError), event })}\n`);
-    this.options.log?.(`event ${event.id} (${event['detail-type']}) could not be delivered to ${rule.target} by rule ${rule.name}; written to ${file}`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ rule: rule.name, target: rule.target, failedAt: new Date().toISOString(), error: String((lastError as Error)?.message ?? lastError), event })}\n`,
+    );
+    this.options.log?.(
+      `event ${event.id} (${event['detail-type']}) could not be delivered to ${rule.target} by rule ${rule.name}; written to ${file}`,
+    );
   }
 }

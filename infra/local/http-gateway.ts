@@ -133,8 +133,12 @@ export function writeResult(response: ServerResponse, result: unknown): void {
     typeof result === 'object' && result !== null && 'statusCode' in result
       ? (result as APIGatewayProxyStructuredResultV2)
       : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(result) };
-  const body = structured.body === undefined ? Buffer.alloc(0) : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
-  const headers: Record<string, string | number | string[]> = { ...(structured.headers as Record<string, string>), 'content-length': body.length };
+  const body =
+    structured.body === undefined ? Buffer.alloc(0) : Buffer.from(structured.body, structured.isBase64Encoded ? 'base64' : 'utf8');
+  const headers: Record<string, string | number | string[]> = {
+    ...(structured.headers as Record<string, string>),
+    'content-length': body.length,
+  };
   if (structured.cookies !== undefined && structured.cookies.length > 0) headers['set-cookie'] = structured.cookies;
   response.writeHead(structured.statusCode ?? 200, headers);
   response.end(body);

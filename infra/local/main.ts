@@ -30,7 +30,8 @@ async function main(): Promise<void> {
       log: (line) => console.error(`[local] ${line}`),
     });
   } catch (error) {
-    if (error instanceof PortInUseError) console.error(`Cannot start: ${error.message}. Stop the other process or set PORT to a free port.`);
+    if (error instanceof PortInUseError)
+      console.error(`Cannot start: ${error.message}. Stop the other process or set PORT to a free port.`);
     else console.error(`Cannot start: ${(error as Error).message}`);
     process.exit(1);
   }

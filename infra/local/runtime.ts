@@ -8,7 +8,7 @@ import { resetRouteAccessCache } from '#shared/route-access';
 import { EVENT_BUS_NAME, routeAccess, routes, rules, SERVICE_NAME } from '../topology.ts';
 import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDbLocal, TABLE_NAME } from './dynamodb-local.ts';
 import { LocalEventBus } from './event-bus.ts';
-import { GATEWAY_MAX_BODY, gatewayError, readBody, RouteTable, toLambdaEvent, writeResult } from './http-gateway.ts';
+import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
 import { LambdaInvoker } from './lambda-invoker.ts';
 import { StreamPoller } from './stream-poller.ts';
 import { LocalTokens, TokenRequest } from './tokens.ts';
@@ -36,7 +36,9 @@ const LOCAL_ISSUER = 'urn:regulator:local';
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(`port ${port} is already in use`) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(`port ${port} is already in use`) : error),
+    );
     server.listen(port, host, () => {
       const address = server.address();
       resolvePort(typeof address === 'object' && address !== null ? address.port : port);
@@ -192,7 +194,12 @@ async function serveApi(ctx: {
 async function issueToken(request: IncomingMessage, response: ServerResponse, tokens: LocalTokens): Promise<void> {
   const body = await readBody(request, 64 * 1024);
   const problem = (detail: string, errors: unknown[] = []) =>
-    json(response, 400, { type: '/problems/validation-error', title: 'The request is not valid', status: 400, detail, errors }, 'application/problem+json');
+    json(
+      response,
+      400,
+      { type: '/problems/validation-error', title: 'The request is not valid', status: 400, detail, errors },
+      'application/problem+json',
+    );
   if (body === 'too-large') return problem('The body is too large.');
   let parsed: unknown;
   try {

@@ -39,7 +39,11 @@ export class StreamPoller {
   private inFlight = 0;
 
   constructor(private readonly options: PollerOptions) {
-    this.streams = new DynamoDBStreamsClient({ endpoint: options.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    this.streams = new DynamoDBStreamsClient({
+      endpoint: options.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
   }
 
   async start(): Promise<void> {

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { agencyCode } from '#events/directory/values';
 import { ROLES, SCOPES } from '#shared/principal';
 
+type SigningKey = Awaited<ReturnType<typeof importJWK>>;
+
 export const LOCAL_AUDIENCE = 'regulator-local';
 const KEY_ID = 'local-dev-key';
 const LIFETIME_SECONDS = 8 * 60 * 60;
@@ -31,8 +33,8 @@ export const TokenRequest = z.union([
  */
 export class LocalTokens {
   private constructor(
-    private readonly privateKey: CryptoKey,
-    private readonly publicKey: CryptoKey,
+    private readonly privateKey: SigningKey,
+    private readonly publicKey: SigningKey,
     readonly jwks: { keys: JWK[] },
     readonly issuer: string,
   ) {}
@@ -50,8 +52,8 @@ export class LocalTokens {
       }
     }
     const { d, p, q, dp, dq, qi, ...publicJwk } = privateJwk;
-    const privateKey = (await importJWK(privateJwk, 'RS256')) as CryptoKey;
-    const publicKey = (await importJWK(publicJwk, 'RS256')) as CryptoKey;
+    const privateKey = await importJWK(privateJwk, 'RS256');
+    const publicKey = await importJWK(publicJwk, 'RS256');
     return new LocalTokens(privateKey, publicKey, { keys: [{ ...publicJwk, kid: KEY_ID, alg: 'RS256', use: 'sig' }] }, issuer);
   }
 

@@ -64,7 +64,10 @@ export class DataStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(3 * 365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(accessLogs).acknowledge({ id: 'AwsSolutions::AwsSolutions-S1', reason: 'This is the access-log bucket itself; logging it to itself would loop.' });
+    Validations.of(accessLogs).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself; logging it to itself would loop.',
+    });
 
     this.evidenceBucket = new s3.Bucket(this, 'Evidence', {
       versioned: true,

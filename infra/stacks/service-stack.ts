@@ -136,7 +136,11 @@ export class ServiceStack extends Stack {
     for (const schedule of schedules) {
       new events.Rule(this, `Schedule-${schedule.name}`, {
         schedule: events.Schedule.expression(schedule.expression),
-        targets: [new targets.LambdaFunction(this.functions[schedule.target].fn, { deadLetterQueue: this.deadLetterQueue(`Schedule-${schedule.name}`) })],
+        targets: [
+          new targets.LambdaFunction(this.functions[schedule.target].fn, {
+            deadLetterQueue: this.deadLetterQueue(`Schedule-${schedule.name}`),
+          }),
+        ],
       });
     }
 
@@ -151,7 +155,12 @@ export class ServiceStack extends Stack {
         retryAttempts: 10,
         maxRecordAge: Duration.hours(24),
         onFailure: new SqsDlq(outboxFailures),
-        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { kind: { S: lambda.FilterRule.isEqual('event') } } } })],
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { kind: { S: lambda.FilterRule.isEqual('event') } } },
+          }),
+        ],
       }),
     );
   }
@@ -162,8 +171,15 @@ export class ServiceStack extends Stack {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
     });
-    Validations.of(queue).acknowledge({ id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue; its depth raises an alarm.' });
-    this.alarmOn(`${name}-dead-letters`, queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }), 'Messages in a dead-letter queue');
+    Validations.of(queue).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This queue is itself a dead-letter queue; its depth raises an alarm.',
+    });
+    this.alarmOn(
+      `${name}-dead-letters`,
+      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      'Messages in a dead-letter queue',
+    );
     return queue;
   }
 
@@ -180,8 +196,7 @@ export class ServiceStack extends Stack {
 }
 
 function toCdkPattern(pattern: (typeof rules)[number]['pattern']): events.EventPattern {
-  const convert = (values: unknown[] | undefined) =>
-    values === undefined ? undefined : (values.map((v) => v) as string[]);
+  const convert = (values: unknown[] | undefined) => (values === undefined ? undefined : (values.map((v) => v) as string[]));
   return {
     ...(pattern.source ? { source: convert(pattern.source) } : {}),
     ...(pattern['detail-type'] ? { detailType: convert(pattern['detail-type']) } : {}),

@@ -1,11 +1,11 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BadCursorError } from '#shared/errors';
 import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { listRecords, registerRecord } from '#directory/domain/directory-commands';
-import { entityKind, type EntityState } from '#directory/domain/record-kinds';
+import { type EntityState, entityKind } from '#directory/domain/record-kinds';
 import { EntityBody } from '#directory/schemas';
 import { DynamoDbActivityFeed } from '#records/adapters/dynamodb-activity-feed';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { BadCursorError } from '#shared/errors';
 import { entityInput } from '../support/directory-fixtures.ts';
 import { freshTables } from '../support/dynamodb.ts';
 

@@ -1,10 +1,10 @@
 import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { VersionConflictError } from '#shared/errors';
 import { DynamoDbEventStore, eventSk, streamKey } from '#records/adapters/dynamodb-event-store';
 import { verifyChain } from '#records/domain/hash-chain';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import type { AppendInput } from '#records/ports';
+import { VersionConflictError } from '#shared/errors';
 import { freshTables } from '../support/dynamodb.ts';
 
 const actor = { id: 'u1', role: 'case-officer', agency: 'SAMR-110105' };

@@ -10,7 +10,10 @@ describe('every change goes through the outbox and the bus to a consumer', () =>
   let call: ReturnType<typeof api>;
   beforeAll(async () => {
     platform = await startPlatform();
-    call = api(platform.url, await tokenFor(platform.url, { sub: 'sup-1', roles: ['supervisor'], agency: 'SAMR-110105', jurisdiction: '110105' }));
+    call = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'sup-1', roles: ['supervisor'], agency: 'SAMR-110105', jurisdiction: '110105' }),
+    );
   }, 60_000);
   afterAll(async () => {
     await platform.stop();
@@ -29,7 +32,11 @@ describe('every change goes through the outbox and the bus to a consumer', () =>
       ['Directory.EntityUpdated', 2],
       ['Directory.EntityRegistered', 1],
     ]);
-    expect(feed[1]).toMatchObject({ stream: `entity/SAMR-110105/${created.json.uscc}`, correlationId: 'trace-outbox-1', actor: { id: 'sup-1', role: 'supervisor' } });
+    expect(feed[1]).toMatchObject({
+      stream: `entity/SAMR-110105/${created.json.uscc}`,
+      correlationId: 'trace-outbox-1',
+      actor: { id: 'sup-1', role: 'supervisor' },
+    });
   });
 
   it('keeps each agency’s feed to itself', async () => {

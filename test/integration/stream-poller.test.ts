@@ -37,7 +37,20 @@ describe('the local stream poller on DynamoDB Local', () => {
     await poller.start();
     try {
       let version = 0;
-      for (let i = 0; i < 3; i += 1) version = (await store.append({ stream: 's/1', expectedVersion: version, events: [{ type: 'T.E', version: 1, data: {} }, { type: 'T.E', version: 1, data: {} }], actor: { id: 'u', role: 'admin', agency: 'A' }, correlationId: 'c', agency: 'A' })).version;
+      for (let i = 0; i < 3; i += 1)
+        version = (
+          await store.append({
+            stream: 's/1',
+            expectedVersion: version,
+            events: [
+              { type: 'T.E', version: 1, data: {} },
+              { type: 'T.E', version: 1, data: {} },
+            ],
+            actor: { id: 'u', role: 'admin', agency: 'A' },
+            correlationId: 'c',
+            agency: 'A',
+          })
+        ).version;
       await waitFor(() => new Set(delivered).size === 6);
       const firstSeen = [...new Set(delivered)];
       expect(firstSeen).toEqual(['s/1#1', 's/1#2', 's/1#3', 's/1#4', 's/1#5', 's/1#6']);

@@ -37,7 +37,12 @@ export function httpEvent(input: {
   } as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
 
-export const supervisorClaims = { sub: 'u1', 'cognito:groups': '[supervisor]', 'custom:agency': 'SAMR-110105', 'custom:jurisdiction': '110105' };
+export const supervisorClaims = {
+  sub: 'u1',
+  'cognito:groups': '[supervisor]',
+  'custom:agency': 'SAMR-110105',
+  'custom:jurisdiction': '110105',
+};
 
 export const lambdaContext = {
   functionName: 'test',

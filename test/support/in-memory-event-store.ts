@@ -1,9 +1,9 @@
-import { VersionConflictError } from '#shared/errors';
 import type { DirectoryReader, ListQuery, StoredRecord } from '#directory/ports';
 import { chainEvents } from '#records/domain/append';
 import { GENESIS_HASH } from '#records/domain/hash-chain';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import type { AppendInput, AppendResult, CreateOutcome, EventStore, HeadIndex, ReadPage, StreamHead } from '#records/ports';
+import { VersionConflictError } from '#shared/errors';
 
 interface Head extends StreamHead {
   agency: string;

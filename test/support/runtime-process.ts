@@ -11,7 +11,10 @@ export interface RunningPlatform {
 }
 
 /** Starts the platform the way a user does (`npm start -- --in-memory`), on a free port, and waits for its URL. */
-export async function startPlatform(args: string[] = ['--in-memory', '--port', '0'], env: Record<string, string> = {}): Promise<RunningPlatform> {
+export async function startPlatform(
+  args: string[] = ['--in-memory', '--port', '0'],
+  env: Record<string, string> = {},
+): Promise<RunningPlatform> {
   const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['infra/local/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },

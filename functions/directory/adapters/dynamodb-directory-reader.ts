@@ -1,7 +1,7 @@
 import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
+import { decodeCursor, encodeCursor } from '#shared/cursor';
 import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
 
 /** Reads directory records from their stream heads (state cached there in the same transaction as the events). */

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { Actor } from '#records/domain/recorded-event';
 import type { AppendInput, EventStore } from '#records/ports';
+import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
+import type { RawRow, RowReport } from './import-rows.ts';
 import type { EntityState, RecordKind } from './record-kinds.ts';
 import { entityKind } from './record-kinds.ts';
-import type { RawRow, RowReport } from './import-rows.ts';
 
 export interface DirectoryDeps {
   store: EventStore;
@@ -69,7 +69,7 @@ export async function updateRecord<S>(
   if (current.version !== expectedVersion) throw new VersionConflictError(expectedVersion, current.version);
   const changes: Partial<S> = {};
   for (const [field, value] of Object.entries(patch) as [keyof S & string, S[keyof S]][]) {
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current.state[field])) changes[field] = value;
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current.state[field])) changes[field] = value as S[typeof field];
   }
   if (Object.keys(changes).length === 0) return viewOf(current);
   const state = { ...current.state, ...changes };
@@ -118,7 +118,12 @@ export async function importEntities(
     const uscc = typeof (row.value as { uscc?: unknown })?.uscc === 'string' ? (row.value as { uscc: string }).uscc : undefined;
     if (!result.success) {
       const errors = describeErrors(result.error);
-      rejected.push({ line: row.line, ...(uscc ? { uscc } : {}), reason: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors });
+      rejected.push({
+        line: row.line,
+        ...(uscc ? { uscc } : {}),
+        reason: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        errors,
+      });
       continue;
     }
     const seen = firstLine.get(result.data.uscc);

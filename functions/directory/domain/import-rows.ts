@@ -75,7 +75,14 @@ function fromCsv(record: Record<string, string>): Record<string, unknown> {
   return {
     ...rest,
     ...(creditClass ? { creditClass } : {}),
-    ...(flags ? { flags: flags.split(/[|;]/).map((f) => f.trim()).filter((f) => f !== '') } : {}),
+    ...(flags
+      ? {
+          flags: flags
+            .split(/[|;]/)
+            .map((f) => f.trim())
+            .filter((f) => f !== ''),
+        }
+      : {}),
   };
 }
 

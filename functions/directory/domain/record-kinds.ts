@@ -5,8 +5,8 @@ import { InspectionItemRegistered } from '#events/directory/inspection-item-regi
 import { InspectionItemUpdated } from '#events/directory/inspection-item-updated.v1';
 import { InspectorRegistered } from '#events/directory/inspector-registered.v1';
 import { InspectorUpdated } from '#events/directory/inspector-updated.v1';
-import type { EventDefinition } from '#events/stored-event';
 import type { entityState, inspectionItemState, inspectorState } from '#events/directory/values';
+import type { EventDefinition } from '#events/stored-event';
 import type { HeadIndex } from '#records/ports';
 
 export type EntityState = z.infer<typeof entityState>;

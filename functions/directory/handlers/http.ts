@@ -1,8 +1,8 @@
+import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { fieldErrors } from '#shared/field-errors';
-import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import type { RouteContract } from '#shared/http-contract';
-import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { DynamoDbDirectoryReader } from '../adapters/dynamodb-directory-reader.ts';
 import {
   type CommandContext,
@@ -35,7 +35,9 @@ const created = (body: unknown) => ({ status: 201, body });
 
 /** The directory's routes, keyed by API Gateway route key. Each only wires a request to one domain call. */
 export const routes = {
-  'POST /entities': route(contracts.createEntity, async (r) => created(await registerRecord(wired(), entityKind, commandContext(r), r.body))),
+  'POST /entities': route(contracts.createEntity, async (r) =>
+    created(await registerRecord(wired(), entityKind, commandContext(r), r.body)),
+  ),
   'GET /entities/{uscc}': route(contracts.getEntity, async (r) =>
     ok(viewOf(await readRecord(wired(), entityKind, r.principal.agency, r.params.uscc))),
   ),

@@ -19,6 +19,7 @@ export const streamKey = (stream: string) => `S#${stream}`;
 export const HEAD_SK = 'HEAD';
 export const eventSk = (seq: number) => `E#${String(seq).padStart(10, '0')}`;
 const MAX_TRANSACTION_ITEMS = 100;
+const CREATE_CONCURRENCY = 6;
 
 export class DynamoDbEventStore implements EventStore {
   constructor(
@@ -55,7 +56,11 @@ export class DynamoDbEventStore implements EventStore {
 
   async createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]> {
     const outcomes: (CreateOutcome | undefined)[] = new Array(inputs.length).fill(undefined);
-    const pending = inputs.map((input, index) => ({ input, index, prepared: this.prepare({ ...input, expectedVersion: 0 }, GENESIS_HASH) }));
+    const pending = inputs.map((input, index) => ({
+      input,
+      index,
+      prepared: this.prepare({ ...input, expectedVersion: 0 }, GENESIS_HASH),
+    }));
     const chunks: (typeof pending)[] = [];
     let chunk: typeof pending = [];
     let size = 0;
@@ -69,31 +74,44 @@ export class DynamoDbEventStore implements EventStore {
       size += entry.prepared.items.length;
     }
     if (chunk.length > 0) chunks.push(chunk);
-    for (const first of chunks) {
-      let remaining = first;
-      for (let attempt = 0; remaining.length > 0; attempt += 1) {
-        if (attempt > 8) throw new Error('could not create streams after repeated transaction conflicts');
-        try {
-          await this.client.send(new TransactWriteItemsCommand({ TransactItems: remaining.flatMap((e) => e.prepared.items) }));
-          for (const e of remaining) outcomes[e.index] = { status: 'created', result: e.prepared.result };
-          remaining = [];
-        } catch (error) {
-          if (!(error instanceof TransactionCanceledException)) throw error;
-          const reasons = error.CancellationReasons ?? [];
-          let offset = 0;
-          const retry: typeof remaining = [];
-          for (const e of remaining) {
-            const headReason = reasons[offset];
-            offset += e.prepared.items.length;
-            if (headReason?.Code === 'ConditionalCheckFailed') outcomes[e.index] = { status: 'exists' };
-            else retry.push(e);
-          }
-          if (retry.length === remaining.length) await sleep(20 * 2 ** attempt);
-          remaining = retry;
+    // Independent streams: the transactions run side by side, a few at a time.
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) {
+        const chunk = chunks[next++] as typeof pending;
+        await this.createChunk(chunk, outcomes);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, chunks.length) }, worker));
+    return outcomes as CreateOutcome[];
+  }
+
+  private async createChunk(
+    chunk: { input: AppendInput; index: number; prepared: { items: TransactWriteItem[]; result: AppendResult } }[],
+    outcomes: (CreateOutcome | undefined)[],
+  ): Promise<void> {
+    let remaining = chunk;
+    for (let attempt = 0; remaining.length > 0; attempt += 1) {
+      if (attempt > 8) throw new Error('could not create streams after repeated transaction conflicts');
+      try {
+        await this.client.send(new TransactWriteItemsCommand({ TransactItems: remaining.flatMap((e) => e.prepared.items) }));
+        for (const e of remaining) outcomes[e.index] = { status: 'created', result: e.prepared.result };
+        remaining = [];
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        let offset = 0;
+        const retry: typeof remaining = [];
+        for (const e of remaining) {
+          const headReason = reasons[offset];
+          offset += e.prepared.items.length;
+          if (headReason?.Code === 'ConditionalCheckFailed') outcomes[e.index] = { status: 'exists' };
+          else retry.push(e);
         }
+        if (retry.length === remaining.length) await sleep(20 * 2 ** attempt);
+        remaining = retry;
       }
     }
-    return outcomes as CreateOutcome[];
   }
 
   async head(stream: string): Promise<StreamHead | undefined> {

@@ -1,10 +1,10 @@
-import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
-import { fieldErrors } from '#shared/field-errors';
 import { importEntities, listRecords, readRecord, registerRecord, updateRecord } from '#directory/domain/directory-commands';
 import { parseNdjson } from '#directory/domain/import-rows';
-import { entityKind, inspectionItemKind, type EntityState } from '#directory/domain/record-kinds';
+import { type EntityState, entityKind, inspectionItemKind } from '#directory/domain/record-kinds';
 import { EntityBody } from '#directory/schemas';
 import { verifyChain } from '#records/domain/hash-chain';
+import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
+import { fieldErrors } from '#shared/field-errors';
 import { entityInput } from '../../support/directory-fixtures.ts';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
 
@@ -69,7 +69,13 @@ describe('directory commands', () => {
   });
 
   it('shows a catalog item to each owning agency and to no other', async () => {
-    const item = { code: 'SC-1', name: '检查', legalBasis: '食品安全法', checklist: [{ id: 'q1', question: '?', mandatory: true }], owningAgencies: ['A', 'B'] };
+    const item = {
+      code: 'SC-1',
+      name: '检查',
+      legalBasis: '食品安全法',
+      checklist: [{ id: 'q1', question: '?', mandatory: true }],
+      owningAgencies: ['A', 'B'],
+    };
     await registerRecord(deps, inspectionItemKind, ctx('A'), item);
     await expect(readRecord(deps, inspectionItemKind, 'B', 'SC-1')).resolves.toMatchObject({ agency: 'A' });
     await expect(readRecord(deps, inspectionItemKind, 'C', 'SC-1')).rejects.toBeInstanceOf(NotFoundError);
@@ -82,7 +88,13 @@ describe('directory commands', () => {
       const summary = await importEntities(
         deps,
         ctx(),
-        file([entityInput(1), { ...entityInput(2), uscc: `${entityInput(2).uscc.slice(0, 17)}0` }, entityInput(3), '{bad json', entityInput(4, { extra: 1 })]),
+        file([
+          entityInput(1),
+          { ...entityInput(2), uscc: `${entityInput(2).uscc.slice(0, 17)}0` },
+          entityInput(3),
+          '{bad json',
+          entityInput(4, { extra: 1 }),
+        ]),
         EntityBody,
         fieldErrors,
       );

@@ -1,5 +1,5 @@
-import { RuleViolationError } from '#shared/errors';
 import { MAX_IMPORT_ROWS, parseCsv, parseNdjson } from '#directory/domain/import-rows';
+import { RuleViolationError } from '#shared/errors';
 
 describe('import files', () => {
   it('reads NDJSON rows with their line numbers, skipping blank lines', () => {
@@ -18,7 +18,8 @@ describe('import files', () => {
   });
 
   it('reads CSV rows with the header as line 1, defaults for empty optional cells and |-separated flags', () => {
-    const csv = 'uscc,name,industry,region,address,creditClass,flags\nA,甲,F52,110105,地址,,\nB,乙,F52,110105,"地址, 二",C,abnormal-operations|serious-illegal-dishonesty\n';
+    const csv =
+      'uscc,name,industry,region,address,creditClass,flags\nA,甲,F52,110105,地址,,\nB,乙,F52,110105,"地址, 二",C,abnormal-operations|serious-illegal-dishonesty\n';
     const { rows } = parseCsv(csv);
     expect(rows).toEqual([
       { line: 2, value: { uscc: 'A', name: '甲', industry: 'F52', region: '110105', address: '地址' } },

@@ -1,8 +1,8 @@
 import canonicalize from 'canonicalize';
-import vectors from '../../fixtures/hash-chain-v1.json';
 import { chainEvents } from '#records/domain/append';
 import { GENESIS_HASH, hashOf, verifyChain } from '#records/domain/hash-chain';
 import type { RecordedEvent } from '#records/domain/recorded-event';
+import vectors from '../../fixtures/hash-chain-v1.json';
 
 const fixture = vectors.events.map((v) => v.event as RecordedEvent<unknown>);
 
@@ -27,7 +27,7 @@ describe('hash chain spec v1', () => {
 
   it('names the event whose data was edited', () => {
     const tampered = structuredClone(fixture);
-    (tampered[1]?.data as { changes: { creditClass: string } }).changes.creditClass = 'A';
+    ((tampered[1] as RecordedEvent<unknown>).data as { changes: { creditClass: string } }).changes.creditClass = 'A';
     const result = verifyChain(tampered);
     expect(result).toMatchObject({ ok: false, brokenAt: { seq: 2, reason: 'hash-mismatch' } });
   });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { VersionConflictError } from '#shared/errors';
 import { contract } from '#shared/http-contract';
 import { httpHandler, route } from '#shared/http-handler';
 import { claimList, principalOf } from '#shared/principal';
 import { resetRouteAccessCache } from '#shared/route-access';
-import { VersionConflictError } from '#shared/errors';
 import { httpEvent, lambdaContext, supervisorClaims } from '../../support/http-event.ts';
 
 const Body = z.strictObject({ name: z.string().min(1), count: z.number().int().max(10) });
@@ -95,7 +95,9 @@ describe('the shared HTTP middleware', () => {
   });
 
   it('maps a version conflict to 409 with both versions', async () => {
-    const res = await call(httpEvent({ routeKey: 'PATCH /things', body: '{"name":"a","count":1}', contentType: 'application/json', claims: supervisorClaims }));
+    const res = await call(
+      httpEvent({ routeKey: 'PATCH /things', body: '{"name":"a","count":1}', contentType: 'application/json', claims: supervisorClaims }),
+    );
     expect(res).toMatchObject({ statusCode: 409, json: { type: '/problems/version-conflict', expectedVersion: 1, currentVersion: 3 } });
   });
 
@@ -127,7 +129,10 @@ describe('principals from authorizer claims', () => {
   });
 
   it('recognises a machine client by its client id and scopes', () => {
-    const event = httpEvent({ routeKey: 'GET /x', claims: { sub: 'sys-1', client_id: 'sys-1', scope: 'events:write', 'custom:agency': 'A' } });
+    const event = httpEvent({
+      routeKey: 'GET /x',
+      claims: { sub: 'sys-1', client_id: 'sys-1', scope: 'events:write', 'custom:agency': 'A' },
+    });
     expect(principalOf(event)).toMatchObject({ kind: 'machine', scopes: ['events:write'], agency: 'A' });
   });
 });

@@ -1,0 +1,53 @@
+/** Layering (DESIGN §3): infra → functions → events, domain code knows no AWS, and no cycles. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-aws-sdk-in-domain',
+      comment: 'domain/ folders are pure (STYLE §2): they take ports, never AWS clients.',
+      severity: 'error',
+      from: { path: '(^|/)domain/' },
+      to: { path: '(^|/)node_modules/@aws-sdk/' },
+    },
+    {
+      name: 'no-powertools-or-middy-in-domain',
+      severity: 'error',
+      from: { path: '(^|/)domain/' },
+      to: { path: '(^|/)node_modules/(@aws-lambda-powertools|@middy)/' },
+    },
+    {
+      name: 'functions-do-not-import-infra',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '^infra/' },
+    },
+    {
+      name: 'events-import-nothing-of-functions-or-infra',
+      severity: 'error',
+      from: { path: '^events/' },
+      to: { path: '^(functions|infra)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'aws-lambda is a types-only package (@types/aws-lambda).',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true, pathNot: '^aws-lambda$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.json'],
+    },
+  },
+};
