@@ -31,6 +31,7 @@ export interface EventDefinition<D extends z.ZodType = z.ZodType> {
   readonly SOURCE: string;
   readonly VERSION: number;
   readonly data: D;
+  /** The EventBridge detail: the stored event plus the agency that owns its stream (the outbox adds it). */
   readonly detail: z.ZodType;
   readonly example: z.infer<D>;
 }
@@ -47,7 +48,7 @@ export function defineEvent<D extends z.ZodType>(
     SOURCE: source,
     VERSION: version,
     data,
-    detail: storedEvent(detailType, version, data),
+    detail: storedEvent(detailType, version, data).extend({ agency: z.string().min(1).max(64) }),
     example,
   };
 }

@@ -38,7 +38,7 @@ export async function startPlatform(
     }, 50);
     void exited.then((code) => {
       clearInterval(timer);
-      reject(new Error(`the platform exited with ${code}: ${output}`));
+      reject(Object.assign(new Error(`the platform exited with ${code}: ${output}`), { code, output }));
     });
   });
   return {

@@ -1,0 +1,80 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { startPlatform } from '../support/runtime-process.ts';
+
+/** Every process below `pid`, read from /proc (tsx → node → java for DynamoDB Local). */
+function descendants(pid: number): { pid: number; command: string }[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parents.set(ppid, [...(parents.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const found: { pid: number; command: string }[] = [];
+  const visit = (p: number) => {
+    for (const child of parents.get(p) ?? []) {
+      let command = '';
+      try {
+        command = readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      } catch {
+        continue;
+      }
+      found.push({ pid: child, command });
+      visit(child);
+    }
+  };
+  visit(pid);
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the local runtime as a process', () => {
+  it('stops on Ctrl-C and leaves no DynamoDB Local process behind', async () => {
+    const platform = await startPlatform();
+    const pid = platform.child.pid as number;
+    const dynamo = descendants(pid).filter((p) => p.command.includes('DynamoDBLocal.jar'));
+    expect(dynamo).toHaveLength(1);
+    expect(await platform.stop('SIGINT')).toBe(0);
+    expect(platform.output()).toContain('stopped.');
+    expect(alive((dynamo[0] as { pid: number }).pid)).toBe(false);
+  }, 60_000);
+
+  it('says in one line that the port is in use, without a stack trace', async () => {
+    const first = await startPlatform();
+    const port = new URL(first.url).port;
+    try {
+      const second = startPlatform(['--in-memory', '--port', port]);
+      const failure = await second.then(
+        () => ({ code: 0, output: 'started' }),
+        (error: { code: number; output: string }) => error,
+      );
+      expect(failure.code).toBe(1);
+      expect(failure.output).toBe(`Cannot start: port ${port} is already in use. Stop the other process or set PORT to a free port.\n`);
+    } finally {
+      await first.stop();
+    }
+  }, 60_000);
+
+  it('serves its own API description', async () => {
+    const platform = await startPlatform();
+    try {
+      const response = await fetch(`${platform.url}/openapi.yaml`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('openapi: 3.1.0');
+    } finally {
+      await platform.stop();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,152 @@
+import { resolve } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { ROLES } from '#shared/principal';
+import { buildApp } from '../../infra/build-app.ts';
+import { functions, routes, rules } from '../../infra/topology.ts';
+
+const root = resolve(__dirname, '../..');
+
+describe('the CDK app built from the topology', () => {
+  let data: Template;
+  let service: Template;
+  beforeAll(() => {
+    const built = buildApp(root, new App({ outdir: resolve(root, 'cdk.out/test-infra') }));
+    built.app.synth(); // runs cdk-nag: any unacknowledged AwsSolutions finding fails synthesis
+    data = Template.fromStack(built.data);
+    service = Template.fromStack(built.service);
+  }, 120_000);
+
+  it('keeps the records table on demand, with point-in-time recovery, a NEW_IMAGE stream and a TTL attribute', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      Replicas: [
+        Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true }),
+      ],
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })]),
+    });
+  });
+
+  it('has the Powertools idempotency table keyed by id with its expiration TTL', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      TimeToLiveSpecification: { AttributeName: 'expiration', Enabled: true },
+    });
+  });
+
+  it('has a custom event bus with an archive of every platform event', () => {
+    data.resourceCountIs('AWS::Events::EventBus', 1);
+    data.hasResourceProperties('AWS::Events::Archive', { EventPattern: { source: [{ prefix: 'regulator.' }] } });
+  });
+
+  it('keeps evidence in a versioned, encrypted bucket with public access blocked and TLS enforced', () => {
+    data.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: Match.objectLike({}),
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({}),
+    });
+  });
+
+  it('has a user pool with one group per role, agency and jurisdiction attributes, and the events:write scope', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'agency', AttributeDataType: 'String', Mutable: true }),
+        Match.objectLike({ Name: 'jurisdiction', AttributeDataType: 'String', Mutable: true }),
+      ]),
+    });
+    for (const role of ROLES) data.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: role });
+    data.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', { Scopes: [Match.objectLike({ ScopeName: 'events:write' })] });
+  });
+
+  it('runs one Node.js 22 arm64 function per context, with tracing', () => {
+    service.resourceCountIs('AWS::Lambda::Function', Object.keys(functions).length);
+    service.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+    });
+  });
+
+  it('serves every topology route through the HTTP API, behind the JWT authorizer unless public, and no /_local route', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
+    const declared = service.findResources('AWS::ApiGatewayV2::Route');
+    const keys = Object.values(declared).map((r) => (r as { Properties: { RouteKey: string } }).Properties.RouteKey);
+    expect(keys.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(keys.some((k) => k.includes('/_local'))).toBe(false);
+    for (const route of Object.values(declared) as { Properties: { RouteKey: string; AuthorizationType: string } }[]) {
+      const spec = routes.find((r) => `${r.method} ${r.path}` === route.Properties.RouteKey);
+      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([
+        route.Properties.RouteKey,
+        spec && 'public' in spec.access ? 'NONE' : 'JWT',
+      ]);
+    }
+  });
+
+  it('gives each rule a retry policy and a dead-letter queue, delivering {rule, event}', () => {
+    service.resourceCountIs('AWS::Events::Rule', rules.length);
+    service.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: [{ prefix: 'regulator.' }] },
+      Targets: [
+        Match.objectLike({
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp('"rule":"activity-feed"') }),
+        }),
+      ],
+    });
+  });
+
+  it('runs the outbox publisher on the table stream with bisect on error and an on-failure destination', () => {
+    service.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it('alarms on dead-letter depth and on function errors', () => {
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
+    service.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
+  });
+
+  it('limits each function to its own key prefixes with dynamodb:LeadingKeys', () => {
+    service.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['dynamodb:PutItem']),
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#entity/*', 'S#inspector/*', 'S#inspection-item/*'] } },
+          }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('fails synthesis on an unacknowledged AwsSolutions finding, so a clean synth means something', () => {
+    const app = new App({ outdir: resolve(root, 'cdk.out/test-nag') });
+    const stack = new Stack(app, 'Bad');
+    new s3.Bucket(stack, 'Plain');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
+  });
+});
