@@ -44,5 +44,7 @@ export interface EventStore {
   /** Creates many new streams (expectedVersion 0) in as few transactions as the table allows. */
   createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]>;
   head(stream: string): Promise<StreamHead | undefined>;
+  /** Which of these streams exist already (a cheap pre-check before creating many). */
+  existing(streams: readonly string[]): Promise<Set<string>>;
   read(stream: string, options?: { afterSeq?: number; limit?: number }): Promise<ReadPage>;
 }

@@ -93,5 +93,6 @@ describe('the DynamoDB event store', () => {
     expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(119);
     expect(outcomes[7]).toEqual({ status: 'exists' });
     expect(await store.head('bulk/119')).toMatchObject({ version: 1 });
+    expect(await store.existing(['bulk/7', 'bulk/0', 'never/made'])).toEqual(new Set(['bulk/7', 'bulk/0']));
   });
 });

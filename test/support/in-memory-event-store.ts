@@ -57,6 +57,10 @@ export class InMemoryEventStore implements EventStore, DirectoryReader {
     return outcomes;
   }
 
+  async existing(streams: readonly string[]): Promise<Set<string>> {
+    return new Set(streams.filter((s) => this.heads.has(s)));
+  }
+
   async head(stream: string): Promise<StreamHead | undefined> {
     return this.heads.get(stream);
   }

@@ -134,10 +134,17 @@ export async function importEntities(
     firstLine.set(result.data.uscc, row.line);
     accepted.push({ line: row.line, state: result.data });
   }
-  const outcomes = await deps.store.createMany(accepted.map((a) => appendInput(entityKind, ctx, ctx.agency, a.state)));
+  // A cheap read first, so that importing the same file again writes nothing; createMany still guards races.
+  const streamOf = (state: EntityState) => entityKind.stream(ctx.agency, state.uscc);
+  const known = await deps.store.existing(accepted.map((a) => streamOf(a.state)));
+  const fresh = accepted.filter((a) => !known.has(streamOf(a.state)));
+  for (const row of accepted) {
+    if (known.has(streamOf(row.state))) duplicates.push({ line: row.line, uscc: row.state.uscc, reason: 'already registered' });
+  }
+  const outcomes = await deps.store.createMany(fresh.map((a) => appendInput(entityKind, ctx, ctx.agency, a.state)));
   let created = 0;
   outcomes.forEach((outcome, i) => {
-    const row = accepted[i];
+    const row = fresh[i];
     if (row === undefined) return;
     if (outcome.status === 'created') created += 1;
     else duplicates.push({ line: row.line, uscc: row.state.uscc, reason: 'already registered' });

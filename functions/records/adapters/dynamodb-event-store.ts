@@ -1,4 +1,5 @@
 import {
+  BatchGetItemCommand,
   type CancellationReason,
   type DynamoDBClient,
   GetItemCommand,
@@ -112,6 +113,28 @@ export class DynamoDbEventStore implements EventStore {
         remaining = retry;
       }
     }
+  }
+
+  async existing(streams: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const batches: string[][] = [];
+    for (let i = 0; i < streams.length; i += 100) batches.push(streams.slice(i, i + 100));
+    let next = 0;
+    const worker = async () => {
+      while (next < batches.length) {
+        let keys = (batches[next++] ?? []).map((stream) => marshall({ pk: streamKey(stream), sk: HEAD_SK }));
+        for (let attempt = 0; keys.length > 0; attempt += 1) {
+          if (attempt > 0) await sleep(20 * 2 ** Math.min(attempt, 6));
+          const { Responses, UnprocessedKeys } = await this.client.send(
+            new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: '#s', ExpressionAttributeNames: { '#s': 'stream' }, ConsistentRead: true } } }),
+          );
+          for (const item of Responses?.[this.table] ?? []) found.add(String(unmarshall(item).stream));
+          keys = UnprocessedKeys?.[this.table]?.Keys ?? [];
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, batches.length) }, worker));
+    return found;
   }
 
   async head(stream: string): Promise<StreamHead | undefined> {
