@@ -37,12 +37,27 @@ for (const name of Object.keys(functions) as FunctionName[]) {
   for (let i = 0; i < runs; i += 1) {
     const out = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
-      { env: { ...process.env, TABLE_NAME: 't', IDEMPOTENCY_TABLE_NAME: 'i', EVENT_BUS_NAME: 'b', AWS_REGION: 'us-east-1', ROUTE_ACCESS: '{}' } },
+      [
+        '--input-type=module',
+        '-e',
+        `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
+      ],
+      {
+        env: {
+          ...process.env,
+          TABLE_NAME: 't',
+          IDEMPOTENCY_TABLE_NAME: 'i',
+          EVENT_BUS_NAME: 'b',
+          AWS_REGION: 'us-east-1',
+          ROUTE_ACCESS: '{}',
+        },
+      },
     );
     times.push(Number(out.toString().trim()));
   }
-  rows.push(`| ${name} | ${(bytes / 1024).toFixed(0)} KiB | ${(gzip / 1024).toFixed(0)} KiB | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms |`);
+  rows.push(
+    `| ${name} | ${(bytes / 1024).toFixed(0)} KiB | ${(gzip / 1024).toFixed(0)} KiB | ${median(times).toFixed(0)} ms | ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms |`,
+  );
 }
 console.log(`Node ${process.versions.node}, ${runs} fresh processes per function (median, range)\n`);
 console.log('| function | minified | gzip | import (median) | import (range) |');

@@ -3,9 +3,10 @@
  * BatchWriteItem rate of the same number of items into the same DynamoDB Local, measured in one run.
  * Run: npm run bench:import
  */
+
+import { resolve } from 'node:path';
 import { BatchWriteItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { resolve } from 'node:path';
 import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
 
@@ -75,14 +76,17 @@ try {
     })
   ).json()) as { duplicates: unknown[] };
   const againSeconds = (performance.now() - startedAgain) / 1000;
-  if (summary.accepted !== ROWS || again.duplicates.length !== ROWS) throw new Error(`unexpected import result: ${JSON.stringify(summary).slice(0, 200)}`);
+  if (summary.accepted !== ROWS || again.duplicates.length !== ROWS)
+    throw new Error(`unexpected import result: ${JSON.stringify(summary).slice(0, 200)}`);
   const rawRate = ROWS / rawSeconds;
   const importRate = ROWS / importSeconds;
   console.log(`${ROWS} rows, Node ${process.versions.node}, DynamoDB Local in memory, ${CONCURRENCY} concurrent writers`);
   console.log('| measure | seconds | rows/s |');
   console.log('|---|---|---|');
   console.log(`| raw BatchWriteItem (1 item per row) | ${rawSeconds.toFixed(2)} | ${rawRate.toFixed(0)} |`);
-  console.log(`| POST /entities/import (event + head per row, TransactWriteItems) | ${importSeconds.toFixed(2)} | ${importRate.toFixed(0)} |`);
+  console.log(
+    `| POST /entities/import (event + head per row, TransactWriteItems) | ${importSeconds.toFixed(2)} | ${importRate.toFixed(0)} |`,
+  );
   console.log(`| same file again (all duplicates) | ${againSeconds.toFixed(2)} | ${(ROWS / againSeconds).toFixed(0)} |`);
   console.log(`\nratio import / raw = ${(importRate / rawRate).toFixed(2)}`);
   client.destroy();

@@ -126,7 +126,16 @@ export class DynamoDbEventStore implements EventStore {
         for (let attempt = 0; keys.length > 0; attempt += 1) {
           if (attempt > 0) await sleep(20 * 2 ** Math.min(attempt, 6));
           const { Responses, UnprocessedKeys } = await this.client.send(
-            new BatchGetItemCommand({ RequestItems: { [this.table]: { Keys: keys, ProjectionExpression: '#s', ExpressionAttributeNames: { '#s': 'stream' }, ConsistentRead: true } } }),
+            new BatchGetItemCommand({
+              RequestItems: {
+                [this.table]: {
+                  Keys: keys,
+                  ProjectionExpression: '#s',
+                  ExpressionAttributeNames: { '#s': 'stream' },
+                  ConsistentRead: true,
+                },
+              },
+            }),
           );
           for (const item of Responses?.[this.table] ?? []) found.add(String(unmarshall(item).stream));
           keys = UnprocessedKeys?.[this.table]?.Keys ?? [];
