@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { fieldErrors } from '#shared/field-errors';
 import { resetRouteAccessCache } from '#shared/route-access';
-import { EVENT_BUS_NAME, routeAccess, routes, rules, SERVICE_NAME } from '../topology.ts';
+import { EVENT_BUS_NAME, routeAccess, routes, rules, SERVICE_NAME, schedules } from '../topology.ts';
 import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDbLocal, TABLE_NAME } from './dynamodb-local.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
 import { LambdaInvoker } from './lambda-invoker.ts';
+import { startSchedules } from './schedules.ts';
 import { StreamPoller } from './stream-poller.ts';
 import { LocalTokens, TokenRequest } from './tokens.ts';
 
@@ -104,6 +105,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log,
     });
     await poller.start();
+    const stopSchedules = startSchedules(schedules, (fn, payload) => invoker.invoke(fn, payload), log);
     const table = new RouteTable(routes);
     const openapi = readFileSync(resolve(options.root, 'openapi.yaml'));
     publicServer.on('request', (request, response) => {
@@ -120,6 +122,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stop: async () => {
         if (stopped.done) return;
         stopped.done = true;
+        stopSchedules();
         await closeServers();
         await poller?.stop();
         await bus.idle();
