@@ -27,6 +27,13 @@ module.exports = {
       to: { path: '^(functions|infra)/' },
     },
     {
+      name: 'topology-reads-contracts-not-handlers',
+      comment: 'Importing a handler runs its module (clients, middleware) before the runtime has set the environment.',
+      severity: 'error',
+      from: { path: '^infra/(topology|openapi)[.]ts$' },
+      to: { path: '^functions/[^/]+/(handler[.]ts|handlers/)' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -4,6 +4,10 @@ import { InspectionItemRegistered } from './directory/inspection-item-registered
 import { InspectionItemUpdated } from './directory/inspection-item-updated.v1.ts';
 import { InspectorRegistered } from './directory/inspector-registered.v1.ts';
 import { InspectorUpdated } from './directory/inspector-updated.v1.ts';
+import { InspectionAssigned } from './inspections/inspection-assigned.v1.ts';
+import { ResultPublicationOverdue } from './sampling/result-publication-overdue.v1.ts';
+import { TaskCreated } from './sampling/task-created.v1.ts';
+import { TaskDrawn } from './sampling/task-drawn.v1.ts';
 import type { EventDefinition } from './stored-event.ts';
 
 /** Every platform event type and version. Producers, consumers and the JSON Schema export read this list. */
@@ -14,6 +18,10 @@ export const eventRegistry: readonly EventDefinition[] = [
   InspectorUpdated,
   InspectionItemRegistered,
   InspectionItemUpdated,
+  TaskCreated,
+  TaskDrawn,
+  ResultPublicationOverdue,
+  InspectionAssigned,
 ];
 
 export function findEvent(detailType: string, version: number): EventDefinition | undefined {

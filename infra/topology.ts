@@ -4,12 +4,14 @@
  */
 
 import { contracts as directory } from '#directory/schemas';
+import { contracts as inspections } from '#inspections/schemas';
 import { contracts as records } from '#records/schemas';
+import { contracts as sampling } from '#sampling/schemas';
 import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
 import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
 
-export type FunctionName = 'health' | 'directory' | 'records' | 'outbox';
+export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'outbox';
 
 export interface FunctionSpec {
   /** Entry file, relative to the repository root; it exports `handler`. */
@@ -51,6 +53,40 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     table: { read: ['ACTIVITY#'], write: ['ACTIVITY#'] },
     idempotency: true,
   },
+  sampling: {
+    entry: 'functions/sampling/handler.ts',
+    description: 'Double-random sampling tasks, verifiable draws, publicity and metrics',
+    memoryMb: 1769,
+    timeoutSeconds: 29,
+    table: {
+      read: [
+        'S#sampling-task/',
+        'SEED#',
+        'BLOB#sampling/',
+        'TASK#',
+        'PUBLIC#TASK',
+        'ENTITY#',
+        'INSPECTOR#',
+        'ITEM',
+        'S#inspection-item/',
+        'DRAWN#',
+        'INSPECTED#',
+      ],
+      write: ['S#sampling-task/', 'SEED#', 'BLOB#sampling/', 'DRAWN#', 'INSPECTED#'],
+    },
+    idempotency: true,
+  },
+  inspections: {
+    entry: 'functions/inspections/handler.ts',
+    description: 'Assigned inspections and the inspectors’ worklists',
+    memoryMb: 1024,
+    timeoutSeconds: 60,
+    table: {
+      read: ['WORKLIST#', 'S#sampling-task/', 'S#entity/', 'BLOB#sampling/', 'S#inspection/'],
+      write: ['S#inspection/', 'WORKLIST#'],
+    },
+    idempotency: true,
+  },
   outbox: {
     entry: 'functions/outbox/handler.ts',
     description: 'Publishes every new event item of the table stream to the bus',
@@ -70,7 +106,12 @@ export interface RouteSpec {
   fn: FunctionName;
   access: RouteAccess;
   contract?: RouteContract;
+  /** Requests per second and burst, per client locally and per route in API Gateway. */
+  rateLimit?: { perSecond: number; burst: number };
 }
+
+/** Public routes are read-only and rate-limited (DESIGN §6, Publicity). */
+const PUBLIC_RATE = { perSecond: 5, burst: 20 };
 
 const PEOPLE: readonly Role[] = ['inspector', 'case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
 const STAFF: readonly Role[] = ['case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
@@ -100,6 +141,43 @@ export const routes: readonly RouteSpec[] = [
     contract: directory.updateInspectionItem,
   },
   { method: 'GET', path: '/activity', fn: 'records', access: roles(['supervisor', 'auditor', 'admin']), contract: records.listActivity },
+  { method: 'POST', path: '/sampling-tasks', fn: 'sampling', access: roles(MANAGERS), contract: sampling.createTask },
+  { method: 'GET', path: '/sampling-tasks', fn: 'sampling', access: roles(STAFF), contract: sampling.listTasks },
+  { method: 'GET', path: '/sampling-tasks/{id}', fn: 'sampling', access: roles(STAFF), contract: sampling.getTask },
+  { method: 'GET', path: '/sampling-tasks/{id}/preview', fn: 'sampling', access: roles(STAFF), contract: sampling.previewTask },
+  { method: 'POST', path: '/sampling-tasks/{id}/draw', fn: 'sampling', access: roles(['supervisor']), contract: sampling.drawTask },
+  { method: 'GET', path: '/sampling-tasks/{id}/proof', fn: 'sampling', access: roles(STAFF), contract: sampling.proof },
+  {
+    method: 'GET',
+    path: '/sampling-tasks/{id}/populations/{stratum}',
+    fn: 'sampling',
+    access: roles(['supervisor', 'auditor', 'admin']),
+    contract: sampling.population,
+  },
+  {
+    method: 'GET',
+    path: '/sampling-metrics',
+    fn: 'sampling',
+    access: roles(['supervisor', 'auditor', 'admin']),
+    contract: sampling.metrics,
+  },
+  {
+    method: 'GET',
+    path: '/public/sampling-tasks',
+    fn: 'sampling',
+    access: { public: true },
+    contract: sampling.publicTasks,
+    rateLimit: PUBLIC_RATE,
+  },
+  {
+    method: 'GET',
+    path: '/public/sampling-tasks/{id}',
+    fn: 'sampling',
+    access: { public: true },
+    contract: sampling.publicTask,
+    rateLimit: PUBLIC_RATE,
+  },
+  { method: 'GET', path: '/worklist', fn: 'inspections', access: roles(['inspector']), contract: inspections.worklist },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -131,6 +209,18 @@ export const rules: readonly RuleSpec[] = [
     pattern: { source: [{ prefix: 'regulator.' }] },
     target: 'records',
   },
+  {
+    name: 'draw-markers',
+    description: 'Drawn entities are left out of the same item’s draws this year; assignments are conflicts for 12 months',
+    pattern: { source: ['regulator.sampling'], 'detail-type': ['Sampling.TaskDrawn'] },
+    target: 'sampling',
+  },
+  {
+    name: 'assign-inspections',
+    description: 'One assigned inspection per entity a draw selects, on each team member’s worklist',
+    pattern: { source: ['regulator.sampling'], 'detail-type': ['Sampling.TaskDrawn'] },
+    target: 'inspections',
+  },
 ];
 
 export interface ScheduleSpec {
@@ -140,8 +230,7 @@ export interface ScheduleSpec {
   target: FunctionName;
 }
 
-/** No sweeps yet: the statutory-clock sweep arrives with penalty cases. */
-export const schedules: readonly ScheduleSpec[] = [];
+export const schedules: readonly ScheduleSpec[] = [{ name: 'publication-sweep', expression: 'rate(1 day)', target: 'sampling' }];
 
 export const table = {
   partitionKey: 'pk',

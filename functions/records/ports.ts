@@ -23,6 +23,8 @@ export interface AppendInput {
   /** The agency that owns the stream (DESIGN §5: every record carries its owning agency). */
   agency: string;
   head?: { state?: unknown; index?: HeadIndex };
+  /** New items written in the same transaction, each only if absent (e.g. a task's secret seed). */
+  sideItems?: readonly { pk: string; sk: string; attributes: Record<string, string | number> }[];
 }
 
 export interface AppendResult {

@@ -35,3 +35,16 @@ export class RuleViolationError extends Error {
     super(message);
   }
 }
+
+/** The caller may see the record but not do this to it (403). */
+export class ForbiddenError extends Error {}
+
+/** The record's state does not allow this command (409). */
+export class StateConflictError extends Error {
+  constructor(
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

@@ -180,23 +180,26 @@ const wantsIdempotency = (event: HttpEvent) =>
  * a reused key with another body is refused (DESIGN §7). Reads and writes without a key never touch it.
  */
 function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
-  persistenceStore ??= new DynamoDBPersistenceLayer({
-    tableName: process.env.IDEMPOTENCY_TABLE_NAME ?? 'idempotency',
-  });
-  const inner = makeHandlerIdempotent({
-    persistenceStore,
-    config: new IdempotencyConfig({
-      eventKeyJmesPath:
-        '[headers."idempotency-key", requestContext.authorizer.jwt.claims.sub, requestContext.authorizer.jwt.claims.client_id, routeKey, rawPath]',
-      payloadValidationJmesPath: 'body',
-      throwOnNoIdempotencyKey: true,
-      expiresAfterSeconds: 24 * 60 * 60,
-    }),
-  }) as Required<MiddlewareObj<HttpEvent, HttpResult>>;
+  let inner: Required<MiddlewareObj<HttpEvent, HttpResult>> | undefined;
+  // Built on first use, so that the table name is read from the environment the function runs with.
+  const idempotency = () => {
+    persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: process.env.IDEMPOTENCY_TABLE_NAME ?? 'idempotency' });
+    inner ??= makeHandlerIdempotent({
+      persistenceStore,
+      config: new IdempotencyConfig({
+        eventKeyJmesPath:
+          '[headers."idempotency-key", requestContext.authorizer.jwt.claims.sub, requestContext.authorizer.jwt.claims.client_id, routeKey, rawPath]',
+        payloadValidationJmesPath: 'body',
+        throwOnNoIdempotencyKey: true,
+        expiresAfterSeconds: 24 * 60 * 60,
+      }),
+    }) as Required<MiddlewareObj<HttpEvent, HttpResult>>;
+    return inner;
+  };
   return {
-    before: (request) => (wantsIdempotency(request.event) ? inner.before(request) : undefined),
-    after: (request) => (wantsIdempotency(request.event) ? inner.after(request) : undefined),
-    onError: (request) => (wantsIdempotency(request.event) ? inner.onError(request) : undefined),
+    before: (request) => (wantsIdempotency(request.event) ? idempotency().before(request) : undefined),
+    after: (request) => (wantsIdempotency(request.event) ? idempotency().after(request) : undefined),
+    onError: (request) => (wantsIdempotency(request.event) ? idempotency().onError(request) : undefined),
   };
 }
 

@@ -5,11 +5,12 @@ import { join, resolve } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { fieldErrors } from '#shared/field-errors';
 import { resetRouteAccessCache } from '#shared/route-access';
-import { EVENT_BUS_NAME, routeAccess, routes, rules, SERVICE_NAME, schedules } from '../topology.ts';
+import { EVENT_BUS_NAME, routeAccess, routeKey, routes, rules, SERVICE_NAME, schedules } from '../topology.ts';
 import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDbLocal, TABLE_NAME } from './dynamodb-local.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
 import { LambdaInvoker } from './lambda-invoker.ts';
+import { RateLimiter } from './rate-limiter.ts';
 import { startSchedules } from './schedules.ts';
 import { StreamPoller } from './stream-poller.ts';
 import { LocalTokens, TokenRequest } from './tokens.ts';
@@ -107,9 +108,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await poller.start();
     const stopSchedules = startSchedules(schedules, (fn, payload) => invoker.invoke(fn, payload), log);
     const table = new RouteTable(routes);
+    const limiter = new RateLimiter();
     const openapi = readFileSync(resolve(options.root, 'openapi.yaml'));
     publicServer.on('request', (request, response) => {
-      void serveApi({ request, response, table, tokens, invoker, openapi }).catch((error: unknown) => {
+      void serveApi({ request, response, table, tokens, invoker, openapi, limiter }).catch((error: unknown) => {
         log(`request failed: ${(error as Error).stack ?? String(error)}`);
         if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
       });
@@ -157,6 +159,7 @@ async function serveApi(ctx: {
   tokens: LocalTokens;
   invoker: LambdaInvoker;
   openapi: Buffer;
+  limiter: RateLimiter;
 }): Promise<void> {
   const { request, response, table, tokens, invoker } = ctx;
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -170,6 +173,11 @@ async function serveApi(ctx: {
   if (method === 'POST' && url.pathname === '/_local/token') return issueToken(request, response, tokens);
   const matched = table.match(method, url.pathname);
   if (matched === undefined) return gatewayError(response, 404, 'Not Found');
+  const limit = matched.spec.rateLimit;
+  if (limit !== undefined) {
+    const wait = ctx.limiter.take(`${routeKey(matched.spec)}|${request.socket.remoteAddress ?? ''}`, limit);
+    if (wait > 0) return gatewayError(response, 429, 'Too Many Requests', { 'retry-after': String(Math.ceil(wait / 1000)) });
+  }
   const body = await readBody(request, GATEWAY_MAX_BODY);
   if (body === 'too-large') return gatewayError(response, 413, 'Request Entity Too Large');
   let claims: Awaited<ReturnType<LocalTokens['verify']>>;
@@ -188,7 +196,9 @@ async function serveApi(ctx: {
   let result: unknown;
   try {
     result = await invoker.invoke(matched.spec.fn, event);
-  } catch {
+  } catch (error) {
+    // As Lambda would: the function failed; its log has the error, the client gets API Gateway's 500.
+    console.error(`[local] ${matched.spec.fn} failed: ${(error as Error).stack ?? String(error)}`, (error as Error).cause ?? '');
     return gatewayError(response, 500, 'Internal Server Error');
   }
   writeResult(response, result);

@@ -88,6 +88,12 @@ export class ServiceStack extends Stack {
         latency: '$context.responseLatency',
       }),
     };
+    // Public routes are rate-limited per route (API Gateway throttling); the local runtime applies the same limits.
+    cfnStage.routeSettings = Object.fromEntries(
+      routes
+        .filter((r) => r.rateLimit !== undefined)
+        .map((r) => [`${r.method} ${r.path}`, { ThrottlingRateLimit: r.rateLimit?.perSecond, ThrottlingBurstLimit: r.rateLimit?.burst }]),
+    );
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     for (const route of routes) {
       let integration = integrations.get(route.fn);
@@ -139,6 +145,8 @@ export class ServiceStack extends Stack {
         targets: [
           new targets.LambdaFunction(this.functions[schedule.target].fn, {
             deadLetterQueue: this.deadLetterQueue(`Schedule-${schedule.name}`),
+            retryAttempts: 2,
+            event: events.RuleTargetInput.fromObject({ rule: schedule.name, event: events.EventField.fromPath('$') }),
           }),
         ],
       });

@@ -5,7 +5,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ROLES } from '#shared/principal';
 import { buildApp } from '../../infra/build-app.ts';
-import { functions, routes, rules } from '../../infra/topology.ts';
+import { functions, routes, rules, schedules } from '../../infra/topology.ts';
 
 const root = resolve(__dirname, '../..');
 
@@ -100,7 +100,7 @@ describe('the CDK app built from the topology', () => {
   });
 
   it('gives each rule a retry policy and a dead-letter queue, delivering {rule, event}', () => {
-    service.resourceCountIs('AWS::Events::Rule', rules.length);
+    service.resourceCountIs('AWS::Events::Rule', rules.length + schedules.length);
     service.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: [{ prefix: 'regulator.' }] },
       Targets: [
@@ -119,6 +119,26 @@ describe('the CDK app built from the topology', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       StartingPosition: 'TRIM_HORIZON',
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
+  it('runs each schedule with {rule, event} input and a dead-letter queue', () => {
+    for (const schedule of schedules) {
+      service.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: schedule.expression,
+        Targets: [
+          Match.objectLike({
+            DeadLetterConfig: Match.anyValue(),
+            InputTransformer: Match.objectLike({ InputTemplate: Match.stringLikeRegexp(`"rule":"${schedule.name}"`) }),
+          }),
+        ],
+      });
+    }
+  });
+
+  it('throttles the public routes per route', () => {
+    service.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: { 'GET /public/sampling-tasks': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 20 } },
     });
   });
 

@@ -242,6 +242,15 @@ export class DynamoDbEventStore implements EventStore {
           },
         }),
       ),
+      ...(input.sideItems ?? []).map(
+        (side): TransactWriteItem => ({
+          Put: {
+            TableName: this.table,
+            Item: marshall({ ...side.attributes, pk: side.pk, sk: side.sk }),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }),
+      ),
     ];
     return { items, result: { version: last.seq, events } };
   }

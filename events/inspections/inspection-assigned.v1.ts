@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { agencyCode, usccFormat } from '../directory/values.ts';
+import { defineEvent } from '../stored-event.ts';
+
+/** One assigned inspection per selected entity of a draw; it appears on each team member's worklist. */
+export const InspectionAssigned = defineEvent(
+  'regulator.inspections',
+  'Inspections.InspectionAssigned',
+  1,
+  z.strictObject({
+    inspectionId: z.string(),
+    taskId: z.string(),
+    drawId: z.string(),
+    entity: z.strictObject({ uscc: usccFormat, name: z.string(), address: z.string(), region: z.string() }),
+    items: z.array(z.string()).min(1),
+    team: z.array(z.strictObject({ id: z.string(), agency: agencyCode })),
+    shortfalls: z.array(z.strictObject({ agency: agencyCode, needed: z.number().int(), assigned: z.number().int() })),
+    plannedStart: z.iso.date(),
+    plannedEnd: z.iso.date(),
+  }),
+  {
+    inspectionId: 'task-2026-0001~9144030071526726XG',
+    taskId: 'task-2026-0001',
+    drawId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    entity: { uscc: '9144030071526726XG', name: '示例公司', address: '深圳市南山区', region: '440305' },
+    items: ['SC-FOOD-001'],
+    team: [
+      { id: 'insp-01', agency: 'SAMR-110105' },
+      { id: 'insp-02', agency: 'SAMR-110105' },
+    ],
+    shortfalls: [],
+    plannedStart: '2026-04-01',
+    plannedEnd: '2026-06-30',
+  },
+);

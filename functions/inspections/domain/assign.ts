@@ -1,0 +1,61 @@
+import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
+import type { AppendInput } from '#records/ports';
+
+export interface DrawnAssignment {
+  entity: string;
+  inspectors: string[];
+  shortfalls: { agency: string; needed: number; assigned: number }[];
+}
+
+export interface EntitySummary {
+  uscc: string;
+  name: string;
+  address: string;
+  region: string;
+}
+
+export const inspectionId = (taskId: string, uscc: string) => `${taskId}~${uscc}`;
+export const inspectionStream = (id: string) => `inspection/${id}`;
+export const worklistPk = (agency: string, inspector: string) => `WORKLIST#${agency}#${inspector}`;
+
+/**
+ * One assigned inspection per selected entity: its stream starts with InspectionAssigned, and each team member
+ * gets a worklist entry written in the same transaction, ordered by planned date.
+ */
+export function assignedInspection(input: {
+  task: { id: string; ownerAgency: string; items: string[]; period: { start: string; end: string } };
+  drawId: string;
+  assignment: DrawnAssignment;
+  entity: EntitySummary;
+  agencyOf: (inspector: string) => string;
+  correlationId: string;
+}): AppendInput {
+  const id = inspectionId(input.task.id, input.assignment.entity);
+  const team = input.assignment.inspectors.map((inspector) => ({ id: inspector, agency: input.agencyOf(inspector) }));
+  const data = {
+    inspectionId: id,
+    taskId: input.task.id,
+    drawId: input.drawId,
+    entity: input.entity,
+    items: input.task.items,
+    team,
+    shortfalls: input.assignment.shortfalls,
+    plannedStart: input.task.period.start,
+    plannedEnd: input.task.period.end,
+  };
+  const state = { ...data, status: 'assigned' as const };
+  return {
+    stream: inspectionStream(id),
+    expectedVersion: 0,
+    events: [{ type: InspectionAssigned.DETAIL_TYPE, version: InspectionAssigned.VERSION, data }],
+    actor: { id: 'sampling-draw', role: 'system', agency: input.task.ownerAgency },
+    agency: input.task.ownerAgency,
+    correlationId: input.correlationId,
+    head: { state, index: { gsi1pk: `INSPECTION#${input.task.ownerAgency}`, gsi1sk: `${data.plannedStart}#${id}` } },
+    sideItems: team.map((member) => ({
+      pk: worklistPk(member.agency, member.id),
+      sk: `${data.plannedStart}#${id}`,
+      attributes: { kind: 'worklist', entry: JSON.stringify(state) },
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+import { BatchWriteItemCommand, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+
+/** DynamoDB items hold at most 400 KB; documents larger than that (draw proofs, populations) are split. */
+const CHUNK_BYTES = 300 * 1024;
+const blobKey = (key: string) => `BLOB#${key}`;
+
+/**
+ * Write-once documents kept in the table as numbered chunks under one partition. A document is written before
+ * the event that names it, so a reader only ever looks up a complete one.
+ */
+export class DynamoDbBlobStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async put(key: string, data: Buffer): Promise<void> {
+    const chunks: Buffer[] = [];
+    for (let offset = 0; offset < data.length || chunks.length === 0; offset += CHUNK_BYTES)
+      chunks.push(data.subarray(offset, offset + CHUNK_BYTES));
+    const requests = chunks.map((chunk, i) => ({
+      PutRequest: { Item: marshall({ pk: blobKey(key), sk: String(i).padStart(6, '0'), data: chunk, chunks: chunks.length }) },
+    }));
+    for (let i = 0; i < requests.length; i += 10) {
+      let pending = requests.slice(i, i + 10);
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
+        const { UnprocessedItems } = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } }));
+        pending = (UnprocessedItems?.[this.table] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  async get(key: string): Promise<Buffer | undefined> {
+    const parts: Buffer[] = [];
+    let expected = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: marshall({ ':pk': blobKey(key) }),
+          ConsistentRead: true,
+          ...(start === undefined ? {} : { ExclusiveStartKey: marshall(start) }),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const chunk = unmarshall(item);
+        expected = Number(chunk.chunks);
+        parts.push(Buffer.from(chunk.data as Uint8Array));
+      }
+      start = page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey);
+    } while (start !== undefined);
+    if (parts.length === 0) return undefined;
+    if (parts.length !== expected) throw new Error(`blob ${key} is incomplete: ${parts.length} of ${expected} chunks`);
+    return Buffer.concat(parts);
+  }
+}

@@ -1,0 +1,159 @@
+import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
+import { decodeCursor, encodeCursor } from '#shared/cursor';
+import { seedKey, taskStream } from '../domain/task-commands.ts';
+import type { EntityRow, PoolMember, PopulationFilter, SamplingReads, StoredTask, TaskState } from '../ports.ts';
+
+export const drawnMarkerPk = (agency: string, item: string, year: number) => `DRAWN#${agency}#${item}#${year}`;
+export const inspectedMarkerPk = (uscc: string) => `INSPECTED#${uscc}`;
+
+/** Sampling's reads of the one table: task heads, directory heads through their indexes, markers, the seed. */
+export class DynamoDbSamplingReads implements SamplingReads {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async task(taskId: string): Promise<StoredTask | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({
+        TableName: this.table,
+        Key: marshall({ pk: streamKey(taskStream(taskId)), sk: HEAD_SK }),
+        ConsistentRead: true,
+      }),
+    );
+    if (Item === undefined) return undefined;
+    const head = unmarshall(Item);
+    return { state: JSON.parse(String(head.state)) as TaskState, version: Number(head.version), lastHash: String(head.lastHash) };
+  }
+
+  tasksOf(agency: string, limit: number, cursor?: string) {
+    return this.taskPage('gsi1', `TASK#${agency}`, limit, cursor);
+  }
+
+  publicTasks(limit: number, cursor?: string) {
+    return this.taskPage('gsi2', 'PUBLIC#TASK', limit, cursor);
+  }
+
+  private async taskPage(index: 'gsi1' | 'gsi2', partition: string, limit: number, cursor?: string) {
+    const start = decodeCursor(cursor, { [`${index}pk`]: partition });
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :p`,
+        ExpressionAttributeValues: marshall({ ':p': partition }),
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: marshall(start) }),
+      }),
+    );
+    const next = encodeCursor(page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey));
+    return {
+      items: (page.Items ?? []).map((i) => JSON.parse(String(unmarshall(i).state)) as TaskState),
+      ...(next === undefined ? {} : { cursor: next }),
+    };
+  }
+
+  /** Every page of a query, projected to `state`. */
+  private async *states(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+    let start: QueryCommandInput['ExclusiveStartKey'];
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ ...input, TableName: this.table, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      );
+      for (const item of page.Items ?? []) yield unmarshall(item);
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+  }
+
+  async population(agency: string, filter: PopulationFilter): Promise<EntityRow[]> {
+    const byIndustry = filter.industry !== undefined;
+    const index = byIndustry ? 'gsi2' : 'gsi1';
+    const rows: EntityRow[] = [];
+    const values: Record<string, string> = { ':p': byIndustry ? `ENTITY#${agency}#${filter.industry}` : `ENTITY#${agency}` };
+    if (filter.regionPrefix !== undefined) values[':r'] = filter.regionPrefix;
+    for await (const item of this.states({
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :p${filter.regionPrefix === undefined ? '' : ` AND begins_with(${index}sk, :r)`}`,
+      ExpressionAttributeValues: marshall(values),
+      ProjectionExpression: '#s',
+      ExpressionAttributeNames: { '#s': 'state' },
+    })) {
+      const state = JSON.parse(String(item.state)) as EntityRow;
+      rows.push({ uscc: state.uscc, creditClass: state.creditClass, flags: state.flags });
+    }
+    return rows;
+  }
+
+  async ownedItems(agency: string, codes: readonly string[]): Promise<Set<string>> {
+    const owned = new Set<string>();
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return owned;
+    const { Responses } = await this.client.send(
+      new BatchGetItemCommand({
+        RequestItems: { [this.table]: { Keys: unique.map((code) => marshall({ pk: streamKey(`inspection-item/${code}`), sk: HEAD_SK })) } },
+      }),
+    );
+    for (const item of Responses?.[this.table] ?? []) {
+      const state = JSON.parse(String(unmarshall(item).state)) as { code: string; owningAgencies: string[] };
+      if (state.owningAgencies.includes(agency)) owned.add(state.code);
+    }
+    return owned;
+  }
+
+  async inspectorPool(agencies: readonly string[]): Promise<PoolMember[]> {
+    const pool: PoolMember[] = [];
+    for (const agency of agencies) {
+      for await (const item of this.states({
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: marshall({ ':p': `INSPECTOR#${agency}` }),
+      })) {
+        const state = JSON.parse(String(item.state)) as { id: string; conflicts: string[] };
+        pool.push({ id: state.id, agency: String(item.agency), conflicts: state.conflicts });
+      }
+    }
+    return pool;
+  }
+
+  async drawnThisYear(agency: string, items: readonly string[], year: number): Promise<Map<string, string>> {
+    const drawn = new Map<string, string>();
+    for (const code of items) {
+      for await (const item of this.states({
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: marshall({ ':p': drawnMarkerPk(agency, code, year) }),
+        ConsistentRead: true,
+      })) {
+        if (!drawn.has(String(item.sk))) drawn.set(String(item.sk), code);
+      }
+    }
+    return drawn;
+  }
+
+  async recentInspectors(entities: readonly string[], since: string): Promise<Map<string, Set<string>>> {
+    const found = new Map<string, Set<string>>();
+    let next = 0;
+    const worker = async () => {
+      while (next < entities.length) {
+        const entity = entities[next++] as string;
+        for await (const item of this.states({
+          KeyConditionExpression: 'pk = :p AND sk >= :since',
+          ExpressionAttributeValues: marshall({ ':p': inspectedMarkerPk(entity), ':since': since }),
+        })) {
+          found.set(entity, new Set([...(found.get(entity) ?? []), String(item.inspector)]));
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(16, entities.length) }, worker));
+    return found;
+  }
+
+  async seed(taskId: string): Promise<Buffer | undefined> {
+    const { Item } = await this.client.send(
+      new GetItemCommand({ TableName: this.table, Key: marshall(seedKey(taskId)), ConsistentRead: true }),
+    );
+    return Item === undefined ? undefined : Buffer.from(String(unmarshall(Item).seed), 'hex');
+  }
+}

@@ -1,0 +1,94 @@
+import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
+import type { EventStore } from '#records/ports';
+import { addWorkingDays } from '#shared/working-days';
+import type { TaskState } from '../ports.ts';
+import { taskIndex, taskStream } from './task-commands.ts';
+
+/** Results are published within 20 working days after the inspection ends (DESIGN §6, 一公开). */
+export const PUBLICATION_WORKING_DAYS = 20;
+
+export interface PublicTaskView {
+  id: string;
+  name: string;
+  ownerAgency: string;
+  partnerAgencies: string[];
+  items: string[];
+  period: { start: string; end: string };
+  commitment: string;
+  status: string;
+  drawnAt?: string;
+  strata?: { name: string; size: number; k: number }[];
+  selected?: string[];
+  resultsOverdue: boolean;
+}
+
+/** What the public sees: the plan, the commitment, and after the draw the sample; never the teams or the witness. */
+export function publicView(task: TaskState, selected?: string[]): PublicTaskView {
+  return {
+    id: task.id,
+    name: task.name,
+    ownerAgency: task.ownerAgency,
+    partnerAgencies: task.partnerAgencies,
+    items: task.items,
+    period: task.period,
+    commitment: task.commitment,
+    status: task.status,
+    ...(task.draw === undefined
+      ? {}
+      : { drawnAt: task.draw.drawnAt, strata: task.draw.strata.map(({ name, size, k }) => ({ name, size, k })) }),
+    ...(selected === undefined ? {} : { selected }),
+    resultsOverdue: task.overdue !== undefined,
+  };
+}
+
+/**
+ * The daily sweep: a drawn task whose results are not published 20 working days after its period ends is
+ * flagged once, with an event the alerts context consumes. (Results are entered by the inspections context.)
+ */
+export async function flagOverdue(
+  store: EventStore,
+  task: { state: TaskState; version: number; lastHash: string },
+  today: string,
+  now: Date,
+): Promise<boolean> {
+  const { state } = task;
+  if (state.status !== 'drawn' || state.overdue !== undefined) return false;
+  const due = addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
+  if (today <= due.date) return false;
+  const next: TaskState = { ...state, overdue: { dueBy: due.date, flaggedAt: now.toISOString() } };
+  await store.append({
+    stream: taskStream(state.id),
+    expectedVersion: task.version,
+    prevHash: task.lastHash,
+    events: [
+      {
+        type: ResultPublicationOverdue.DETAIL_TYPE,
+        version: ResultPublicationOverdue.VERSION,
+        data: { taskId: state.id, periodEnd: state.period.end, dueBy: due.date, provisional: due.provisional },
+      },
+    ],
+    actor: { id: 'publication-sweep', role: 'system', agency: state.ownerAgency },
+    agency: state.ownerAgency,
+    correlationId: `sweep-${today}`,
+    head: { state: next, index: taskIndex(next) },
+  });
+  return true;
+}
+
+/** Per agency and period: coverage of its inspection items by double-random tasks, and the share of joint tasks. */
+export function samplingMetrics(agency: string, from: string, to: string, tasks: readonly TaskState[], ownedItems: readonly string[]) {
+  const inPeriod = tasks.filter((t) => t.ownerAgency === agency && t.period.start >= from && t.period.start <= to);
+  const covered = new Set(inPeriod.flatMap((t) => t.items).filter((code) => ownedItems.includes(code)));
+  const joint = inPeriod.filter((t) => t.partnerAgencies.length > 0).length;
+  return {
+    agency,
+    from,
+    to,
+    tasks: inPeriod.length,
+    jointTasks: joint,
+    jointTaskShare: inPeriod.length === 0 ? 0 : joint / inPeriod.length,
+    itemsOwned: ownedItems.length,
+    itemsCovered: covered.size,
+    itemCoverage: ownedItems.length === 0 ? 0 : covered.size / ownedItems.length,
+  };
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { TaskDrawn } from '#events/sampling/task-drawn.v1';
+import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
+import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { eventConsumer } from '#shared/consumer-handler';
+import { contextHandler } from '#shared/context-handler';
+import { dynamodb, tableName } from '#shared/dynamodb';
+import { NotFoundError } from '#shared/errors';
+import type { RouteContract } from '#shared/http-contract';
+import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { DynamoDbSamplingReads, drawnMarkerPk, inspectedMarkerPk } from './adapters/dynamodb-sampling-reads.ts';
+import { flagOverdue, publicView, samplingMetrics } from './domain/publicity.ts';
+import { createTask, drawTask, loadProof, previewTask, readPopulation, readProof, readTask, type Viewer } from './domain/task-commands.ts';
+import type { SamplingDeps } from './ports.ts';
+import { contracts } from './schemas.ts';
+
+let wiredDeps: (SamplingDeps & { reads: DynamoDbSamplingReads }) | undefined;
+const deps = () => {
+  wiredDeps ??= {
+    store: new DynamoDbEventStore(dynamodb(), tableName()),
+    reads: new DynamoDbSamplingReads(dynamodb(), tableName()),
+    blobs: new DynamoDbBlobStore(dynamodb(), tableName()),
+    clock: () => new Date(),
+    randomBytes,
+  };
+  return wiredDeps;
+};
+
+const viewer = (r: HttpRequest<RouteContract>): Viewer => ({
+  agency: r.principal.agency,
+  jurisdiction: r.principal.jurisdiction,
+  auditor: r.principal.roles.includes('auditor'),
+});
+const ctx = (r: HttpRequest<RouteContract>) => ({ actor: r.actor, agency: r.principal.agency, correlationId: r.correlationId });
+const ok = (body: unknown) => ({ status: 200, body });
+
+export const http = httpHandler({
+  'POST /sampling-tasks': route(contracts.createTask, async (r) => ({
+    status: 201,
+    body: await createTask(deps(), { ...ctx(r), jurisdiction: r.principal.jurisdiction }, r.body),
+  })),
+  'GET /sampling-tasks': route(contracts.listTasks, async (r) =>
+    ok(await deps().reads.tasksOf(r.principal.agency, r.query.limit, r.query.cursor)),
+  ),
+  'GET /sampling-tasks/{id}': route(contracts.getTask, async (r) => ok((await readTask(deps(), viewer(r), r.params.id)).state)),
+  'GET /sampling-tasks/{id}/preview': route(contracts.previewTask, async (r) => ok(await previewTask(deps(), viewer(r), r.params.id))),
+  'POST /sampling-tasks/{id}/draw': route(contracts.drawTask, async (r) => ok(await drawTask(deps(), ctx(r), r.params.id, r.body.witness))),
+  'GET /sampling-tasks/{id}/proof': route(contracts.proof, async (r) => ok(await readProof(deps(), viewer(r), r.params.id))),
+  'GET /sampling-tasks/{id}/populations/{stratum}': route(contracts.population, async (r) =>
+    ok(await readPopulation(deps(), viewer(r), r.params.id, r.params.stratum)),
+  ),
+  'GET /sampling-metrics': route(contracts.metrics, async (r) => {
+    const agency = r.principal.agency;
+    const tasks = [];
+    let cursor: string | undefined;
+    do {
+      const page = await deps().reads.tasksOf(agency, 100, cursor);
+      tasks.push(...page.items);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    const owned = await ownedItemCodes(agency);
+    return ok(samplingMetrics(agency, r.query.from, r.query.to, tasks, owned));
+  }),
+  'GET /public/sampling-tasks': route(contracts.publicTasks, async (r) => {
+    const page = await deps().reads.publicTasks(r.query.limit, r.query.cursor);
+    return ok({ items: page.items.map((t) => publicView(t)), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
+  }),
+  'GET /public/sampling-tasks/{id}': route(contracts.publicTask, async (r) => {
+    const task = await deps().reads.task(r.params.id);
+    if (task === undefined) throw new NotFoundError(`Sampling task ${r.params.id}`);
+    const draw = task.state.draw;
+    const selected = draw === undefined ? undefined : (await loadProof(deps(), draw)).strata.flatMap((s) => s.selected);
+    return ok(publicView(task.state, selected));
+  }),
+});
+
+async function ownedItemCodes(agency: string): Promise<string[]> {
+  const codes: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamodb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        FilterExpression: 'contains(owners, :o)',
+        ExpressionAttributeValues: marshall({ ':p': 'ITEM', ':o': `|${agency}|` }),
+        ...(start ? { ExclusiveStartKey: marshall(start) } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) codes.push(String(unmarshall(item).gsi1sk));
+    start = page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey);
+  } while (start !== undefined);
+  return codes;
+}
+
+/**
+ * Rule `draw-markers`: after a draw, remember which entities were drawn for which items this year (left out of
+ * the next draw) and who was assigned to them (a conflict for 12 months). Idempotent: markers are keyed.
+ */
+export const drawMarkers = eventConsumer(TaskDrawn.detail, async (detail) => {
+  const event = detail as { stream: string; agency: string; data: { year: number; drawnAt: string } & Parameters<typeof loadProof>[1] };
+  const taskId = event.stream.replace(/^sampling-task\//, '');
+  const task = await deps().reads.task(taskId);
+  if (task === undefined) throw new Error(`task ${taskId} not found`);
+  const proof = await loadProof(deps(), event.data);
+  const items = proof.assignments.flatMap((a) => [
+    ...task.state.items.map((code) => ({
+      pk: drawnMarkerPk(task.state.ownerAgency, code, event.data.year),
+      sk: a.entity,
+      kind: 'marker',
+      taskId,
+    })),
+    ...a.inspectors.map((inspector) => ({
+      pk: inspectedMarkerPk(a.entity),
+      sk: `${event.data.drawnAt}#${inspector}`,
+      kind: 'marker',
+      inspector,
+      taskId,
+      expiresAt: Math.floor(Date.parse(event.data.drawnAt) / 1000) + 400 * 86_400,
+    })),
+  ]);
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item) } }));
+    while (pending.length > 0) {
+      const { UnprocessedItems } = await dynamodb().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }));
+      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
+    }
+  }
+});
+
+/** Schedule `publication-sweep`: flag drawn tasks whose results are overdue. */
+export const publicationSweep = async (): Promise<{ flagged: number }> => {
+  const now = new Date();
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  let flagged = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await deps().reads.publicTasks(100, cursor);
+    for (const state of page.items) {
+      if (state.status !== 'drawn' || state.overdue !== undefined) continue;
+      const task = await deps().reads.task(state.id);
+      if (task !== undefined && (await flagOverdue(deps().store, task, today, now))) flagged += 1;
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return { flagged };
+};
+
+export const handler = contextHandler({
+  http,
+  events: { 'draw-markers': drawMarkers, 'publication-sweep': publicationSweep },
+});

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import type { drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
+import type { EventStore } from '#records/ports';
+
+export type TaskPlan = z.infer<typeof taskPlan>;
+export type DrawRecord = z.infer<typeof drawRecord>;
+export type PopulationFilter = z.infer<typeof populationFilter>;
+
+export interface TaskState extends TaskPlan {
+  status: 'planned' | 'drawn';
+  createdAt: string;
+  draw?: DrawRecord;
+  overdue?: { dueBy: string; flaggedAt: string };
+}
+
+export interface StoredTask {
+  state: TaskState;
+  version: number;
+  lastHash: string;
+}
+
+export interface EntityRow {
+  uscc: string;
+  creditClass: 'A' | 'B' | 'C' | 'D';
+  flags: string[];
+}
+
+export interface PoolMember {
+  id: string;
+  agency: string;
+  conflicts: string[];
+}
+
+/** What sampling reads from the table (directory records, markers, the secret seed) and where it keeps documents. */
+export interface SamplingReads {
+  task(taskId: string): Promise<StoredTask | undefined>;
+  tasksOf(agency: string, limit: number, cursor?: string): Promise<{ items: TaskState[]; cursor?: string }>;
+  publicTasks(limit: number, cursor?: string): Promise<{ items: TaskState[]; cursor?: string }>;
+  population(agency: string, filter: PopulationFilter): Promise<EntityRow[]>;
+  /** Codes of these items that the agency owns in the catalog. */
+  ownedItems(agency: string, codes: readonly string[]): Promise<Set<string>>;
+  inspectorPool(agencies: readonly string[]): Promise<PoolMember[]>;
+  /** Entities already drawn for any of these items in this calendar year, with the item. */
+  drawnThisYear(agency: string, items: readonly string[], year: number): Promise<Map<string, string>>;
+  /** Inspectors who inspected (or were assigned to) each entity since the given time. */
+  recentInspectors(entities: readonly string[], since: string): Promise<Map<string, Set<string>>>;
+  seed(taskId: string): Promise<Buffer | undefined>;
+}
+
+export interface BlobStore {
+  put(key: string, data: Buffer): Promise<void>;
+  get(key: string): Promise<Buffer | undefined>;
+}
+
+export interface SamplingDeps {
+  store: EventStore;
+  reads: SamplingReads;
+  blobs: BlobStore;
+  clock: () => Date;
+  randomBytes: (n: number) => Buffer;
+}

@@ -1,0 +1,43 @@
+import chineseDays from 'chinese-days';
+
+const { getHolidaysInRange, isWorkday } = chineseDays;
+
+/**
+ * Working days (工作日) by the Chinese official calendar, adjusted working days (调休) included, from the
+ * maintained `chinese-days` data. Past the last year it holds, weekends alone count and the result is marked
+ * provisional (DESIGN §6).
+ */
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+let lastKnownYear: number | undefined;
+export function lastOfficialYear(): number {
+  if (lastKnownYear === undefined) {
+    let year = 2026;
+    while (getHolidaysInRange(`${year + 1}-01-01`, `${year + 1}-12-31`, false).length > 0) year += 1;
+    lastKnownYear = year;
+  }
+  return lastKnownYear;
+}
+
+export function isWorkingDay(date: string): { working: boolean; provisional: boolean } {
+  const year = Number(date.slice(0, 4));
+  if (year > lastOfficialYear()) {
+    const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return { working: day !== 0 && day !== 6, provisional: true };
+  }
+  return { working: isWorkday(date), provisional: false };
+}
+
+/** The date `n` working days after `start`; the first day is not counted (a period excludes its first day). */
+export function addWorkingDays(start: string, n: number): { date: string; provisional: boolean } {
+  const day = new Date(`${start}T00:00:00Z`);
+  let counted = 0;
+  let provisional = false;
+  while (counted < n) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    const check = isWorkingDay(iso(day));
+    provisional ||= check.provisional;
+    if (check.working) counted += 1;
+  }
+  return { date: iso(day), provisional };
+}

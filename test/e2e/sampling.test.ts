@@ -1,0 +1,199 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type DrawProof, verifyProof } from '#sampling/domain/proof';
+import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { api, eventually, ROOT, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+
+const OWNER = 'SAMR-110105';
+const PARTNER = 'FIRE-110105';
+const person = (sub: string, roles: string[], agency = OWNER) => ({ sub, roles, agency, jurisdiction: '110105' });
+const ENTITIES = 2_000;
+
+function verifyDrawCli(proof: unknown, populations: Record<string, unknown>): { code: number; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'proof-'));
+  mkdirSync(join(dir, 'populations'));
+  writeFileSync(join(dir, 'proof.json'), JSON.stringify(proof));
+  for (const [name, body] of Object.entries(populations)) writeFileSync(join(dir, 'populations', `${name}.json`), JSON.stringify(body));
+  try {
+    const output = execFileSync(
+      resolve(ROOT, 'node_modules/.bin/tsx'),
+      ['scripts/verify-draw.ts', join(dir, 'proof.json'), join(dir, 'populations')],
+      {
+        cwd: ROOT,
+      },
+    ).toString();
+    return { code: 0, output };
+  } catch (error) {
+    const failed = error as { status: number; stdout: Buffer };
+    return { code: failed.status, output: failed.stdout.toString() };
+  }
+}
+
+describe('double-random sampling over the local runtime, as a new user tries it', () => {
+  let platform: RunningPlatform;
+  let supervisor: ReturnType<typeof api>;
+  let partnerSupervisor: ReturnType<typeof api>;
+  let stranger: ReturnType<typeof api>;
+  let admin: ReturnType<typeof api>;
+  let auditor: ReturnType<typeof api>;
+  let taskId: string;
+  const task = {
+    name: '2026年食品经营者双随机抽查',
+    items: ['SC-FOOD-001'],
+    population: { industry: 'F52' },
+    partnerAgencies: [PARTNER],
+    teams: [
+      { agency: OWNER, count: 2 },
+      { agency: PARTNER, count: 1 },
+    ],
+    maxAssignmentsPerInspector: 40,
+    period: { start: '2026-04-01', end: '2026-06-30' },
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
+    partnerSupervisor = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], PARTNER)));
+    stranger = api(platform.url, await tokenFor(platform.url, person('sup-x', ['supervisor'], 'SAMR-440305')));
+    admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    auditor = api(platform.url, await tokenFor(platform.url, { sub: 'aud-1', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction: '11' }));
+    const rows = Array.from({ length: ENTITIES }, (_, i) =>
+      JSON.stringify(entityInput(i + 1, { creditClass: 'ABCD'[i % 4], industry: i % 10 === 9 ? 'C13' : 'F52' })),
+    );
+    const imported = await supervisor('POST', '/entities/import', rows.join('\n'), { 'content-type': 'application/x-ndjson' });
+    expect(imported.json.accepted).toBe(ENTITIES);
+    for (let i = 0; i < 12; i += 1) {
+      const conflicts = i < 3 ? [usccFor(1), usccFor(2), usccFor(3), usccFor(4)] : [];
+      expect(
+        (await supervisor('POST', '/inspectors', { id: `insp-${i}`, name: `执法${i}`, certificateNumber: `ZF-${i}`, conflicts })).status,
+      ).toBe(201);
+    }
+    for (let i = 0; i < 4; i += 1) {
+      expect(
+        (await partnerSupervisor('POST', '/inspectors', { id: `fire-${i}`, name: `消防${i}`, certificateNumber: `XF-${i}` })).status,
+      ).toBe(201);
+    }
+    const item = {
+      code: 'SC-FOOD-001',
+      name: '食品经营检查',
+      legalBasis: '《食品安全法》',
+      checklist: [{ id: 'q1', question: '许可证?', mandatory: true }],
+    };
+    expect((await admin('POST', '/inspection-items', item)).status).toBe(201);
+  }, 120_000);
+  afterAll(async () => {
+    await platform.stop();
+  });
+
+  it('refuses a bad plan with a problem+json 400 that names the field, and writes nothing', async () => {
+    const cases: [unknown, string][] = [
+      [{ ...task, ratesBp: { A: 10_001 } }, 'ratesBp.A'],
+      [{ ...task, teams: [{ agency: OWNER, count: 1 }] }, 'teams'],
+      [{ ...task, items: ['NO-SUCH-ITEM'] }, 'items'],
+      [{ ...task, partnerAgencies: ['NOBODY-1'], teams: [{ agency: OWNER, count: 2 }] }, 'partnerAgencies'],
+      [{ ...task, teams: [{ agency: 'ELSEWHERE', count: 2 }] }, 'teams'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await supervisor('POST', '/sampling-tasks', body);
+      expect([res.status, res.json.errors?.[0]?.field]).toEqual([400, field]);
+    }
+    expect((await supervisor('GET', '/sampling-tasks')).json.items).toEqual([]);
+  });
+
+  it('plans a joint task and answers its id and seed commitment', async () => {
+    const res = await supervisor('POST', '/sampling-tasks', task);
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ status: 'planned', ownerAgency: OWNER, ratesBp: { A: 500, B: 1500, C: 4000, D: 8000 } });
+    expect(res.json.commitment).toMatch(/^[0-9a-f]{64}$/);
+    expect(res.json).not.toHaveProperty('seed');
+    taskId = res.json.id;
+  });
+
+  it('previews the population per credit class before the draw', async () => {
+    const res = await supervisor('GET', `/sampling-tasks/${taskId}/preview`);
+    expect(res.json.strata.map((s: { size: number }) => s.size)).toEqual([500, 400, 500, 400]);
+  });
+
+  it('keeps the seed secret before the draw', async () => {
+    expect((await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).status).toBe(409);
+  });
+
+  it('lets only a supervisor of the owning agency draw: 403 for a partner or an admin, 404 for a stranger', async () => {
+    expect((await partnerSupervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'x' })).status).toBe(403);
+    expect((await admin('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'x' })).status).toBe(403);
+    expect((await stranger('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'x' })).status).toBe(404);
+  });
+
+  it('draws once with the witness, reveals the seed, and refuses a second draw with 409', async () => {
+    const drawn = await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: '公证员 王五 2026-04-01 09:30' });
+    expect(drawn.status).toBe(200);
+    expect(drawn.json.draw.strata.map((s: { k: number }) => s.k)).toEqual([25, 60, 200, 320]);
+    expect((await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'again' })).status).toBe(409);
+  });
+
+  it('publishes a proof that re-runs to a match, with the populations, for an auditor too', async () => {
+    const proof = (await auditor('GET', `/sampling-tasks/${taskId}/proof`)).json as DrawProof;
+    const populations: Record<string, { ids: string[] }> = {};
+    for (const s of proof.strata) populations[s.name] = (await auditor('GET', `/sampling-tasks/${taskId}/populations/${s.name}`)).json;
+    expect(verifyProof(proof, new Map(Object.entries(populations).map(([k, v]) => [k, v.ids])))).toMatchObject({ match: true });
+    expect(verifyDrawCli(proof, populations)).toMatchObject({ code: 0, output: expect.stringMatching(/^match\n/) });
+    const edited = structuredClone(proof);
+    (edited.strata[2] as { selected: string[] }).selected[5] = usccFor(99_999);
+    const mismatch = verifyDrawCli(edited, populations);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.output).toMatch(/^mismatch: strata\[2\] \(C\)\.selected\[5\]/);
+  });
+
+  it('never puts a conflicted inspector on a team and records shortfalls instead of filling', async () => {
+    const proof = (await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).json as DrawProof;
+    const conflicted = new Set([usccFor(1), usccFor(2), usccFor(3), usccFor(4)]);
+    for (const a of proof.assignments) {
+      if (conflicted.has(a.entity)) expect(a.inspectors.filter((id) => ['insp-0', 'insp-1', 'insp-2'].includes(id))).toEqual([]);
+      expect(a.inspectors.length + a.shortfalls.reduce((n, s) => n + s.needed - s.assigned, 0)).toBe(3);
+    }
+    // 4 fire inspectors capped at 40 each cannot cover 605 entities: the rest is a recorded shortfall.
+    expect(proof.assignments.filter((a) => a.shortfalls.some((s) => s.agency === PARTNER)).length).toBe(605 - 160);
+  });
+
+  it('puts each assigned inspection on its inspectors’ worklists', async () => {
+    const proof = (await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).json as DrawProof;
+    const first = proof.assignments[0] as DrawProof['assignments'][number];
+    const inspectorId = first.inspectors[0] as string;
+    const worker = api(platform.url, await tokenFor(platform.url, person(inspectorId, ['inspector'])));
+    const worklist = await eventually(async () => {
+      const res = await worker('GET', '/worklist?limit=100');
+      return res.json.items.some((w: { entity: { uscc: string } }) => w.entity.uscc === first.entity) ? res.json.items : undefined;
+    }, 60_000);
+    expect(worklist[0]).toMatchObject({ taskId, status: 'assigned', plannedStart: '2026-04-01', items: ['SC-FOOD-001'] });
+  }, 90_000);
+
+  it('leaves entities drawn this year for the same item out of the next task’s population', async () => {
+    const next = await supervisor('POST', '/sampling-tasks', { ...task, partnerAgencies: [], teams: [{ agency: OWNER, count: 2 }] });
+    const preview = await eventually(async () => {
+      const res = await supervisor('GET', `/sampling-tasks/${next.json.id}/preview`);
+      return res.json.excludedAsDrawnThisYear === 605 ? res.json : undefined;
+    }, 60_000);
+    expect(preview.excludedAsDrawnThisYear).toBe(605);
+    expect(preview.strata.reduce((n: number, s: { size: number }) => n + s.size, 0)).toBe(1800 - 605);
+  }, 90_000);
+
+  it('publishes plans and results to the public without a login, rate-limited', async () => {
+    const anonymous = api(platform.url);
+    const list = await anonymous('GET', '/public/sampling-tasks');
+    expect(list.json.items.map((t: { id: string }) => t.id)).toContain(taskId);
+    const one = await anonymous('GET', `/public/sampling-tasks/${taskId}`);
+    expect(one.json).toMatchObject({ status: 'drawn', commitment: expect.any(String) });
+    expect(one.json.selected).toHaveLength(605);
+    expect(one.json).not.toHaveProperty('witness');
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i += 1) statuses.push((await anonymous('GET', '/public/sampling-tasks?limit=1')).status);
+    expect(statuses).toContain(429);
+  });
+
+  it('reports item coverage and the share of joint tasks for the period', async () => {
+    const res = await supervisor('GET', '/sampling-metrics?from=2026-01-01&to=2026-12-31');
+    expect(res.json).toMatchObject({ tasks: 2, jointTasks: 1, jointTaskShare: 0.5, itemsOwned: 1, itemsCovered: 1, itemCoverage: 1 });
+  });
+});
