@@ -27,14 +27,21 @@ const time = async (f: () => Promise<unknown> | unknown) => {
 const ids = Array.from({ length: IN_MEMORY }, (_, i) => withCheckCharacter(`91110105${String(i).padStart(9, '0')}`));
 const seed = randomBytes(32);
 const pure = [];
-for (let r = 0; r < 5; r += 1) pure.push(await time(() => drawStratum(seed, 'bench', 'witness', { name: 'A', rateBp: 500, population: ids })));
-console.log(`pure draw over ${IN_MEMORY.toLocaleString('en')} ids (k = 50,000): median ${median(pure).toFixed(3)} s of 5 runs (target < 0.3 s)`);
+for (let r = 0; r < 5; r += 1)
+  pure.push(await time(() => drawStratum(seed, 'bench', 'witness', { name: 'A', rateBp: 500, population: ids })));
+console.log(
+  `pure draw over ${IN_MEMORY.toLocaleString('en')} ids (k = 50,000): median ${median(pure).toFixed(3)} s of 5 runs (target < 0.3 s)`,
+);
 
 // 2. A draw over 100,000 entities in DynamoDB Local.
 const dynamo = await startDynamoDbLocal({});
 const table = 'bench-records';
 try {
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' } });
+  const client = new DynamoDBClient({
+    endpoint: dynamo.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+  });
   await createTables(client, { table, idempotency: 'bench-idem' });
   const agency = 'BENCH';
   const heads = Array.from({ length: POPULATION }, (_, i) => {
@@ -131,11 +138,15 @@ try {
     });
     draws.push(await time(() => drawTask(deps, ctx, task.id, `bench witness ${r}`)));
   }
-  console.log(`\n${POPULATION.toLocaleString('en')} entities in DynamoDB Local, rates 100 bp per class (1,000 selected, 2 inspectors each), 3 rounds`);
+  console.log(
+    `\n${POPULATION.toLocaleString('en')} entities in DynamoDB Local, rates 100 bp per class (1,000 selected, 2 inspectors each), 3 rounds`,
+  );
   console.log('| measure | median seconds |');
   console.log('|---|---|');
   console.log(`| bare paginated read of the population (Query on gsi1, state only) | ${median(reads).toFixed(2)} |`);
-  console.log(`| whole draw: population, exclusions, pool, conflicts, draw, proof and populations stored, event appended | ${median(draws).toFixed(2)} |`);
+  console.log(
+    `| whole draw: population, exclusions, pool, conflicts, draw, proof and populations stored, event appended | ${median(draws).toFixed(2)} |`,
+  );
   console.log(`\nratio draw / bare read = ${(median(draws) / median(reads)).toFixed(2)} (target ≤ 1.2)`);
   client.destroy();
 } finally {

@@ -1,6 +1,11 @@
-import chineseDays from 'chinese-days';
+type ChineseDays = typeof import('chinese-days').default;
 
-const { getHolidaysInRange, isWorkday } = chineseDays;
+/** Loaded on first use: the calendar data costs import time that most invocations never need. */
+let loaded: ChineseDays | undefined;
+export async function loadCalendar(): Promise<ChineseDays> {
+  loaded ??= (await import('chinese-days')).default;
+  return loaded;
+}
 
 /**
  * Working days (工作日) by the Chinese official calendar, adjusted working days (调休) included, from the
@@ -10,7 +15,8 @@ const { getHolidaysInRange, isWorkday } = chineseDays;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 let lastKnownYear: number | undefined;
-export function lastOfficialYear(): number {
+export async function lastOfficialYear(): Promise<number> {
+  const { getHolidaysInRange } = await loadCalendar();
   if (lastKnownYear === undefined) {
     let year = 2026;
     while (getHolidaysInRange(`${year + 1}-01-01`, `${year + 1}-12-31`, false).length > 0) year += 1;
@@ -19,9 +25,10 @@ export function lastOfficialYear(): number {
   return lastKnownYear;
 }
 
-export function isWorkingDay(date: string): { working: boolean; provisional: boolean } {
+export async function isWorkingDay(date: string): Promise<{ working: boolean; provisional: boolean }> {
+  const { isWorkday } = await loadCalendar();
   const year = Number(date.slice(0, 4));
-  if (year > lastOfficialYear()) {
+  if (year > (await lastOfficialYear())) {
     const day = new Date(`${date}T00:00:00Z`).getUTCDay();
     return { working: day !== 0 && day !== 6, provisional: true };
   }
@@ -29,13 +36,13 @@ export function isWorkingDay(date: string): { working: boolean; provisional: boo
 }
 
 /** The date `n` working days after `start`; the first day is not counted (a period excludes its first day). */
-export function addWorkingDays(start: string, n: number): { date: string; provisional: boolean } {
+export async function addWorkingDays(start: string, n: number): Promise<{ date: string; provisional: boolean }> {
   const day = new Date(`${start}T00:00:00Z`);
   let counted = 0;
   let provisional = false;
   while (counted < n) {
     day.setUTCDate(day.getUTCDate() + 1);
-    const check = isWorkingDay(iso(day));
+    const check = await isWorkingDay(iso(day));
     provisional ||= check.provisional;
     if (check.working) counted += 1;
   }

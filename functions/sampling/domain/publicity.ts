@@ -53,7 +53,7 @@ export async function flagOverdue(
 ): Promise<boolean> {
   const { state } = task;
   if (state.status !== 'drawn' || state.overdue !== undefined) return false;
-  const due = addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
+  const due = await addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
   if (today <= due.date) return false;
   const next: TaskState = { ...state, overdue: { dueBy: due.date, flaggedAt: now.toISOString() } };
   await store.append({
