@@ -1,5 +1,6 @@
 import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
 import type { EventStore } from '#records/ports';
+import { maskText } from '#shared/masking';
 import { addWorkingDays } from '#shared/working-days';
 import type { TaskState } from '../ports.ts';
 import { taskIndex, taskStream } from './task-commands.ts';
@@ -26,7 +27,7 @@ export interface PublicTaskView {
 export function publicView(task: TaskState, selected?: string[]): PublicTaskView {
   return {
     id: task.id,
-    name: task.name,
+    name: maskText(task.name),
     ownerAgency: task.ownerAgency,
     partnerAgencies: task.partnerAgencies,
     items: task.items,
