@@ -11,19 +11,22 @@ const PARTNER = 'FIRE-110105';
 const person = (sub: string, roles: string[], agency = OWNER) => ({ sub, roles, agency, jurisdiction: '110105' });
 const ENTITIES = 2_000;
 
-function verifyDrawCli(proof: unknown, populations: Record<string, unknown>): { code: number; output: string } {
+/** `npm run verify-draw`, or with `reference` the independent Python implementation, on files as a user saves them. */
+function verifyDrawCli(
+  proof: unknown,
+  populations: Record<string, unknown>,
+  tool: 'verify-draw' | 'reference' = 'verify-draw',
+): { code: number; output: string } {
   const dir = mkdtempSync(join(tmpdir(), 'proof-'));
   mkdirSync(join(dir, 'populations'));
   writeFileSync(join(dir, 'proof.json'), JSON.stringify(proof));
   for (const [name, body] of Object.entries(populations)) writeFileSync(join(dir, 'populations', `${name}.json`), JSON.stringify(body));
+  const [command, args] =
+    tool === 'verify-draw'
+      ? [resolve(ROOT, 'node_modules/.bin/tsx'), ['scripts/verify-draw.ts', join(dir, 'proof.json'), join(dir, 'populations')]]
+      : ['python3', ['test/fixtures/draw-v1/reference.py', 'verify', join(dir, 'proof.json'), join(dir, 'populations')]];
   try {
-    const output = execFileSync(
-      resolve(ROOT, 'node_modules/.bin/tsx'),
-      ['scripts/verify-draw.ts', join(dir, 'proof.json'), join(dir, 'populations')],
-      {
-        cwd: ROOT,
-      },
-    ).toString();
+    const output = execFileSync(command, args, { cwd: ROOT }).toString();
     return { code: 0, output };
   } catch (error) {
     const failed = error as { status: number; stdout: Buffer };
@@ -139,6 +142,7 @@ describe('double-random sampling over the local runtime, as a new user tries it'
     for (const s of proof.strata) populations[s.name] = (await auditor('GET', `/sampling-tasks/${taskId}/populations/${s.name}`)).json;
     expect(verifyProof(proof, new Map(Object.entries(populations).map(([k, v]) => [k, v.ids])))).toMatchObject({ match: true });
     expect(verifyDrawCli(proof, populations)).toMatchObject({ code: 0, output: expect.stringMatching(/^match\n/) });
+    expect(verifyDrawCli(proof, populations, 'reference')).toEqual({ code: 0, output: 'match\n' });
     const edited = structuredClone(proof);
     (edited.strata[2] as { selected: string[] }).selected[5] = usccFor(99_999);
     const mismatch = verifyDrawCli(edited, populations);
