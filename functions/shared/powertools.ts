@@ -7,7 +7,13 @@ const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'regulator';
 
 export const logger = new Logger({ serviceName });
 export const tracer = new Tracer({ serviceName });
+/**
+ * With metrics off (the local runtime runs many invocations at once in one process, sharing this instance), its
+ * "no metrics to publish" warnings say nothing useful, so they are dropped; errors still reach the console.
+ */
+const quiet = { ...console, warn: () => undefined, info: () => undefined, debug: () => undefined, trace: () => undefined };
 export const metrics = new Metrics({
   serviceName,
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Regulator',
+  ...(process.env.POWERTOOLS_METRICS_DISABLED === 'true' ? { logger: quiet } : {}),
 });
