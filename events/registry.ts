@@ -5,6 +5,16 @@ import { InspectionItemUpdated } from './directory/inspection-item-updated.v1.ts
 import { InspectorRegistered } from './directory/inspector-registered.v1.ts';
 import { InspectorUpdated } from './directory/inspector-updated.v1.ts';
 import { InspectionAssigned } from './inspections/inspection-assigned.v1.ts';
+import {
+  AnswersRecorded,
+  CaseClueRaised,
+  EvidenceRecorded,
+  FindingRecorded,
+  InspectionCompleted,
+  InspectionCorrected,
+  InspectionStarted,
+  ResultRecorded,
+} from './inspections/inspection-events.v1.ts';
 import { ResultPublicationOverdue } from './sampling/result-publication-overdue.v1.ts';
 import { TaskCreated } from './sampling/task-created.v1.ts';
 import { TaskDrawn } from './sampling/task-drawn.v1.ts';
@@ -22,6 +32,14 @@ export const eventRegistry: readonly EventDefinition[] = [
   TaskDrawn,
   ResultPublicationOverdue,
   InspectionAssigned,
+  InspectionStarted,
+  AnswersRecorded,
+  FindingRecorded,
+  EvidenceRecorded,
+  ResultRecorded,
+  InspectionCompleted,
+  CaseClueRaised,
+  InspectionCorrected,
 ];
 
 export function findEvent(detailType: string, version: number): EventDefinition | undefined {

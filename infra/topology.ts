@@ -23,6 +23,8 @@ export interface FunctionSpec {
   table: { read: readonly string[]; write: readonly string[] };
   idempotency: boolean;
   publishesEvents?: boolean;
+  /** Reads and writes the evidence bucket (presigned uploads). */
+  evidence?: boolean;
 }
 
 export const functions: Record<FunctionName, FunctionSpec> = {
@@ -71,6 +73,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
         'S#inspection-item/',
         'DRAWN#',
         'INSPECTED#',
+        'INSPECTION#',
       ],
       write: ['S#sampling-task/', 'SEED#', 'BLOB#sampling/', 'DRAWN#', 'INSPECTED#'],
     },
@@ -82,10 +85,11 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     memoryMb: 1024,
     timeoutSeconds: 60,
     table: {
-      read: ['WORKLIST#', 'S#sampling-task/', 'S#entity/', 'BLOB#sampling/', 'S#inspection/'],
+      read: ['WORKLIST#', 'S#sampling-task/', 'S#entity/', 'S#inspection-item/', 'BLOB#sampling/', 'S#inspection/', 'INSPECTION#'],
       write: ['S#inspection/', 'WORKLIST#'],
     },
     idempotency: true,
+    evidence: true,
   },
   outbox: {
     entry: 'functions/outbox/handler.ts',
@@ -178,6 +182,28 @@ export const routes: readonly RouteSpec[] = [
     rateLimit: PUBLIC_RATE,
   },
   { method: 'GET', path: '/worklist', fn: 'inspections', access: roles(['inspector']), contract: inspections.worklist },
+  { method: 'GET', path: '/inspections/{id}', fn: 'inspections', access: roles(PEOPLE), contract: inspections.getInspection },
+  { method: 'POST', path: '/inspections/{id}/start', fn: 'inspections', access: roles(['inspector']), contract: inspections.start },
+  { method: 'POST', path: '/inspections/{id}/answers', fn: 'inspections', access: roles(['inspector']), contract: inspections.answers },
+  { method: 'POST', path: '/inspections/{id}/findings', fn: 'inspections', access: roles(['inspector']), contract: inspections.findings },
+  { method: 'POST', path: '/inspections/{id}/uploads', fn: 'inspections', access: roles(['inspector']), contract: inspections.upload },
+  { method: 'POST', path: '/inspections/{id}/evidence', fn: 'inspections', access: roles(['inspector']), contract: inspections.evidence },
+  { method: 'POST', path: '/inspections/{id}/result', fn: 'inspections', access: roles(['inspector']), contract: inspections.result },
+  { method: 'POST', path: '/inspections/{id}/complete', fn: 'inspections', access: roles(['inspector']), contract: inspections.complete },
+  {
+    method: 'POST',
+    path: '/inspections/{id}/corrections',
+    fn: 'inspections',
+    access: roles(['inspector']),
+    contract: inspections.corrections,
+  },
+  {
+    method: 'GET',
+    path: '/inspection-metrics',
+    fn: 'inspections',
+    access: roles(['supervisor', 'auditor', 'admin']),
+    contract: inspections.metrics,
+  },
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;

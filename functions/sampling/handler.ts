@@ -72,7 +72,8 @@ export const http = httpHandler({
     if (task === undefined) throw new NotFoundError(`Sampling task ${r.params.id}`);
     const draw = task.state.draw;
     const selected = draw === undefined ? undefined : (await loadProof(deps(), draw)).strata.flatMap((s) => s.selected);
-    return ok(publicView(task.state, selected));
+    const outcomes = draw === undefined ? undefined : await deps().reads.inspectionResults(task.state);
+    return ok(publicView(task.state, selected, outcomes));
   }),
 });
 
@@ -142,7 +143,8 @@ export const publicationSweep = async (): Promise<{ flagged: number }> => {
     for (const state of page.items) {
       if (state.status !== 'drawn' || state.overdue !== undefined) continue;
       const task = await deps().reads.task(state.id);
-      if (task !== undefined && (await flagOverdue(deps().store, task, today, now))) flagged += 1;
+      if (task === undefined) continue;
+      if (await flagOverdue(deps().store, task, today, now, await deps().reads.inspectionResults(task.state))) flagged += 1;
     }
     cursor = page.cursor;
   } while (cursor !== undefined);

@@ -45,6 +45,16 @@ export interface SamplingReads {
   /** Inspectors who inspected (or were assigned to) each entity since the given time. */
   recentInspectors(entities: readonly string[], since: string): Promise<Map<string, Set<string>>>;
   seed(taskId: string): Promise<Buffer | undefined>;
+  /** The task's assigned inspections as they stand: entity, status, and the result once completed. */
+  inspectionResults(task: TaskState): Promise<InspectionOutcome[]>;
+}
+
+export interface InspectionOutcome {
+  uscc: string;
+  name: string;
+  status: string;
+  result?: string;
+  completedAt?: string;
 }
 
 export interface BlobStore {

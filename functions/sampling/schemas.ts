@@ -89,6 +89,7 @@ export const PublicTask = z
     drawnAt: z.string().optional(),
     strata: z.array(z.object({ name: z.string(), size: z.number().int(), k: z.number().int() })).optional(),
     selected: z.array(z.string()).optional(),
+    results: z.array(z.object({ uscc: z.string(), name: z.string(), result: z.string(), completedAt: z.string() })).optional(),
     resultsOverdue: z.boolean(),
   })
   .meta({ id: 'PublicSamplingTask' });

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { LocalEvidenceStore } from '#inspections/adapters/local-evidence-store';
 import { fieldErrors } from '#shared/field-errors';
 import { resetRouteAccessCache } from '#shared/route-access';
 import { EVENT_BUS_NAME, routeAccess, routeKey, routes, rules, SERVICE_NAME, schedules } from '../topology.ts';
@@ -69,7 +71,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   try {
     dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: join(options.dataDir, 'dynamodb') });
     await createTables(dynamo.client);
+    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+    const scratch = join(tmpdir(), `regulator-${process.pid}`);
+    const evidence = new LocalEvidenceStore(
+      join(options.inMemory ? scratch : options.dataDir, 'evidence'),
+      url,
+      randomBytes(32).toString('hex'),
+    );
     Object.assign(process.env, {
+      EVIDENCE_DIR: join(options.inMemory ? scratch : options.dataDir, 'evidence'),
+      LOCAL_PUBLIC_URL: url,
+      LOCAL_UPLOAD_SECRET: evidence.secret,
       TABLE_NAME,
       IDEMPOTENCY_TABLE_NAME,
       EVENT_BUS_NAME,
@@ -88,7 +100,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const invoker = new LambdaInvoker(options.root);
     await invoker.preload();
     const tokens = await LocalTokens.create(LOCAL_ISSUER, options.inMemory ? undefined : join(options.dataDir, 'jwt-signing-key.json'));
-    const deadLetterDir = join(options.inMemory ? join(tmpdir(), `regulator-${process.pid}`) : options.dataDir, 'dead-letter');
+    const deadLetterDir = join(options.inMemory ? scratch : options.dataDir, 'dead-letter');
     const bus = new LocalEventBus({
       rules,
       invoke: (fn, payload) => invoker.invoke(fn, payload),
@@ -111,12 +123,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const limiter = new RateLimiter();
     const openapi = readFileSync(resolve(options.root, 'openapi.yaml'));
     publicServer.on('request', (request, response) => {
-      void serveApi({ request, response, table, tokens, invoker, openapi, limiter }).catch((error: unknown) => {
+      void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence }).catch((error: unknown) => {
         log(`request failed: ${(error as Error).stack ?? String(error)}`);
         if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
       });
     });
-    const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     const stopped = { done: false };
     return {
       url,
@@ -160,6 +171,7 @@ async function serveApi(ctx: {
   invoker: LambdaInvoker;
   openapi: Buffer;
   limiter: RateLimiter;
+  evidence: LocalEvidenceStore;
 }): Promise<void> {
   const { request, response, table, tokens, invoker } = ctx;
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -171,6 +183,8 @@ async function serveApi(ctx: {
     return;
   }
   if (method === 'POST' && url.pathname === '/_local/token') return issueToken(request, response, tokens);
+  if (url.pathname.startsWith('/_local/uploads/'))
+    return receiveUpload(request, response, ctx.evidence, url.pathname.slice('/_local/uploads/'.length));
   const matched = table.match(method, url.pathname);
   if (matched === undefined) return gatewayError(response, 404, 'Not Found');
   const limit = matched.spec.rateLimit;
@@ -202,6 +216,34 @@ async function serveApi(ctx: {
     return gatewayError(response, 500, 'Internal Server Error');
   }
   writeResult(response, result);
+}
+
+/** The local stand-in for a presigned S3 PUT: one key, one type, one size, before the ticket expires. */
+async function receiveUpload(
+  request: IncomingMessage,
+  response: ServerResponse,
+  evidence: LocalEvidenceStore,
+  ticket: string,
+): Promise<void> {
+  if (request.method === 'OPTIONS') {
+    response.writeHead(204, {
+      'access-control-allow-origin': '*',
+      'access-control-allow-methods': 'PUT',
+      'access-control-allow-headers': 'content-type',
+    });
+    response.end();
+    return;
+  }
+  const refuse = (status: number, message: string) => gatewayError(response, status, message, { 'access-control-allow-origin': '*' });
+  if (request.method !== 'PUT') return refuse(405, 'Uploads are PUT');
+  const claim = evidence.claim(ticket);
+  if (typeof claim === 'string') return refuse(403, claim);
+  const body = await readBody(request, claim.size);
+  if (body === 'too-large') return refuse(413, `this upload takes at most ${claim.size} bytes`);
+  const problem = await evidence.store(claim, (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '', body);
+  if (problem !== undefined) return refuse(400, problem);
+  response.writeHead(200, { 'access-control-allow-origin': '*', etag: `"${claim.key}"`, 'content-length': 0 });
+  response.end();
 }
 
 async function issueToken(request: IncomingMessage, response: ServerResponse, tokens: LocalTokens): Promise<void> {

@@ -5,6 +5,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -50,6 +51,22 @@ export class ServiceStack extends Stack {
         );
         if (spec.idempotency) data.idempotencyTable.grantReadWriteData(fn.fn);
         if (spec.publishesEvents) data.bus.grantPutEventsTo(fn.fn);
+        if (spec.evidence) {
+          // Put (through presigned URLs), read back to hash, delete a refused upload: evidence objects only.
+          fn.fn.addToRolePolicy(
+            new iam.PolicyStatement({
+              actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+              resources: [data.evidenceBucket.arnForObjects('evidence/*')],
+            }),
+          );
+          fn.fn.addEnvironment('EVIDENCE_BUCKET', data.evidenceBucket.bucketName);
+          Validations.of(fn.fn).acknowledge({
+            // The finding names the cross-stack reference CDK generates for the bucket's ARN.
+            id: 'AwsSolutions::AwsSolutions-IAM5[Resource::RegulatorData:ExportsOutputFnGetAttEvidence4CC26D68Arn9E0A376E/evidence/*]',
+            reason:
+              'Evidence objects are keyed per inspection under evidence/; the function handles any inspection its callers may, checked in code.',
+          });
+        }
         this.alarmOn(`${name}-errors`, fn.fn.metricErrors({ period: Duration.minutes(5) }), 'Function errors');
         dashboard.addWidgets(
           new cloudwatch.GraphWidget({ title: `${name}: invocations, errors`, left: [fn.fn.metricInvocations(), fn.fn.metricErrors()] }),

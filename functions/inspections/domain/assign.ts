@@ -14,6 +14,13 @@ export interface EntitySummary {
   region: string;
 }
 
+export interface ChecklistSnapshot {
+  item: string;
+  name: string;
+  legalBasis: string;
+  questions: { id: string; question: string; mandatory: boolean }[];
+}
+
 export const inspectionId = (taskId: string, uscc: string) => `${taskId}~${uscc}`;
 export const inspectionStream = (id: string) => `inspection/${id}`;
 export const worklistPk = (agency: string, inspector: string) => `WORKLIST#${agency}#${inspector}`;
@@ -27,6 +34,7 @@ export function assignedInspection(input: {
   drawId: string;
   assignment: DrawnAssignment;
   entity: EntitySummary;
+  checklists: ChecklistSnapshot[];
   agencyOf: (inspector: string) => string;
   correlationId: string;
 }): AppendInput {
@@ -35,9 +43,11 @@ export function assignedInspection(input: {
   const data = {
     inspectionId: id,
     taskId: input.task.id,
+    ownerAgency: input.task.ownerAgency,
     drawId: input.drawId,
     entity: input.entity,
     items: input.task.items,
+    checklists: input.checklists,
     team,
     shortfalls: input.assignment.shortfalls,
     plannedStart: input.task.period.start,

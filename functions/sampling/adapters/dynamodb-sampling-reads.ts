@@ -3,7 +3,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { seedKey, taskStream } from '../domain/task-commands.ts';
-import type { EntityRow, PoolMember, PopulationFilter, SamplingReads, StoredTask, TaskState } from '../ports.ts';
+import type { EntityRow, InspectionOutcome, PoolMember, PopulationFilter, SamplingReads, StoredTask, TaskState } from '../ports.ts';
 
 export const drawnMarkerPk = (agency: string, item: string, year: number) => `DRAWN#${agency}#${item}#${year}`;
 export const inspectedMarkerPk = (uscc: string) => `INSPECTED#${uscc}`;
@@ -148,6 +148,29 @@ export class DynamoDbSamplingReads implements SamplingReads {
     };
     await Promise.all(Array.from({ length: Math.min(16, entities.length) }, worker));
     return found;
+  }
+
+  async inspectionResults(task: TaskState): Promise<InspectionOutcome[]> {
+    const outcomes: InspectionOutcome[] = [];
+    for await (const item of this.states({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :t)',
+      ExpressionAttributeValues: marshall({ ':p': `INSPECTION#${task.ownerAgency}`, ':t': `${task.period.start}#${task.id}~` }),
+    })) {
+      const s = JSON.parse(String(item.state)) as {
+        entity: { uscc: string; name: string };
+        status: string;
+        result?: { result: string };
+        completedAt?: string;
+      };
+      outcomes.push({
+        uscc: s.entity.uscc,
+        name: s.entity.name,
+        status: s.status,
+        ...(s.status === 'completed' && s.result ? { result: s.result.result, completedAt: s.completedAt } : {}),
+      });
+    }
+    return outcomes;
   }
 
   async seed(taskId: string): Promise<Buffer | undefined> {

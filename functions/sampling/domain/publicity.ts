@@ -2,7 +2,7 @@ import { ResultPublicationOverdue } from '#events/sampling/result-publication-ov
 import type { EventStore } from '#records/ports';
 import { maskText } from '#shared/masking';
 import { addWorkingDays } from '#shared/working-days';
-import type { TaskState } from '../ports.ts';
+import type { InspectionOutcome, TaskState } from '../ports.ts';
 import { taskIndex, taskStream } from './task-commands.ts';
 
 /** Results are published within 20 working days after the inspection ends (DESIGN §6, 一公开). */
@@ -20,11 +20,16 @@ export interface PublicTaskView {
   drawnAt?: string;
   strata?: { name: string; size: number; k: number }[];
   selected?: string[];
+  /** Results as inspections complete: the entity (names masked where they are a person's) and the outcome. */
+  results?: { uscc: string; name: string; result: string; completedAt: string }[];
   resultsOverdue: boolean;
 }
 
 /** What the public sees: the plan, the commitment, and after the draw the sample; never the teams or the witness. */
-export function publicView(task: TaskState, selected?: string[]): PublicTaskView {
+export function publicView(task: TaskState, selected?: string[], outcomes?: InspectionOutcome[]): PublicTaskView {
+  const results = outcomes
+    ?.filter((o) => o.result !== undefined && o.completedAt !== undefined)
+    .map((o) => ({ uscc: o.uscc, name: maskText(o.name), result: o.result as string, completedAt: o.completedAt as string }));
   return {
     id: task.id,
     name: maskText(task.name),
@@ -38,6 +43,7 @@ export function publicView(task: TaskState, selected?: string[]): PublicTaskView
       ? {}
       : { drawnAt: task.draw.drawnAt, strata: task.draw.strata.map(({ name, size, k }) => ({ name, size, k })) }),
     ...(selected === undefined ? {} : { selected }),
+    ...(results === undefined ? {} : { results }),
     resultsOverdue: task.overdue !== undefined,
   };
 }
@@ -51,9 +57,12 @@ export async function flagOverdue(
   task: { state: TaskState; version: number; lastHash: string },
   today: string,
   now: Date,
+  outcomes?: InspectionOutcome[],
 ): Promise<boolean> {
   const { state } = task;
   if (state.status !== 'drawn' || state.overdue !== undefined) return false;
+  // Published as soon as each inspection completes: a task is overdue only while some result is missing.
+  if (outcomes !== undefined && outcomes.length > 0 && outcomes.every((o) => o.result !== undefined)) return false;
   const due = await addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
   if (today <= due.date) return false;
   const next: TaskState = { ...state, overdue: { dueBy: due.date, flaggedAt: now.toISOString() } };
