@@ -16,6 +16,7 @@ import { RateLimiter } from './rate-limiter.ts';
 import { startSchedules } from './schedules.ts';
 import { StreamPoller } from './stream-poller.ts';
 import { LocalTokens, TokenRequest } from './tokens.ts';
+import { buildWebApps, serveWebApp } from './web-apps.ts';
 
 export interface RuntimeOptions {
   port: number;
@@ -120,13 +121,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await poller.start();
     const stopSchedules = startSchedules(schedules, (fn, payload) => invoker.invoke(fn, payload), log);
     const table = new RouteTable(routes);
+    await buildWebApps(options.root).catch((error: Error) => log(`the inspector app was not built: ${error.message}`));
     const limiter = new RateLimiter();
     const openapi = readFileSync(resolve(options.root, 'openapi.yaml'));
     publicServer.on('request', (request, response) => {
-      void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence }).catch((error: unknown) => {
-        log(`request failed: ${(error as Error).stack ?? String(error)}`);
-        if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
-      });
+      void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence, root: options.root }).catch(
+        (error: unknown) => {
+          log(`request failed: ${(error as Error).stack ?? String(error)}`);
+          if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
+        },
+      );
     });
     const stopped = { done: false };
     return {
@@ -172,6 +176,7 @@ async function serveApi(ctx: {
   openapi: Buffer;
   limiter: RateLimiter;
   evidence: LocalEvidenceStore;
+  root: string;
 }): Promise<void> {
   const { request, response, table, tokens, invoker } = ctx;
   const url = new URL(request.url ?? '/', 'http://localhost');
@@ -183,6 +188,7 @@ async function serveApi(ctx: {
     return;
   }
   if (method === 'POST' && url.pathname === '/_local/token') return issueToken(request, response, tokens);
+  if ((method === 'GET' || method === 'HEAD') && serveWebApp(request, response, ctx.root, url.pathname)) return;
   if (url.pathname.startsWith('/_local/uploads/'))
     return receiveUpload(request, response, ctx.evidence, url.pathname.slice('/_local/uploads/'.length));
   const matched = table.match(method, url.pathname);
