@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,13 +12,22 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Bundles the inspector app with esbuild (a dev dependency; CDK deploys the same bundle to S3 + CloudFront). */
-export async function buildWebApps(root: string): Promise<void> {
+const SHELL = ['index.html', 'app.css', 'manifest.webmanifest'];
+
+/**
+ * Builds the inspector app into web/inspector/dist: the shell files and the esbuild bundles, the whole site as
+ * the local runtime serves it and as CDK deploys it to S3 behind CloudFront.
+ */
+export async function buildWebApps(root: string): Promise<string> {
   const { build } = await import('esbuild');
   const dir = resolve(root, 'web/inspector');
+  const out = join(dir, 'dist');
+  mkdirSync(out, { recursive: true });
   const common = { bundle: true, minify: true, target: 'es2020', logLevel: 'error' as const, legalComments: 'none' as const };
-  await build({ ...common, entryPoints: [join(dir, 'src/main.ts')], outfile: join(dir, 'dist/app.js'), format: 'esm' });
-  await build({ ...common, entryPoints: [join(dir, 'src/sw.ts')], outfile: join(dir, 'dist/sw.js'), format: 'iife' });
+  await build({ ...common, entryPoints: [join(dir, 'src/main.ts')], outfile: join(out, 'app.js'), format: 'esm' });
+  await build({ ...common, entryPoints: [join(dir, 'src/sw.ts')], outfile: join(out, 'sw.js'), format: 'iife' });
+  for (const file of SHELL) copyFileSync(join(dir, file), join(out, file));
+  return out;
 }
 
 /** Serves /inspector/: the shell from web/inspector, the bundles from its dist/, gzip when the client takes it. */

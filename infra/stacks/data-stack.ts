@@ -16,6 +16,7 @@ export class DataStack extends Stack {
   readonly idempotencyTable: dynamodb.TableV2;
   readonly bus: events.EventBus;
   readonly evidenceBucket: s3.Bucket;
+  readonly accessLogs: s3.Bucket;
   readonly userPool: cognito.UserPool;
   readonly resourceServer: cognito.UserPoolResourceServer;
   readonly webClient: cognito.UserPoolClient;
@@ -69,7 +70,10 @@ export class DataStack extends Stack {
       reason: 'This is the access-log bucket itself; logging it to itself would loop.',
     });
 
+    this.accessLogs = accessLogs;
     this.evidenceBucket = new s3.Bucket(this, 'Evidence', {
+      // Browsers PUT evidence straight to presigned URLs; the signature, not the origin, is the authority.
+      cors: [{ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3600 }],
       versioned: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

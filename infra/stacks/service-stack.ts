@@ -1,4 +1,5 @@
-import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { resolve } from 'node:path';
+import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -12,6 +13,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ContextFunction } from '../constructs/context-function.ts';
+import { WebApp } from '../constructs/web-app.ts';
 import { type FunctionName, functions, routeAccess, routes, rules, schedules, table } from '../topology.ts';
 import type { DataStack } from './data-stack.ts';
 
@@ -85,6 +87,14 @@ export class ServiceStack extends Stack {
       apiName: 'regulator',
       description: 'Internet + Supervision platform API',
       createDefaultStage: false,
+      // The web apps on CloudFront call the API with bearer tokens (no cookies), so any origin may ask.
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.PATCH],
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-correlation-id'],
+        exposeHeaders: ['x-correlation-id'],
+        maxAge: Duration.hours(1),
+      },
     });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
@@ -168,6 +178,20 @@ export class ServiceStack extends Stack {
         ],
       });
     }
+
+    // The inspector app (掌上执法) on S3 + CloudFront, told where the API and the user pool are.
+    const inspectorApp = new WebApp(this, 'InspectorApp', {
+      site: resolve(props.root, 'web/inspector/dist'),
+      logs: data.accessLogs,
+      config: {
+        apiUrl: this.api.apiEndpoint,
+        region: this.region,
+        userPoolId: data.userPool.userPoolId,
+        clientId: data.webClient.userPoolClientId,
+      },
+    });
+    new CfnOutput(this, 'InspectorAppUrl', { value: `https://${inspectorApp.distribution.distributionDomainName}/` });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
 
     // The outbox publisher on the table stream: bisect on error, failed batches to a queue.
     const outboxFailures = this.deadLetterQueue('Outbox');

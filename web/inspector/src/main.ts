@@ -42,11 +42,21 @@ const progress = new Map<string, number>();
 const render = (...children: (Node | null | false)[]) =>
   app.replaceChildren(...children.filter((c): c is Node => c !== null && c !== false));
 
+/** Deployed behind CloudFront, config.json names the API; served by the local runtime, the API is this origin. */
+let apiBase = '';
+const configured = fetch('config.json')
+  .then((r) => (r.ok ? (r.json() as Promise<{ apiUrl?: string }>) : {}))
+  .then((c) => {
+    apiBase = (c as { apiUrl?: string }).apiUrl ?? '';
+  })
+  .catch(() => undefined);
+
 async function call(method: string, path: string, body?: unknown, key?: string): Promise<Response> {
+  await configured;
   const headers: Record<string, string> = { authorization: `Bearer ${session()?.token ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key !== undefined) headers['idempotency-key'] = key;
-  return fetch(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  return fetch(`${apiBase}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 }
 
 /** PUT with upload progress (fetch has none), as the presigned URL or local ticket expects. */
