@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -35,7 +37,17 @@ export class WebApp extends Construct {
     });
     new deploy.BucketDeployment(this, 'Deploy', {
       destinationBucket: bucket,
-      sources: [deploy.Source.asset(props.site), deploy.Source.jsonData('config.json', props.config)],
+      // index.html carries the configuration inline (no extra round trip before the first API call).
+      sources: [
+        deploy.Source.asset(props.site, { exclude: ['index.html'] }),
+        deploy.Source.data(
+          'index.html',
+          readFileSync(join(props.site, 'index.html'), 'utf8').replace(
+            '<!--config-->',
+            `<script id="config" type="application/json">${Stack.of(this).toJsonString(props.config)}</script>`,
+          ),
+        ),
+      ],
       distribution: this.distribution,
       cacheControl: [deploy.CacheControl.fromString('no-cache')],
       memoryLimit: 256,

@@ -42,17 +42,10 @@ const progress = new Map<string, number>();
 const render = (...children: (Node | null | false)[]) =>
   app.replaceChildren(...children.filter((c): c is Node => c !== null && c !== false));
 
-/** Deployed behind CloudFront, config.json names the API; served by the local runtime, the API is this origin. */
-let apiBase = '';
-const configured = fetch('config.json')
-  .then((r) => (r.ok ? (r.json() as Promise<{ apiUrl?: string }>) : {}))
-  .then((c) => {
-    apiBase = (c as { apiUrl?: string }).apiUrl ?? '';
-  })
-  .catch(() => undefined);
+/** Deployed behind CloudFront, index.html carries the API's address; served by the local runtime, it is this origin. */
+const apiBase = (JSON.parse(document.getElementById('config')?.textContent || '{}') as { apiUrl?: string }).apiUrl ?? '';
 
 async function call(method: string, path: string, body?: unknown, key?: string): Promise<Response> {
-  await configured;
   const headers: Record<string, string> = { authorization: `Bearer ${session()?.token ?? ''}` };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (key !== undefined) headers['idempotency-key'] = key;
