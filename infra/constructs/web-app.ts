@@ -10,9 +10,12 @@ import { Construct } from 'constructs';
 /** A web app from its built folder: a private bucket, CloudFront in front (origin access control), HTTPS only. */
 export class WebApp extends Construct {
   readonly distribution: cloudfront.Distribution;
+  private readonly bucket: s3.Bucket;
+  private readonly site: string;
 
-  constructor(scope: Construct, id: string, props: { site: string; config: Record<string, string>; logs: s3.IBucket }) {
+  constructor(scope: Construct, id: string, props: { site: string; logs: s3.IBucket }) {
     super(scope, id);
+    this.site = props.site;
     const bucket = new s3.Bucket(this, 'Site', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -35,16 +38,25 @@ export class WebApp extends Construct {
       logFilePrefix: `${id}-cdn/`,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
     });
+    this.bucket = bucket;
+  }
+
+  get url(): string {
+    return `https://${this.distribution.distributionDomainName}/`;
+  }
+
+  /** Uploads the built site, with `config` inlined into index.html (no extra round trip before the first API call). */
+  deploy(config: Record<string, string>): void {
+    const bucket = this.bucket;
     new deploy.BucketDeployment(this, 'Deploy', {
       destinationBucket: bucket,
-      // index.html carries the configuration inline (no extra round trip before the first API call).
       sources: [
-        deploy.Source.asset(props.site, { exclude: ['index.html'] }),
+        deploy.Source.asset(this.site, { exclude: ['index.html'] }),
         deploy.Source.data(
           'index.html',
-          readFileSync(join(props.site, 'index.html'), 'utf8').replace(
+          readFileSync(join(this.site, 'index.html'), 'utf8').replace(
             '<!--config-->',
-            `<script id="config" type="application/json">${Stack.of(this).toJsonString(props.config)}</script>`,
+            `<script id="config" type="application/json">${Stack.of(this).toJsonString(config)}</script>`,
           ),
         ),
       ],

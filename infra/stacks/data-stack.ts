@@ -20,6 +20,7 @@ export class DataStack extends Stack {
   readonly userPool: cognito.UserPool;
   readonly resourceServer: cognito.UserPoolResourceServer;
   readonly webClient: cognito.UserPoolClient;
+  readonly userPoolDomain: cognito.UserPoolDomain;
   readonly scopes: Record<string, cognito.ResourceServerScope>;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -109,7 +110,7 @@ export class DataStack extends Stack {
       identifier: 'regulator',
       scopes: Object.values(this.scopes),
     });
-    this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `regulator-${this.account}` } });
+    this.userPoolDomain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: `regulator-${this.account}` } });
     this.webClient = this.userPool.addClient('Web', {
       authFlows: { userSrp: true },
       generateSecret: false,

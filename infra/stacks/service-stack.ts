@@ -4,6 +4,7 @@ import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -78,10 +79,28 @@ export class ServiceStack extends Stack {
       }),
     ) as Record<FunctionName, ContextFunction>;
 
+    // The inspector app (掌上执法) on S3 + CloudFront; people sign in to it through Cognito's managed login
+    // (authorization code with PKCE), which also handles MFA, and call the API with their ID token.
+    const inspectorApp = new WebApp(this, 'InspectorApp', { site: resolve(props.root, 'web/inspector/dist'), logs: data.accessLogs });
+    const inspectorClient = new cognito.UserPoolClient(this, 'InspectorAppClient', {
+      userPool: data.userPool,
+      generateSecret: false,
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [inspectorApp.url],
+        logoutUrls: [inspectorApp.url],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+      readAttributes: new cognito.ClientAttributes().withCustomAttributes('agency', 'jurisdiction').withStandardAttributes({ email: true }),
+    });
+    new CfnOutput(this, 'InspectorAppUrl', { value: inspectorApp.url });
+
     // HTTP API with the Cognito JWT authorizer; POST /_local/token does not exist here (local runtime only).
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
     const authorizer = new HttpJwtAuthorizer('Cognito', `https://cognito-idp.${this.region}.amazonaws.com/${data.userPool.userPoolId}`, {
-      jwtAudience: [data.webClient.userPoolClientId],
+      jwtAudience: [data.webClient.userPoolClientId, inspectorClient.userPoolClientId],
     });
     this.api = new apigw.HttpApi(this, 'Api', {
       apiName: 'regulator',
@@ -179,18 +198,12 @@ export class ServiceStack extends Stack {
       });
     }
 
-    // The inspector app (掌上执法) on S3 + CloudFront, told where the API and the user pool are.
-    const inspectorApp = new WebApp(this, 'InspectorApp', {
-      site: resolve(props.root, 'web/inspector/dist'),
-      logs: data.accessLogs,
-      config: {
-        apiUrl: this.api.apiEndpoint,
-        region: this.region,
-        userPoolId: data.userPool.userPoolId,
-        clientId: data.webClient.userPoolClientId,
-      },
+    inspectorApp.deploy({
+      apiUrl: this.api.apiEndpoint,
+      region: this.region,
+      clientId: inspectorClient.userPoolClientId,
+      authDomain: data.userPoolDomain.baseUrl(),
     });
-    new CfnOutput(this, 'InspectorAppUrl', { value: `https://${inspectorApp.distribution.distributionDomainName}/` });
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
 
     // The outbox publisher on the table stream: bisect on error, failed batches to a queue.

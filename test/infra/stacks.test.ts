@@ -157,6 +157,19 @@ describe('the CDK app built from the topology', () => {
     service.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionId: Match.anyValue(), Prune: true });
   });
 
+  it('signs inspectors in to the app through Cognito’s managed login (code flow with PKCE) and accepts its tokens', () => {
+    service.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      GenerateSecret: false,
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.anyValue() })],
+    });
+    const authorizer = Object.values(service.findResources('AWS::ApiGatewayV2::Authorizer'))[0] as {
+      Properties: { JwtConfiguration: { Audience: unknown[] } };
+    };
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(2);
+  });
+
   it('alarms on dead-letter depth and on function errors', () => {
     service.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0 });
     service.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });

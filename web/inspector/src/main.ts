@@ -1,3 +1,4 @@
+import { beginSignIn, finishSignIn } from './cognito.ts';
 import { h } from './dom.ts';
 import { language, setLanguage, t } from './i18n.ts';
 import { cacheGet, cachePut, done, enqueue, markFailed, pending, type QueuedOp } from './queue.ts';
@@ -42,8 +43,14 @@ const progress = new Map<string, number>();
 const render = (...children: (Node | null | false)[]) =>
   app.replaceChildren(...children.filter((c): c is Node => c !== null && c !== false));
 
-/** Deployed behind CloudFront, index.html carries the API's address; served by the local runtime, it is this origin. */
-const apiBase = (JSON.parse(document.getElementById('config')?.textContent || '{}') as { apiUrl?: string }).apiUrl ?? '';
+/** Deployed behind CloudFront, index.html carries the API's address and the sign-in; locally, this origin and dev tokens. */
+const config = JSON.parse(document.getElementById('config')?.textContent || '{}') as {
+  apiUrl?: string;
+  authDomain?: string;
+  clientId?: string;
+};
+const apiBase = config.apiUrl ?? '';
+const cognito = config.authDomain && config.clientId ? { authDomain: config.authDomain, clientId: config.clientId } : undefined;
 
 async function call(method: string, path: string, body?: unknown, key?: string): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${session()?.token ?? ''}` };
@@ -183,6 +190,16 @@ async function load<T>(path: string): Promise<T | undefined> {
 }
 
 function signIn(): void {
+  if (cognito !== undefined) {
+    render(
+      h(
+        'div',
+        { className: 'card' },
+        h('button', { className: 'primary', type: 'button', id: 'sign-in', onclick: () => void beginSignIn(cognito) }, t('signIn')),
+      ),
+    );
+    return;
+  }
   const id = h('input', { id: 'sub', name: 'sub', autocomplete: 'username', required: true }) as HTMLInputElement;
   const agency = h('input', { id: 'agency', name: 'agency', value: 'SAMR-110105', required: true }) as HTMLInputElement;
   const jurisdiction = h('input', { id: 'jurisdiction', name: 'jurisdiction', value: '110105', inputmode: 'numeric' }) as HTMLInputElement;
@@ -562,5 +579,11 @@ window.addEventListener('offline', () => void showSync());
 setInterval(() => void flush(), 5000);
 if ('serviceWorker' in navigator) void navigator.serviceWorker.register('sw.js', { scope: './' });
 setLanguage(language());
-route();
-void flush();
+void (async () => {
+  if (cognito !== undefined && new URLSearchParams(location.search).has('code')) {
+    const signedIn = await finishSignIn(cognito);
+    if (signedIn !== undefined) localStorage.setItem('session', JSON.stringify(signedIn));
+  }
+  route();
+  void flush();
+})();
