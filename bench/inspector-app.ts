@@ -4,9 +4,9 @@
  * Run: npm run bench:app   (needs Debian's chromium)
  */
 import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
+import { launchChromium } from '../test/support/browser.ts';
 
 const FLAGS = [
   '--headless',
@@ -71,7 +71,7 @@ try {
     if (list.items.length >= 20) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: FLAGS });
+  const browser = await launchChromium();
   const bytes: number[] = [];
   const usable: number[] = [];
   for (let run = 0; run < 5; run += 1) {

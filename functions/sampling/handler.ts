@@ -1,19 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { BatchWriteItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
-import { dynamodb, tableName } from '#shared/dynamodb';
+import { batchPutAll, dynamodb, tableName } from '#shared/dynamodb';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
-import { DynamoDbSamplingReads, drawnMarkerPk, inspectedMarkerPk } from './adapters/dynamodb-sampling-reads.ts';
-import { flagOverdue, publicView, samplingMetrics } from './domain/publicity.ts';
+import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
+import { markersOf } from './domain/markers.ts';
+import { publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
 import { createTask, drawTask, loadProof, previewTask, readPopulation, readProof, readTask, type Viewer } from './domain/task-commands.ts';
-import type { SamplingDeps } from './ports.ts';
+import type { DrawRecord, SamplingDeps } from './ports.ts';
 import { contracts } from './schemas.ts';
 
 let wiredDeps: (SamplingDeps & { reads: DynamoDbSamplingReads }) | undefined;
@@ -60,7 +59,7 @@ export const http = httpHandler({
       tasks.push(...page.items);
       cursor = page.cursor;
     } while (cursor !== undefined);
-    const owned = await ownedItemCodes(agency);
+    const owned = await deps().reads.ownedItemCodes(agency);
     return ok(samplingMetrics(agency, r.query.from, r.query.to, tasks, owned));
   }),
   'GET /public/sampling-tasks': route(contracts.publicTasks, async (r) => {
@@ -77,79 +76,20 @@ export const http = httpHandler({
   }),
 });
 
-async function ownedItemCodes(agency: string): Promise<string[]> {
-  const codes: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamodb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        FilterExpression: 'contains(owners, :o)',
-        ExpressionAttributeValues: marshall({ ':p': 'ITEM', ':o': `|${agency}|` }),
-        ...(start ? { ExclusiveStartKey: marshall(start) } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) codes.push(String(unmarshall(item).gsi1sk));
-    start = page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey);
-  } while (start !== undefined);
-  return codes;
-}
-
 /**
  * Rule `draw-markers`: after a draw, remember which entities were drawn for which items this year (left out of
  * the next draw) and who was assigned to them (a conflict for 12 months). Idempotent: markers are keyed.
  */
 export const drawMarkers = eventConsumer(TaskDrawn.detail, async (detail) => {
-  const event = detail as { stream: string; agency: string; data: { year: number; drawnAt: string } & Parameters<typeof loadProof>[1] };
-  const taskId = event.stream.replace(/^sampling-task\//, '');
-  const task = await deps().reads.task(taskId);
-  if (task === undefined) throw new Error(`task ${taskId} not found`);
+  const event = detail as { stream: string; data: DrawRecord };
+  const task = await deps().reads.task(event.stream.replace(/^sampling-task\//, ''));
+  if (task === undefined) throw new Error(`${event.stream} not found`);
   const proof = await loadProof(deps(), event.data);
-  const items = proof.assignments.flatMap((a) => [
-    ...task.state.items.map((code) => ({
-      pk: drawnMarkerPk(task.state.ownerAgency, code, event.data.year),
-      sk: a.entity,
-      kind: 'marker',
-      taskId,
-    })),
-    ...a.inspectors.map((inspector) => ({
-      pk: inspectedMarkerPk(a.entity),
-      sk: `${event.data.drawnAt}#${inspector}`,
-      kind: 'marker',
-      inspector,
-      taskId,
-      expiresAt: Math.floor(Date.parse(event.data.drawnAt) / 1000) + 400 * 86_400,
-    })),
-  ]);
-  for (let i = 0; i < items.length; i += 25) {
-    let pending = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item) } }));
-    while (pending.length > 0) {
-      const { UnprocessedItems } = await dynamodb().send(new BatchWriteItemCommand({ RequestItems: { [tableName()]: pending } }));
-      pending = (UnprocessedItems?.[tableName()] ?? []) as typeof pending;
-    }
-  }
+  await batchPutAll(dynamodb(), tableName(), markersOf(task.state, event.data, proof));
 });
 
 /** Schedule `publication-sweep`: flag drawn tasks whose results are overdue. */
-export const publicationSweep = async (): Promise<{ flagged: number }> => {
-  const now = new Date();
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  let flagged = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await deps().reads.publicTasks(100, cursor);
-    for (const state of page.items) {
-      if (state.status !== 'drawn' || state.overdue !== undefined) continue;
-      const task = await deps().reads.task(state.id);
-      if (task === undefined) continue;
-      if (await flagOverdue(deps().store, task, today, now, await deps().reads.inspectionResults(task.state))) flagged += 1;
-    }
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return { flagged };
-};
+export const publicationSweep = async (): Promise<{ flagged: number }> => ({ flagged: await sweepOverdue(deps(), new Date()) });
 
 export const handler = contextHandler({
   http,

@@ -39,6 +39,8 @@ export interface SamplingReads {
   population(agency: string, filter: PopulationFilter): Promise<EntityRow[]>;
   /** Codes of these items that the agency owns in the catalog. */
   ownedItems(agency: string, codes: readonly string[]): Promise<Set<string>>;
+  /** Every catalog item the agency owns. */
+  ownedItemCodes(agency: string): Promise<string[]>;
   inspectorPool(agencies: readonly string[]): Promise<PoolMember[]>;
   /** Entities already drawn for any of these items in this calendar year, with the item. */
   drawnThisYear(agency: string, items: readonly string[], year: number): Promise<Map<string, string>>;

@@ -1,4 +1,5 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 /**
  * One client per process. The endpoint comes from the environment the AWS SDK way
@@ -15,4 +16,45 @@ export function tableName(): string {
   const name = process.env.TABLE_NAME;
   if (name === undefined || name === '') throw new Error('TABLE_NAME is not set');
   return name;
+}
+
+/** Every item of a query, page after page, unmarshalled. */
+export async function* queryAll(client: DynamoDBClient, input: QueryCommandInput): AsyncGenerator<Record<string, unknown>> {
+  let start: QueryCommandInput['ExclusiveStartKey'];
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }));
+    for (const item of page.Items ?? []) yield unmarshall(item);
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+}
+
+/** Puts items 25 at a time, retrying what DynamoDB leaves unprocessed with a growing pause. */
+export async function batchPutAll(client: DynamoDBClient, table: string, items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } }));
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
+      const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+      pending = (UnprocessedItems?.[table] ?? []) as typeof pending;
+    }
+  }
+}
+
+/** Gets items by key, 100 at a time, retrying unprocessed keys. */
+export async function batchGetAll(
+  client: DynamoDBClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const found: Record<string, unknown>[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending = keys.slice(i, i + 100).map((k) => marshall(k));
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
+      const { Responses, UnprocessedKeys } = await client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending } } }));
+      for (const item of Responses?.[table] ?? []) found.push(unmarshall(item));
+      pending = UnprocessedKeys?.[table]?.Keys ?? [];
+    }
+  }
+  return found;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, phoneContext, SCREENSHOTS } from '../support/browser.ts';
+import { launchChromium, phoneContext, screenshots } from '../support/browser.ts';
 import { entityInput } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
@@ -58,7 +58,7 @@ describe('the inspector app on a phone (headless Chromium)', () => {
 
   const pending = () => page.locator('#sync').getAttribute('data-pending');
   const synced = (timeout: number) => page.waitForSelector('#sync[data-pending="0"]', { timeout });
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => page.screenshot({ path: join(screenshots(), `${name}.png`), fullPage: true });
   async function photo(count: number) {
     await page.setInputFiles('#photo', { name: 'shop.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await page.waitForSelector(`#photo-count:text-is("${count}")`);

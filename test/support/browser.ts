@@ -33,5 +33,9 @@ export function phoneContext(browser: Browser, baseURL: string, accuracy = 12): 
   });
 }
 
-export const SCREENSHOTS = resolve(__dirname, '../../test-results/inspector');
-mkdirSync(SCREENSHOTS, { recursive: true });
+/** Where the browser tests keep their screenshots (made on first use). */
+export function screenshots(): string {
+  const dir = resolve(process.cwd(), 'test-results/inspector');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

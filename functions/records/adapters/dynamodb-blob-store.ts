@@ -1,5 +1,6 @@
-import { BatchWriteItemCommand, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { batchPutAll } from '#shared/dynamodb';
 
 /** DynamoDB items hold at most 400 KB; documents larger than that (draw proofs, populations) are split. */
 const CHUNK_BYTES = 300 * 1024;
@@ -19,17 +20,11 @@ export class DynamoDbBlobStore {
     const chunks: Buffer[] = [];
     for (let offset = 0; offset < data.length || chunks.length === 0; offset += CHUNK_BYTES)
       chunks.push(data.subarray(offset, offset + CHUNK_BYTES));
-    const requests = chunks.map((chunk, i) => ({
-      PutRequest: { Item: marshall({ pk: blobKey(key), sk: String(i).padStart(6, '0'), data: chunk, chunks: chunks.length }) },
-    }));
-    for (let i = 0; i < requests.length; i += 10) {
-      let pending = requests.slice(i, i + 10);
-      for (let attempt = 0; pending.length > 0; attempt += 1) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(attempt, 6)));
-        const { UnprocessedItems } = await this.client.send(new BatchWriteItemCommand({ RequestItems: { [this.table]: pending } }));
-        pending = (UnprocessedItems?.[this.table] ?? []) as typeof pending;
-      }
-    }
+    await batchPutAll(
+      this.client,
+      this.table,
+      chunks.map((chunk, i) => ({ pk: blobKey(key), sk: String(i).padStart(6, '0'), data: chunk, chunks: chunks.length })),
+    );
   }
 
   async get(key: string): Promise<Buffer | undefined> {

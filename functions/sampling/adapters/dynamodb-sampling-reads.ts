@@ -2,11 +2,10 @@ import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand,
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
+import { queryAll } from '#shared/dynamodb';
+import { drawnMarkerPk, inspectedMarkerPk } from '../domain/markers.ts';
 import { seedKey, taskStream } from '../domain/task-commands.ts';
 import type { EntityRow, InspectionOutcome, PoolMember, PopulationFilter, SamplingReads, StoredTask, TaskState } from '../ports.ts';
-
-export const drawnMarkerPk = (agency: string, item: string, year: number) => `DRAWN#${agency}#${item}#${year}`;
-export const inspectedMarkerPk = (uscc: string) => `INSPECTED#${uscc}`;
 
 /** Sampling's reads of the one table: task heads, directory heads through their indexes, markers, the seed. */
 export class DynamoDbSamplingReads implements SamplingReads {
@@ -56,16 +55,21 @@ export class DynamoDbSamplingReads implements SamplingReads {
     };
   }
 
-  /** Every page of a query, projected to `state`. */
-  private async *states(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
-    let start: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ ...input, TableName: this.table, ...(start ? { ExclusiveStartKey: start } : {}) }),
-      );
-      for (const item of page.Items ?? []) yield unmarshall(item);
-      start = page.LastEvaluatedKey;
-    } while (start !== undefined);
+  private states(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<Record<string, unknown>> {
+    return queryAll(this.client, { ...input, TableName: this.table });
+  }
+
+  async ownedItemCodes(agency: string): Promise<string[]> {
+    const codes: string[] = [];
+    for await (const item of this.states({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      FilterExpression: 'contains(owners, :o)',
+      ExpressionAttributeValues: marshall({ ':p': 'ITEM', ':o': `|${agency}|` }),
+    })) {
+      codes.push(String(item.gsi1sk));
+    }
+    return codes;
   }
 
   async population(agency: string, filter: PopulationFilter): Promise<EntityRow[]> {

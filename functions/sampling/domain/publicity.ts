@@ -2,7 +2,7 @@ import { ResultPublicationOverdue } from '#events/sampling/result-publication-ov
 import type { EventStore } from '#records/ports';
 import { maskText } from '#shared/masking';
 import { addWorkingDays } from '#shared/working-days';
-import type { InspectionOutcome, TaskState } from '../ports.ts';
+import type { InspectionOutcome, SamplingDeps, TaskState } from '../ports.ts';
 import { taskIndex, taskStream } from './task-commands.ts';
 
 /** Results are published within 20 working days after the inspection ends (DESIGN §6, 一公开). */
@@ -101,4 +101,22 @@ export function samplingMetrics(agency: string, from: string, to: string, tasks:
     itemsCovered: covered.size,
     itemCoverage: ownedItems.length === 0 ? 0 : covered.size / ownedItems.length,
   };
+}
+
+/** The daily sweep over every drawn task (DESIGN §6): flags each whose results are overdue; answers how many. */
+export async function sweepOverdue(deps: Pick<SamplingDeps, 'store' | 'reads'>, now: Date): Promise<number> {
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  let flagged = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await deps.reads.publicTasks(100, cursor);
+    for (const state of page.items) {
+      if (state.status !== 'drawn' || state.overdue !== undefined) continue;
+      const task = await deps.reads.task(state.id);
+      if (task !== undefined && (await flagOverdue(deps.store, task, today, now, await deps.reads.inspectionResults(task.state))))
+        flagged += 1;
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return flagged;
 }

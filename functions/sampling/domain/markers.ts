@@ -1,0 +1,29 @@
+import type { DrawProof } from './proof.ts';
+
+export const drawnMarkerPk = (agency: string, item: string, year: number) => `DRAWN#${agency}#${item}#${year}`;
+export const inspectedMarkerPk = (uscc: string) => `INSPECTED#${uscc}`;
+/** Assignment markers count as "inspected" for 12 months; they are kept a little longer, then expire. */
+const MARKER_DAYS = 400;
+
+/**
+ * After a draw: each selected entity is marked drawn for each of the task's items in that year (left out of the next
+ * draws), and each assigned inspector is marked on the entity (a conflict for the next 12 months).
+ */
+export function markersOf(
+  task: { id: string; ownerAgency: string; items: readonly string[] },
+  draw: { year: number; drawnAt: string },
+  proof: Pick<DrawProof, 'assignments'>,
+): Record<string, unknown>[] {
+  const expiresAt = Math.floor(Date.parse(draw.drawnAt) / 1000) + MARKER_DAYS * 86_400;
+  return proof.assignments.flatMap((a) => [
+    ...task.items.map((code) => ({ pk: drawnMarkerPk(task.ownerAgency, code, draw.year), sk: a.entity, kind: 'marker', taskId: task.id })),
+    ...a.inspectors.map((inspector) => ({
+      pk: inspectedMarkerPk(a.entity),
+      sk: `${draw.drawnAt}#${inspector}`,
+      kind: 'marker',
+      inspector,
+      taskId: task.id,
+      expiresAt,
+    })),
+  ]);
+}
