@@ -8,16 +8,6 @@ import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
 import { launchChromium } from '../test/support/browser.ts';
 
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const root = resolve(import.meta.dirname, '..');
 const runtime = await startRuntime({ port: 0, inMemory: true, dataDir: resolve(root, '.data'), root });
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
