@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,15 @@ export async function buildWebApps(root: string): Promise<string> {
   await build({ ...common, entryPoints: [join(dir, 'src/main.ts')], outfile: join(out, 'app.js'), format: 'esm' });
   await build({ ...common, entryPoints: [join(dir, 'src/sw.ts')], outfile: join(out, 'sw.js'), format: 'iife' });
   for (const file of SHELL) copyFileSync(join(dir, file), join(out, file));
+  // The stylesheet and the bundle go inline: on a slow network every extra request costs a round trip or a
+  // connection before the worklist can show.
+  const html = readFileSync(join(dir, 'index.html'), 'utf8')
+    .replace('<link rel="stylesheet" href="app.css">', () => `<style>${readFileSync(join(dir, 'app.css'), 'utf8')}</style>`)
+    .replace(
+      '<script type="module" src="app.js"></script>',
+      () => `<script type="module">${readFileSync(join(out, 'app.js'), 'utf8')}</script>`,
+    );
+  writeFileSync(join(out, 'index.html'), html);
   return out;
 }
 
