@@ -267,7 +267,11 @@ async function worklist(): Promise<void> {
           'div',
           { className: 'muted' },
           `${t('planned')} ${i.plannedStart} – ${i.plannedEnd} `,
-          h('span', { className: `badge ${i.status}` }, i.status === 'completed' ? t('completed') : i.status),
+          h(
+            'span',
+            { className: `badge ${i.status}` },
+            i.status === 'completed' ? t('completed') : i.status === 'in-progress' ? t('inProgress') : t('assigned'),
+          ),
         ),
       ),
     ),
