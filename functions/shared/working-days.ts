@@ -48,3 +48,17 @@ export async function addWorkingDays(start: string, n: number): Promise<{ date: 
   }
   return { date: iso(day), provisional };
 }
+
+/** `n` calendar days after `start`; a period whose last day is not a working day ends on the next working day. */
+export async function addCalendarDays(start: string, n: number): Promise<{ date: string; provisional: boolean }> {
+  const day = new Date(`${start}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + n);
+  let check = await isWorkingDay(iso(day));
+  let provisional = check.provisional;
+  while (!check.working) {
+    day.setUTCDate(day.getUTCDate() + 1);
+    check = await isWorkingDay(iso(day));
+    provisional ||= check.provisional;
+  }
+  return { date: iso(day), provisional };
+}

@@ -1,0 +1,107 @@
+/**
+ * The penalty case lifecycle (行政处罚, DESIGN §6): which command may be given in which state, by which role, and
+ * where it leads. Pure: the clocks, the legal review rule and the records are applied around it.
+ */
+export const CASE_STATES = [
+  'clue',
+  'registered',
+  'investigating',
+  'notified',
+  'hearing',
+  'legal-review',
+  'decided',
+  'executed',
+  'closed',
+  'not-registered',
+  'terminated',
+  'transferred',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const FINAL_STATES: readonly CaseState[] = ['closed', 'not-registered', 'terminated', 'transferred'];
+
+export type CaseRole = 'case-officer' | 'supervisor' | 'legal-reviewer' | 'inspector';
+
+export const CASE_COMMANDS = [
+  'register',
+  'decline',
+  'investigate',
+  'notify',
+  'record-statement',
+  'request-hearing',
+  'hold-hearing',
+  'submit-for-review',
+  'review',
+  'extend',
+  'decide',
+  'serve',
+  'record-payment',
+  'close',
+  'terminate',
+  'transfer',
+] as const;
+export type CaseCommand = (typeof CASE_COMMANDS)[number];
+
+interface Step {
+  from: readonly CaseState[];
+  /** undefined: the state does not change (the step is recorded on the timeline). */
+  to?: CaseState;
+  roles: readonly CaseRole[];
+  /** The rule the step follows, for the timeline and the error messages. */
+  basis: string;
+}
+
+const OPEN: readonly CaseState[] = ['registered', 'investigating', 'notified', 'hearing', 'legal-review'];
+
+export const STEPS: Readonly<Record<CaseCommand, Step>> = {
+  register: { from: ['clue'], to: 'registered', roles: ['supervisor'], basis: '行政处罚法 §54 (立案, approved by the person in charge)' },
+  decline: { from: ['clue'], to: 'not-registered', roles: ['supervisor'], basis: '行政处罚法 §54' },
+  investigate: { from: ['registered'], to: 'investigating', roles: ['case-officer'], basis: '行政处罚法 §54–§56' },
+  notify: { from: ['investigating'], to: 'notified', roles: ['case-officer'], basis: '行政处罚法 §44 (告知)' },
+  'record-statement': { from: ['notified', 'hearing'], roles: ['case-officer'], basis: '行政处罚法 §45 (陈述、申辩)' },
+  'request-hearing': { from: ['notified'], to: 'hearing', roles: ['case-officer'], basis: '行政处罚法 §63–§64 (within 5 working days)' },
+  'hold-hearing': { from: ['hearing'], roles: ['case-officer'], basis: '行政处罚法 §64–§65' },
+  'submit-for-review': { from: ['notified', 'hearing'], to: 'legal-review', roles: ['case-officer'], basis: '行政处罚法 §58 (法制审核)' },
+  review: { from: ['legal-review'], roles: ['legal-reviewer'], basis: '行政处罚法 §58' },
+  extend: { from: OPEN, roles: ['supervisor'], basis: '行政处罚法 §60 (once, 30 days)' },
+  decide: { from: ['notified', 'hearing', 'legal-review'], to: 'decided', roles: ['supervisor'], basis: '行政处罚法 §57, §58, §60' },
+  serve: { from: ['decided'], roles: ['case-officer'], basis: '行政处罚法 §61 (送达)' },
+  'record-payment': { from: ['decided'], to: 'executed', roles: ['case-officer'], basis: '行政处罚法 §67 (15 days after service)' },
+  close: { from: ['executed'], to: 'closed', roles: ['supervisor'], basis: '结案' },
+  terminate: { from: ['clue', ...OPEN], to: 'terminated', roles: ['supervisor'], basis: '终止调查' },
+  transfer: { from: ['clue', ...OPEN], to: 'transferred', roles: ['supervisor'], basis: '行政处罚法 §27 (移送司法)' },
+};
+
+/** The commands a role may give in a state, in the order of the lifecycle. */
+export function allowedCommands(state: CaseState, role?: CaseRole): CaseCommand[] {
+  return CASE_COMMANDS.filter((c) => STEPS[c].from.includes(state) && (role === undefined || STEPS[c].roles.includes(role)));
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly state: CaseState,
+    readonly command: CaseCommand,
+    readonly allowed: CaseCommand[],
+  ) {
+    super(
+      `A case that is ${state} cannot take '${command}'; from ${state} the steps are: ${allowed.length > 0 ? allowed.join(', ') : 'none (final)'}.`,
+    );
+  }
+}
+
+export class RoleNotAllowedError extends Error {
+  constructor(
+    readonly command: CaseCommand,
+    readonly roles: readonly CaseRole[],
+  ) {
+    super(`'${command}' is given by ${roles.join(' or ')}.`);
+  }
+}
+
+/** The state after a command, or the reason it may not be given (409 for the state, 403 for the role). */
+export function transition(state: CaseState, command: CaseCommand, roles: readonly CaseRole[]): CaseState {
+  const step = STEPS[command];
+  if (!step.from.includes(state)) throw new IllegalTransitionError(state, command, allowedCommands(state));
+  if (!step.roles.some((r) => roles.includes(r))) throw new RoleNotAllowedError(command, step.roles);
+  return step.to ?? state;
+}
