@@ -47,6 +47,7 @@ const zh = {
   sending: '正在发送…',
   offline: '离线：{n} 项将在联网后发送',
   failed: '发送失败：{why}',
+  dismiss: '忽略此项',
   signOut: '退出',
 } as const;
 
@@ -99,6 +100,7 @@ const en: Record<Key, string> = {
   sending: 'Sending…',
   offline: 'Offline: {n} will be sent when the network is back',
   failed: 'Could not send: {why}',
+  dismiss: 'Dismiss',
   signOut: 'Sign out',
 };
 

@@ -81,7 +81,9 @@ async function send(op: QueuedOp): Promise<void> {
   const check = async (response: Response) => {
     if (response.ok) return response;
     if (response.status >= 500 || response.status === 429 || response.status === 408) throw new Retry(String(response.status));
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
+    const problem = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; title?: string };
+    // The same Idempotency-Key is still being processed (a retry raced the first try): ask again later.
+    if (problem.type === '/problems/request-in-progress') throw new Retry('in progress');
     throw new Error(problem.detail ?? problem.title ?? String(response.status));
   };
   if (op.kind === 'command') {
@@ -130,8 +132,8 @@ async function flush(): Promise<void> {
         progress.delete(op.key);
       } catch (error) {
         if (error instanceof Retry || error instanceof TypeError) break;
+        // Refused for good (e.g. the inspection was completed meanwhile): keep it visible, go on with the rest.
         await markFailed(op, (error as Error).message);
-        break;
       }
     }
   } finally {
@@ -146,14 +148,34 @@ async function showSync(sending = false): Promise<void> {
   const uploading = [...progress.values()];
   sync.className = `sync${failed ? ' failed' : ops.length > 0 ? ' pending' : ''}`;
   sync.dataset.pending = String(ops.length);
-  sync.textContent = failed
-    ? t('failed', { why: failed.error ?? '' })
-    : ops.length === 0
+  if (failed) {
+    sync.replaceChildren(
+      t('failed', { why: failed.error ?? '' }),
+      ' ',
+      h(
+        'button',
+        {
+          className: 'link',
+          type: 'button',
+          id: 'dismiss',
+          onclick: async () => {
+            for (const op of ops.filter((o) => o.error !== undefined)) await done(op.seq as number);
+            await showSync();
+          },
+        },
+        t('dismiss'),
+      ),
+    );
+    return;
+  }
+  const percent = uploading.length > 0 ? ` · ${Math.round((uploading[0] ?? 0) * 100)}%` : '';
+  sync.textContent =
+    ops.length === 0
       ? t('synced')
       : !navigator.onLine
         ? t('offline', { n: ops.length })
         : sending
-          ? `${t('sending')} ${t('pending', { n: ops.length })}${uploading.length ? ` · ${Math.round((uploading[0] ?? 0) * 100)}%` : ''}`
+          ? `${t('sending')} ${t('pending', { n: ops.length })}${percent}`
           : t('pending', { n: ops.length });
 }
 
