@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
@@ -26,6 +26,23 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * DynamoDB Local must not outlive the runtime, even when the runtime is killed without a chance to clean up
+ * (SIGKILL, a closed terminal): a tiny watchdog process ends it once its parent is gone.
+ */
+function watchParent(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  const script =
+    'const [parent, java] = process.argv.slice(1).map(Number);' +
+    'const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };' +
+    'setInterval(() => { if (!alive(java)) process.exit(0); if (!alive(parent)) { try { process.kill(java, "SIGKILL"); } catch {} process.exit(0); } }, 1000);';
+  const watchdog = spawn(process.execPath, ['-e', script, String(process.pid), String(child.pid)], { detached: true, stdio: 'ignore' });
+  watchdog.unref();
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+}
+
 export interface DynamoDbLocal {
   endpoint: string;
   client: DynamoDBClient;
@@ -39,6 +56,7 @@ export async function startDynamoDbLocal(options: { dataDir?: string }): Promise
   // The jar runs with its own folder as working directory, so the data path must be absolute.
   const path = options.dataDir === undefined ? null : resolvePath(options.dataDir);
   const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'pipe', path });
+  watchParent(child);
   let stderr = '';
   child.stdout?.resume();
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -139,10 +139,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stop: async () => {
         if (stopped.done) return;
         stopped.done = true;
+        // Stop taking work, let what is in flight reach its consumers, then close the doors and DynamoDB Local.
         stopSchedules();
-        await closeServers();
         await poller?.stop();
         await bus.idle();
+        await closeServers();
         await dynamo?.stop();
       },
     };
