@@ -91,23 +91,20 @@ async function send(op: QueuedOp): Promise<void> {
     return;
   }
   const file = op.file as Blob;
-  const ticket = (await (
-    await check(
-      await call(
-        'POST',
-        `/inspections/${op.inspectionId}/uploads`,
-        { kind: op.evidenceKind, contentType: file.type, size: file.size },
-        `${op.key}:upload`,
-      ),
-    )
-  ).json()) as {
-    evidenceId: string;
-    url: string;
-    headers: Record<string, string>;
-  };
-  const status = await put(ticket.url, ticket.headers, file, op.key);
-  if (status >= 500) throw new Retry(String(status));
-  if (status >= 400) throw new Error(`upload refused (${status})`);
+  // An upload URL lasts minutes; after a long time offline the replayed one has expired, so a fresh one is asked for.
+  type Ticket = { evidenceId: string; url: string; headers: Record<string, string> };
+  let ticket: Ticket | undefined;
+  for (const key of [`${op.key}:upload`, `${op.key}:upload:${Date.now()}`]) {
+    const body = { kind: op.evidenceKind, contentType: file.type, size: file.size };
+    const issued = (await (await check(await call('POST', `/inspections/${op.inspectionId}/uploads`, body, key))).json()) as Ticket;
+    const status = await put(issued.url, issued.headers, file, op.key);
+    if (status >= 500) throw new Retry(String(status));
+    if (status === 403) continue;
+    if (status >= 400) throw new Error(`upload refused (${status})`);
+    ticket = issued;
+    break;
+  }
+  if (ticket === undefined) throw new Retry('the upload URL expired twice');
   await check(
     await call(
       'POST',
