@@ -1,3 +1,4 @@
+import { caseEvents } from './cases/case-events.v1.ts';
 import { EntityRegistered } from './directory/entity-registered.v1.ts';
 import { EntityUpdated } from './directory/entity-updated.v1.ts';
 import { InspectionItemRegistered } from './directory/inspection-item-registered.v1.ts';
@@ -40,6 +41,7 @@ export const eventRegistry: readonly EventDefinition[] = [
   InspectionCompleted,
   CaseClueRaised,
   InspectionCorrected,
+  ...caseEvents,
 ];
 
 export function findEvent(detailType: string, version: number): EventDefinition | undefined {

@@ -3,6 +3,8 @@
  * schedules and the table. The CDK app and the local runtime are both built from this module alone.
  */
 
+import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
+import { contracts as cases, commandContract } from '#cases/schemas';
 import { contracts as directory } from '#directory/schemas';
 import { contracts as inspections } from '#inspections/schemas';
 import { contracts as records } from '#records/schemas';
@@ -11,7 +13,7 @@ import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
 import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
 
-export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'outbox';
+export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'cases' | 'outbox';
 
 export interface FunctionSpec {
   /** Entry file, relative to the repository root; it exports `handler`. */
@@ -90,6 +92,14 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     },
     idempotency: true,
     evidence: true,
+  },
+  cases: {
+    entry: 'functions/cases/handler.ts',
+    description: 'Penalty cases: clues, lifecycle, statutory clocks, legal review',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    table: { read: ['S#case/', 'CASE#', 'S#entity/'], write: ['S#case/'] },
+    idempotency: true,
   },
   outbox: {
     entry: 'functions/outbox/handler.ts',
@@ -204,6 +214,18 @@ export const routes: readonly RouteSpec[] = [
     access: roles(['supervisor', 'auditor', 'admin']),
     contract: inspections.metrics,
   },
+  { method: 'POST', path: '/cases', fn: 'cases', access: roles(['case-officer', 'supervisor']), contract: cases.createCase },
+  { method: 'GET', path: '/cases', fn: 'cases', access: roles(STAFF), contract: cases.listCases },
+  { method: 'GET', path: '/cases/{id}', fn: 'cases', access: roles(STAFF), contract: cases.getCase },
+  ...CASE_COMMANDS.map(
+    (command): RouteSpec => ({
+      method: 'POST',
+      path: `/cases/{id}/${command}`,
+      fn: 'cases',
+      access: roles(STEPS[command].roles as readonly Role[]),
+      contract: commandContract(command),
+    }),
+  ),
 ];
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
@@ -240,6 +262,12 @@ export const rules: readonly RuleSpec[] = [
     description: 'Drawn entities are left out of the same item’s draws this year; assignments are conflicts for 12 months',
     pattern: { source: ['regulator.sampling'], 'detail-type': ['Sampling.TaskDrawn'] },
     target: 'sampling',
+  },
+  {
+    name: 'case-clues',
+    description: 'A non-compliant inspection opens a penalty case as a clue',
+    pattern: { source: ['regulator.inspections'], 'detail-type': ['Inspections.CaseClueRaised'] },
+    target: 'cases',
   },
   {
     name: 'assign-inspections',

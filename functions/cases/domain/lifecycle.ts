@@ -1,3 +1,5 @@
+import { ForbiddenError, StateConflictError } from '#shared/errors';
+
 /**
  * The penalty case lifecycle (行政处罚, DESIGN §6): which command may be given in which state, by which role, and
  * where it leads. Pure: the clocks, the legal review rule and the records are applied around it.
@@ -77,7 +79,8 @@ export function allowedCommands(state: CaseState, role?: CaseRole): CaseCommand[
   return CASE_COMMANDS.filter((c) => STEPS[c].from.includes(state) && (role === undefined || STEPS[c].roles.includes(role)));
 }
 
-export class IllegalTransitionError extends Error {
+/** 409, with the steps allowed from the current state. */
+export class IllegalTransitionError extends StateConflictError {
   constructor(
     readonly state: CaseState,
     readonly command: CaseCommand,
@@ -85,11 +88,16 @@ export class IllegalTransitionError extends Error {
   ) {
     super(
       `A case that is ${state} cannot take '${command}'; from ${state} the steps are: ${allowed.length > 0 ? allowed.join(', ') : 'none (final)'}.`,
+      {
+        state,
+        allowed,
+      },
     );
   }
 }
 
-export class RoleNotAllowedError extends Error {
+/** 403. */
+export class RoleNotAllowedError extends ForbiddenError {
   constructor(
     readonly command: CaseCommand,
     readonly roles: readonly CaseRole[],

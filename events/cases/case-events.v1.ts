@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { usccFormat } from '../directory/values.ts';
+import { defineEvent } from '../stored-event.ts';
+
+/** A penalty case's record (行政处罚): one event type per lifecycle step, version 1. */
+const SOURCE = 'regulator.cases';
+const day = z.iso.date();
+const penalty = z.strictObject({
+  types: z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation'])).min(1),
+  fine: z.number().nonnegative().optional(),
+  violationCode: z.string().min(1).max(40),
+  level: z.enum(['lighter', 'normal', 'heavier']),
+});
+export const penaltySchema = penalty;
+const note = z.strictObject({ note: z.string().max(4000).default('') });
+
+export const CaseOpened = defineEvent(
+  SOURCE,
+  'Cases.CaseOpened',
+  1,
+  z.strictObject({
+    caseId: z.string(),
+    entity: usccFormat,
+    party: z.strictObject({ kind: z.enum(['person', 'organisation']), name: z.string().min(1).max(200) }),
+    source: z.strictObject({ kind: z.enum(['inspection', 'complaint', 'alert', 'external']), ref: z.string().max(200) }),
+    summary: z.string().max(4000),
+    clueOn: day,
+  }),
+  {
+    caseId: 'case-1',
+    entity: '9144030071526726XG',
+    party: { kind: 'organisation', name: '示例公司' },
+    source: { kind: 'inspection', ref: 'task-1~9144030071526726XG' },
+    summary: '无证经营',
+    clueOn: '2026-04-02',
+  },
+);
+export const CaseRegistered = defineEvent(SOURCE, 'Cases.CaseRegistered', 1, z.strictObject({ on: day, note: z.string().max(4000) }), {
+  on: '2026-04-03',
+  note: '',
+});
+export const RegistrationDeclined = defineEvent(
+  SOURCE,
+  'Cases.RegistrationDeclined',
+  1,
+  z.strictObject({ reason: z.string().min(1).max(4000) }),
+  { reason: '证据不足' },
+);
+export const InvestigationStarted = defineEvent(SOURCE, 'Cases.InvestigationStarted', 1, note, { note: '' });
+export const PenaltyNotified = defineEvent(SOURCE, 'Cases.PenaltyNotified', 1, z.strictObject({ on: day, proposed: penalty }), {
+  on: '2026-04-20',
+  proposed: { types: ['fine'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' },
+});
+export const StatementRecorded = defineEvent(
+  SOURCE,
+  'Cases.StatementRecorded',
+  1,
+  z.strictObject({ statement: z.string().min(1).max(8000) }),
+  { statement: '当事人陈述…' },
+);
+export const HearingRequested = defineEvent(SOURCE, 'Cases.HearingRequested', 1, z.strictObject({ on: day }), { on: '2026-04-22' });
+export const HearingHeld = defineEvent(
+  SOURCE,
+  'Cases.HearingHeld',
+  1,
+  z.strictObject({ from: day, to: day, summary: z.string().max(8000) }),
+  {
+    from: '2026-05-06',
+    to: '2026-05-06',
+    summary: '听证笔录',
+  },
+);
+export const SubmittedForReview = defineEvent(SOURCE, 'Cases.SubmittedForReview', 1, note, { note: '' });
+export const LegalReviewed = defineEvent(
+  SOURCE,
+  'Cases.LegalReviewed',
+  1,
+  z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
+  {
+    approved: true,
+    opinion: '事实清楚，证据确凿，适用依据正确，程序合法',
+  },
+);
+export const DeadlineExtended = defineEvent(
+  SOURCE,
+  'Cases.DeadlineExtended',
+  1,
+  z.strictObject({ days: z.literal(30), reason: z.string().min(1).max(4000) }),
+  {
+    days: 30,
+    reason: '案情复杂',
+  },
+);
+export const PenaltyDecided = defineEvent(
+  SOURCE,
+  'Cases.PenaltyDecided',
+  1,
+  z.strictObject({ on: day, penalty, reason: z.string().max(4000), major: z.array(z.string()) }),
+  {
+    on: '2026-05-20',
+    penalty: { types: ['fine'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' },
+    reason: '',
+    major: ['a hearing was held'],
+  },
+);
+export const DecisionServed = defineEvent(SOURCE, 'Cases.DecisionServed', 1, z.strictObject({ on: day }), { on: '2026-05-22' });
+export const PaymentRecorded = defineEvent(
+  SOURCE,
+  'Cases.PaymentRecorded',
+  1,
+  z.strictObject({ on: day, amount: z.number().nonnegative() }),
+  {
+    on: '2026-06-01',
+    amount: 20_000,
+  },
+);
+export const CaseClosed = defineEvent(SOURCE, 'Cases.CaseClosed', 1, note, { note: '' });
+export const CaseTerminated = defineEvent(SOURCE, 'Cases.CaseTerminated', 1, z.strictObject({ reason: z.string().min(1).max(4000) }), {
+  reason: '违法事实不能成立',
+});
+export const CaseTransferred = defineEvent(
+  SOURCE,
+  'Cases.CaseTransferred',
+  1,
+  z.strictObject({ to: z.string().min(1).max(200), reason: z.string().min(1).max(4000) }),
+  {
+    to: '公安机关',
+    reason: '涉嫌犯罪',
+  },
+);
+
+export const caseEvents = [
+  CaseOpened,
+  CaseRegistered,
+  RegistrationDeclined,
+  InvestigationStarted,
+  PenaltyNotified,
+  StatementRecorded,
+  HearingRequested,
+  HearingHeld,
+  SubmittedForReview,
+  LegalReviewed,
+  DeadlineExtended,
+  PenaltyDecided,
+  DecisionServed,
+  PaymentRecorded,
+  CaseClosed,
+  CaseTerminated,
+  CaseTransferred,
+];

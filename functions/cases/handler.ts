@@ -1,0 +1,152 @@
+import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
+import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
+import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import type { NewEvent } from '#records/domain/recorded-event';
+import { eventConsumer } from '#shared/consumer-handler';
+import { contextHandler } from '#shared/context-handler';
+import { dynamodb, tableName } from '#shared/dynamodb';
+import { NotFoundError, VersionConflictError } from '#shared/errors';
+import type { RouteContract } from '#shared/http-contract';
+import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
+import { type CaseRecord, caseDeadlines, give, openCase } from './domain/case.ts';
+import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
+import { commandContract, contracts } from './schemas.ts';
+
+let store: DynamoDbEventStore | undefined;
+let reader: DynamoDbDirectoryReader | undefined;
+const events = () => {
+  store ??= new DynamoDbEventStore(dynamodb(), tableName());
+  return store;
+};
+const heads = () => {
+  reader ??= new DynamoDbDirectoryReader(dynamodb(), tableName());
+  return reader;
+};
+
+export const caseStream = (caseId: string) => `case/${caseId}`;
+const index = (c: CaseRecord) => ({
+  gsi1pk: `CASE#${c.agency}`,
+  gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
+  gsi2pk: `CASE#${c.agency}#${c.entity}`,
+  gsi2sk: `${c.clueOn}#${c.caseId}`,
+});
+/** Dates on the regulator's calendar: China Standard Time. */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+async function view(c: CaseRecord) {
+  return { ...c, deadlines: await caseDeadlines(c), allowed: allowedCommands(c.status) };
+}
+
+async function append(
+  c: CaseRecord,
+  expectedVersion: number,
+  newEvents: NewEvent[],
+  actor: { id: string; role: string; agency: string },
+  correlationId: string,
+  prevHash?: string,
+) {
+  await events().append({
+    stream: caseStream(c.caseId),
+    expectedVersion,
+    ...(prevHash === undefined ? {} : { prevHash }),
+    events: newEvents,
+    actor,
+    agency: c.agency,
+    correlationId,
+    head: { state: c, index: index(c) },
+  });
+}
+
+/** Another agency's case answers as a missing one (DESIGN §5). */
+async function load(agency: string, caseId: string) {
+  const head = await heads().get<CaseRecord>(caseStream(caseId));
+  if (head === undefined || head.agency !== agency) throw new NotFoundError(`Case ${caseId}`);
+  return head;
+}
+
+const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
+  CASE_COMMANDS.map((command) => [
+    `POST /cases/{id}/${command}`,
+    route(commandContract(command), async (r: HttpRequest<RouteContract>) => {
+      const params = r.params as { id: string };
+      const current = await load(r.principal.agency, params.id);
+      const decided = await give(
+        current.state,
+        command,
+        { ...(r.body as Record<string, unknown>), by: r.principal.id },
+        r.principal.roles as CaseRole[],
+        today(),
+      );
+      // Two commands at once: one wins, the other gets 409 with the current version; the chain stays whole.
+      await append(decided.state, current.version, decided.events, r.actor, r.correlationId, current.lastHash);
+      return { status: 200, body: await view(decided.state) };
+    }),
+  ]),
+);
+
+export const http = httpHandler({
+  'POST /cases': route(contracts.createCase, async (r) => {
+    const opened = openCase({
+      caseId: `case-${crypto.randomUUID()}`,
+      agency: r.principal.agency,
+      jurisdiction: r.principal.jurisdiction,
+      entity: r.body.entity,
+      party: r.body.party,
+      source: { kind: 'complaint', ref: r.body.ref },
+      summary: r.body.summary,
+      clueOn: today(),
+    });
+    await append(opened.state, 0, opened.events, r.actor, r.correlationId);
+    return { status: 201, body: await view(opened.state) };
+  }),
+  'GET /cases/{id}': route(contracts.getCase, async (r) => ({
+    status: 200,
+    body: await view((await load(r.principal.agency, r.params.id)).state),
+  })),
+  'GET /cases': route(contracts.listCases, async (r) => {
+    const { status, entity, limit, cursor } = r.query;
+    const agency = r.principal.agency;
+    const query =
+      entity !== undefined
+        ? { index: 'gsi2' as const, partition: `CASE#${agency}#${entity}`, limit, ...(cursor ? { cursor } : {}) }
+        : {
+            index: 'gsi1' as const,
+            partition: `CASE#${agency}`,
+            ...(status ? { prefix: `${status}#` } : {}),
+            limit,
+            ...(cursor ? { cursor } : {}),
+          };
+    const page = await heads().list<CaseRecord>(query);
+    const items = await Promise.all(page.items.filter((i) => status === undefined || i.state.status === status).map((i) => view(i.state)));
+    return { status: 200, body: { items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) } };
+  }),
+  ...lifecycleRoutes,
+});
+
+/** Rule `case-clues`: a non-compliant inspection opens a case in the clue state, once (its id follows the inspection). */
+export const caseClues = eventConsumer(CaseClueRaised.detail, async (detail) => {
+  const event = detail as {
+    agency: string;
+    correlationId: string;
+    occurredAt: string;
+    data: { inspectionId: string; entity: string; summary: string };
+  };
+  const entity = await heads().get<{ name: string }>(`entity/${event.agency}/${event.data.entity}`);
+  const opened = openCase({
+    caseId: `case-${event.data.inspectionId}`,
+    agency: event.agency,
+    jurisdiction: '',
+    entity: event.data.entity,
+    party: { kind: 'organisation', name: entity?.state.name ?? event.data.entity },
+    source: { kind: 'inspection', ref: event.data.inspectionId },
+    summary: event.data.summary,
+    clueOn: new Date(Date.parse(event.occurredAt) + 8 * 3_600_000).toISOString().slice(0, 10),
+  });
+  try {
+    await append(opened.state, 0, opened.events, { id: 'inspections', role: 'system', agency: event.agency }, event.correlationId);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // delivered again: the case exists
+  }
+});
+
+export const handler = contextHandler({ http, events: { 'case-clues': caseClues } });

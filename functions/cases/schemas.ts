@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
+import { contract } from '#shared/http-contract';
+import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
+
+const deadline = z.object({ name: z.string(), due: z.iso.date(), provisional: z.boolean() });
+export const Case = z
+  .object({
+    caseId: z.string(),
+    agency: z.string(),
+    status: z.enum(CASE_STATES),
+    entity: z.string(),
+    party: z.object({ kind: z.string(), name: z.string() }),
+    source: z.object({ kind: z.string(), ref: z.string() }),
+    summary: z.string(),
+    clueOn: z.string(),
+    deadlines: z.array(deadline),
+    allowed: z.array(z.string()).describe('the steps allowed from the current state'),
+  })
+  .loose()
+  .meta({ id: 'Case' });
+
+const id = z.strictObject({ id: z.string().min(1).max(100) });
+const tags = ['cases'];
+const note = z.strictObject({ note: z.string().max(4000).optional() });
+const reason = z.strictObject({ reason: z.string().min(1).max(4000) });
+
+/** The body each lifecycle command takes. */
+export const COMMAND_BODIES: Record<CaseCommand, z.ZodType> = {
+  register: note,
+  decline: reason,
+  investigate: note,
+  notify: z.strictObject({ proposed: penaltySchema }),
+  'record-statement': z.strictObject({ statement: z.string().min(1).max(8000) }),
+  'request-hearing': z.strictObject({}),
+  'hold-hearing': z.strictObject({ from: z.iso.date(), to: z.iso.date(), summary: z.string().min(1).max(8000) }),
+  'submit-for-review': note,
+  review: z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
+  extend: reason,
+  decide: z.strictObject({ penalty: penaltySchema.optional(), reason: z.string().max(4000).optional() }),
+  serve: z.strictObject({}),
+  'record-payment': z.strictObject({ amount: z.number().nonnegative() }),
+  close: note,
+  terminate: reason,
+  transfer: z.strictObject({ to: z.string().min(1).max(200), reason: z.string().min(1).max(4000) }),
+};
+
+export const commandContract = (command: CaseCommand) =>
+  contract({
+    summary: `Lifecycle step: ${command}`,
+    tags,
+    params: id,
+    body: COMMAND_BODIES[command],
+    responses: {
+      200: { description: 'The case after the step', schema: Case },
+      ...writeErrors,
+      404: problem('Not in the caller’s agency'),
+      409: problem('Not allowed from the current state'),
+    },
+  });
+
+export const contracts = {
+  createCase: contract({
+    summary: 'Open a case from a clue (线索): a complaint entered by a case officer',
+    tags,
+    body: z.strictObject({
+      entity: CaseOpened.data.shape.entity,
+      party: CaseOpened.data.shape.party,
+      summary: z.string().min(1).max(4000),
+      ref: z.string().max(200).default(''),
+    }),
+    responses: { 201: { description: 'Opened', schema: Case }, ...writeErrors },
+  }),
+  getCase: contract({
+    summary: 'A case with its deadlines and the steps allowed now',
+    tags,
+    params: id,
+    responses: { 200: { description: 'The case', schema: Case }, ...readErrors, 404: problem('Not in the caller’s agency') },
+  }),
+  listCases: contract({
+    summary: 'The agency’s cases, by status or entity',
+    tags,
+    query: z.strictObject({ status: z.enum(CASE_STATES).optional(), entity: z.string().max(18).optional(), limit, cursor }),
+    responses: { 200: { description: 'A page', schema: page(Case, 'CasePage') }, ...readErrors },
+  }),
+};
