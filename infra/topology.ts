@@ -98,7 +98,10 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'Penalty cases: clues, lifecycle, statutory clocks, legal review',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    table: { read: ['S#case/', 'CASE#', 'S#entity/'], write: ['S#case/'] },
+    table: {
+      read: ['S#case/', 'CASE#', 'S#entity/', 'S#inspection/', 'ACCESS#', 'ACCESS-BY#'],
+      write: ['S#case/', 'ACCESS#', 'ACCESS-BY#'],
+    },
     idempotency: true,
   },
   outbox: {
@@ -217,6 +220,9 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/cases', fn: 'cases', access: roles(['case-officer', 'supervisor']), contract: cases.createCase },
   { method: 'GET', path: '/cases', fn: 'cases', access: roles(STAFF), contract: cases.listCases },
   { method: 'GET', path: '/cases/{id}', fn: 'cases', access: roles(STAFF), contract: cases.getCase },
+  { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
+  { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
+  { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
   ...CASE_COMMANDS.map(
     (command): RouteSpec => ({
       method: 'POST',

@@ -1,26 +1,30 @@
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
-import { dynamodb, tableName } from '#shared/dynamodb';
-import { NotFoundError, VersionConflictError } from '#shared/errors';
+import { decodeCursor, encodeCursor } from '#shared/cursor';
+import { batchPutAll, dynamodb, tableName } from '#shared/dynamodb';
+import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { type CaseRecord, caseDeadlines, give, openCase } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
+import { parseTimelineCursor, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
 import { commandContract, contracts } from './schemas.ts';
 
 let store: DynamoDbEventStore | undefined;
-let reader: DynamoDbDirectoryReader | undefined;
+let headReader: DynamoDbDirectoryReader | undefined;
 const events = () => {
   store ??= new DynamoDbEventStore(dynamodb(), tableName());
   return store;
 };
 const heads = () => {
-  reader ??= new DynamoDbDirectoryReader(dynamodb(), tableName());
-  return reader;
+  headReader ??= new DynamoDbDirectoryReader(dynamodb(), tableName());
+  return headReader;
 };
 
 export const caseStream = (caseId: string) => `case/${caseId}`;
@@ -57,11 +61,34 @@ async function append(
   });
 }
 
-/** Another agency's case answers as a missing one (DESIGN §5). */
-async function load(agency: string, caseId: string) {
+/** Another agency's case answers as a missing one (DESIGN §5); auditors read across agencies in their jurisdiction. */
+async function load(agency: string, caseId: string, auditor?: { jurisdiction: string }) {
   const head = await heads().get<CaseRecord>(caseStream(caseId));
-  if (head === undefined || head.agency !== agency) throw new NotFoundError(`Case ${caseId}`);
+  const audits = auditor !== undefined && auditor.jurisdiction !== '' && (head?.state.jurisdiction ?? '').startsWith(auditor.jurisdiction);
+  if (head === undefined || !(head.agency === agency || audits)) throw new NotFoundError(`Case ${caseId}`);
   return head;
+}
+
+const reader = (r: HttpRequest<RouteContract>) =>
+  r.principal.roles.includes('auditor') ? { jurisdiction: r.principal.jurisdiction } : undefined;
+
+/** Who read which case's record, when: kept for the case's agency and for the reader's (DESIGN §5). */
+async function recordAccess(r: HttpRequest<RouteContract>, c: CaseRecord, what: string): Promise<void> {
+  const at = new Date().toISOString();
+  const entry = {
+    at,
+    reader: r.principal.id,
+    role: r.actor.role,
+    readerAgency: r.principal.agency,
+    caseId: c.caseId,
+    caseAgency: c.agency,
+    what,
+  };
+  const id = crypto.randomUUID();
+  await batchPutAll(dynamodb(), tableName(), [
+    { pk: `ACCESS#${c.agency}`, sk: `${at}#${id}`, kind: 'access', entry: JSON.stringify(entry) },
+    { pk: `ACCESS-BY#${r.principal.agency}`, sk: `${at}#${id}`, kind: 'access', entry: JSON.stringify(entry) },
+  ]);
 }
 
 const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
@@ -86,10 +113,11 @@ const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
 
 export const http = httpHandler({
   'POST /cases': route(contracts.createCase, async (r) => {
+    const entity = await heads().get<{ region: string }>(`entity/${r.principal.agency}/${r.body.entity}`);
     const opened = openCase({
       caseId: `case-${crypto.randomUUID()}`,
       agency: r.principal.agency,
-      jurisdiction: r.principal.jurisdiction,
+      jurisdiction: entity?.state.region ?? r.principal.jurisdiction,
       entity: r.body.entity,
       party: r.body.party,
       source: { kind: 'complaint', ref: r.body.ref },
@@ -101,8 +129,42 @@ export const http = httpHandler({
   }),
   'GET /cases/{id}': route(contracts.getCase, async (r) => ({
     status: 200,
-    body: await view((await load(r.principal.agency, r.params.id)).state),
+    body: await view((await load(r.principal.agency, r.params.id, reader(r))).state),
   })),
+  'GET /cases/{id}/timeline': route(contracts.timeline, async (r) => {
+    const c = (await load(r.principal.agency, r.params.id, reader(r))).state;
+    const position = parseTimelineCursor(r.query.cursor);
+    if (r.query.cursor !== undefined && position === undefined) throw new BadCursorError();
+    await recordAccess(r, c, 'timeline');
+    return { status: 200, body: await timelinePage(events(), timelineStreams(caseStream(c.caseId), c.source), r.query.limit, position) };
+  }),
+  'GET /cases/{id}/timeline/verify': route(contracts.verify, async (r) => {
+    const c = (await load(r.principal.agency, r.params.id, reader(r))).state;
+    await recordAccess(r, c, 'verify');
+    return { status: 200, body: await verifyTimeline(events(), timelineStreams(caseStream(c.caseId), c.source)) };
+  }),
+  'GET /audit/access-log': route(contracts.accessLog, async (r) => {
+    const pk = r.principal.roles.includes('auditor') ? `ACCESS-BY#${r.principal.agency}` : `ACCESS#${r.principal.agency}`;
+    const start = decodeCursor(r.query.cursor, { pk });
+    const page = await dynamodb().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': pk }),
+        ScanIndexForward: false,
+        Limit: r.query.limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: marshall(start) }),
+      }),
+    );
+    const next = encodeCursor(page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey));
+    return {
+      status: 200,
+      body: {
+        items: (page.Items ?? []).map((i) => JSON.parse(String(unmarshall(i).entry))),
+        ...(next === undefined ? {} : { cursor: next }),
+      },
+    };
+  }),
   'GET /cases': route(contracts.listCases, async (r) => {
     const { status, entity, limit, cursor } = r.query;
     const agency = r.principal.agency;
@@ -131,11 +193,11 @@ export const caseClues = eventConsumer(CaseClueRaised.detail, async (detail) => 
     occurredAt: string;
     data: { inspectionId: string; entity: string; summary: string };
   };
-  const entity = await heads().get<{ name: string }>(`entity/${event.agency}/${event.data.entity}`);
+  const entity = await heads().get<{ name: string; region: string }>(`entity/${event.agency}/${event.data.entity}`);
   const opened = openCase({
     caseId: `case-${event.data.inspectionId}`,
     agency: event.agency,
-    jurisdiction: '',
+    jurisdiction: entity?.state.region ?? '',
     entity: event.data.entity,
     party: { kind: 'organisation', name: entity?.state.name ?? event.data.entity },
     source: { kind: 'inspection', ref: event.data.inspectionId },

@@ -78,6 +78,47 @@ export const contracts = {
     params: id,
     responses: { 200: { description: 'The case', schema: Case }, ...readErrors, 404: problem('Not in the caller’s agency') },
   }),
+  timeline: contract({
+    summary: 'The case’s events in order, with those of the inspection it came from, each exactly as stored (hash chain v1)',
+    tags,
+    params: id,
+    query: z.strictObject({ limit, cursor }),
+    responses: {
+      200: {
+        description: 'A page of events',
+        schema: z.object({ events: z.array(z.looseObject({})), cursor: z.string().optional() }).meta({ id: 'TimelinePage' }),
+      },
+      ...readErrors,
+      404: problem('Not visible'),
+    },
+  }),
+  verify: contract({
+    summary: 'Recompute every hash of the timeline and name the first broken link',
+    tags,
+    params: id,
+    responses: {
+      200: {
+        description: 'The check',
+        schema: z
+          .object({ ok: z.boolean(), streams: z.array(z.looseObject({ stream: z.string(), ok: z.boolean() })) })
+          .meta({ id: 'TimelineCheck' }),
+      },
+      ...readErrors,
+      404: problem('Not visible'),
+    },
+  }),
+  accessLog: contract({
+    summary: 'Who read which case record when: an auditor sees their agency’s reads, others the reads of their agency’s cases',
+    tags: ['audit'],
+    query: z.strictObject({ limit, cursor }),
+    responses: {
+      200: {
+        description: 'A page',
+        schema: page(z.looseObject({ at: z.string(), reader: z.string(), caseId: z.string(), what: z.string() }), 'AccessLogPage'),
+      },
+      ...readErrors,
+    },
+  }),
   listCases: contract({
     summary: 'The agency’s cases, by status or entity',
     tags,

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
@@ -116,5 +118,47 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       'Cases.PaymentRecorded',
       'Cases.CaseClosed',
     ]);
+  });
+
+  it('gives an auditor the whole timeline, which my own code re-hashes, and logs the read', async () => {
+    const auditor = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'aud-7', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction: '11' }),
+    );
+    const events: { stream: string; seq: number; prevHash: string; hash: string; type: string }[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await auditor('GET', `/cases/${caseId}/timeline?limit=5${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      events.push(...page.json.events);
+      cursor = page.json.cursor;
+    } while (cursor !== undefined);
+    expect(events[0]).toMatchObject({ stream: expect.stringMatching(/^inspection\//), type: 'Inspections.InspectionAssigned', seq: 1 });
+    expect(events.at(-1)).toMatchObject({ stream: `case/${caseId}`, type: 'Cases.CaseClosed' });
+    // hash = SHA-256(prevHash + "\n" + JCS(event without hash)), chained per stream from 64 zeros.
+    const last = new Map<string, string>();
+    for (const event of events) {
+      const { hash, ...rest } = event;
+      expect(event.prevHash).toBe(last.get(event.stream) ?? '0'.repeat(64));
+      expect(
+        createHash('sha256')
+          .update(`${event.prevHash}\n${canonicalize(rest)}`)
+          .digest('hex'),
+      ).toBe(hash);
+      last.set(event.stream, hash);
+    }
+    const check = await auditor('GET', `/cases/${caseId}/timeline/verify`);
+    expect(check.json).toMatchObject({ ok: true, streams: [{ ok: true }, { ok: true, checked: 12 }] });
+    const log = await auditor('GET', '/audit/access-log');
+    expect(log.json.items.map((e: { caseId: string; what: string; reader: string }) => [e.caseId, e.what, e.reader])).toContainEqual([
+      caseId,
+      'verify',
+      'aud-7',
+    ]);
+    const outsider = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'aud-8', roles: ['auditor'], agency: 'AUDIT-44', jurisdiction: '44' }),
+    );
+    expect((await outsider('GET', `/cases/${caseId}/timeline`)).status).toBe(404);
   });
 });

@@ -1,0 +1,74 @@
+import { type ChainCheck, GENESIS_HASH, verifyChain } from '#records/domain/hash-chain';
+import type { RecordedEvent } from '#records/domain/recorded-event';
+import type { EventStore } from '#records/ports';
+
+/** The streams of a case's timeline, in order: the inspection it came from (if any), then the case itself. */
+export function timelineStreams(caseStream: string, source: { kind: string; ref: string }): string[] {
+  return source.kind === 'inspection' && source.ref !== '' ? [`inspection/${source.ref}`, caseStream] : [caseStream];
+}
+
+export interface TimelinePage {
+  events: RecordedEvent[];
+  cursor?: string;
+}
+
+/** A page of the timeline, each event exactly as stored (DESIGN §4, hash and prevHash included). */
+export async function timelinePage(
+  store: EventStore,
+  streams: string[],
+  limit: number,
+  cursor?: { stream: number; afterSeq: number },
+): Promise<TimelinePage> {
+  const events: RecordedEvent[] = [];
+  let position = cursor ?? { stream: 0, afterSeq: 0 };
+  while (events.length < limit && position.stream < streams.length) {
+    const page = await store.read(streams[position.stream] as string, { afterSeq: position.afterSeq, limit: limit - events.length });
+    events.push(...page.events);
+    position =
+      page.nextAfterSeq !== undefined
+        ? { stream: position.stream, afterSeq: page.nextAfterSeq }
+        : { stream: position.stream + 1, afterSeq: 0 };
+    if (page.nextAfterSeq !== undefined) break;
+  }
+  const more = position.stream < streams.length;
+  return { events, ...(more ? { cursor: Buffer.from(JSON.stringify(position)).toString('base64url') } : {}) };
+}
+
+export function parseTimelineCursor(cursor: string | undefined): { stream: number; afterSeq: number } | undefined {
+  if (cursor === undefined) return undefined;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { stream: unknown; afterSeq: unknown };
+    if (Number.isInteger(value.stream) && Number.isInteger(value.afterSeq)) return value as { stream: number; afterSeq: number };
+  } catch {
+    // falls through
+  }
+  return undefined;
+}
+
+/** Recomputes every chain of the timeline, page after page, and names the first broken link. */
+export async function verifyTimeline(
+  store: EventStore,
+  streams: string[],
+): Promise<{ ok: boolean; streams: ({ stream: string } & ChainCheck)[] }> {
+  const results: ({ stream: string } & ChainCheck)[] = [];
+  for (const stream of streams) {
+    let from = { seq: 0, hash: GENESIS_HASH };
+    let checked = 0;
+    let result: ChainCheck | undefined;
+    let afterSeq: number | undefined = 0;
+    while (afterSeq !== undefined) {
+      const page = await store.read(stream, { afterSeq, limit: 1000 });
+      const check = verifyChain(page.events, from);
+      if (!check.ok) {
+        result = { ...check, checked: checked + check.checked };
+        break;
+      }
+      checked += check.checked;
+      const last = page.events.at(-1);
+      if (last !== undefined) from = { seq: last.seq, hash: last.hash };
+      afterSeq = page.nextAfterSeq;
+    }
+    results.push({ stream, ...(result ?? { ok: true, checked, lastHash: from.hash }) });
+  }
+  return { ok: results.every((r) => r.ok), streams: results };
+}
