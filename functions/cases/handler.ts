@@ -13,7 +13,7 @@ import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { type CaseRecord, caseDeadlines, give, openCase } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
-import { parseTimelineCursor, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
+import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
 import { commandContract, contracts } from './schemas.ts';
 
 let store: DynamoDbEventStore | undefined;
@@ -135,8 +135,18 @@ export const http = httpHandler({
     const c = (await load(r.principal.agency, r.params.id, reader(r))).state;
     const position = parseTimelineCursor(r.query.cursor);
     if (r.query.cursor !== undefined && position === undefined) throw new BadCursorError();
-    await recordAccess(r, c, 'timeline');
-    return { status: 200, body: await timelinePage(events(), timelineStreams(caseStream(c.caseId), c.source), r.query.limit, position) };
+    await recordAccess(r, c, r.query.format === 'json' ? 'timeline' : `export-${r.query.format}`);
+    const streams = timelineStreams(caseStream(c.caseId), c.source);
+    if (r.query.format === 'csv' || r.query.format === 'ndjson') {
+      const all = (await timelinePage(events(), streams, 1_000_000)).events;
+      const csv = r.query.format === 'csv';
+      const headers: Record<string, string> = {
+        'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
+        'content-disposition': `attachment; filename="${c.caseId}-timeline.${r.query.format}"`,
+      };
+      return { status: 200, text: csv ? timelineCsv(all) : all.map((e) => JSON.stringify(e)).join('\n'), headers };
+    }
+    return { status: 200, body: await timelinePage(events(), streams, r.query.limit, position) };
   }),
   'GET /cases/{id}/timeline/verify': route(contracts.verify, async (r) => {
     const c = (await load(r.principal.agency, r.params.id, reader(r))).state;

@@ -82,7 +82,11 @@ export const contracts = {
     summary: 'The case’s events in order, with those of the inspection it came from, each exactly as stored (hash chain v1)',
     tags,
     params: id,
-    query: z.strictObject({ limit, cursor }),
+    query: z.strictObject({
+      limit,
+      cursor,
+      format: z.enum(['json', 'csv', 'ndjson']).default('json').describe('csv and ndjson export the whole timeline at once'),
+    }),
     responses: {
       200: {
         description: 'A page of events',

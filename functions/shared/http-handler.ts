@@ -38,6 +38,8 @@ export interface HttpRequest<C extends RouteContract> {
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A body that is not JSON (an export), sent as is with the reply's content-type header. */
+  text?: string;
   headers?: Record<string, string>;
 }
 
@@ -215,6 +217,8 @@ export function httpHandler(routes: Readonly<Record<string, Route>>) {
     logger.appendKeys({ correlationId });
     metrics.addMetric('Requests', 'Count', 1);
     const reply = await target.run(event);
+    if (reply.text !== undefined)
+      return { statusCode: reply.status, headers: { ...correlationHeader(event), ...reply.headers }, body: reply.text };
     return json(reply.status, reply.body, { ...correlationHeader(event), ...reply.headers });
   };
   return middy(dispatch)

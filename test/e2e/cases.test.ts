@@ -161,4 +161,30 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     );
     expect((await outsider('GET', `/cases/${caseId}/timeline`)).status).toBe(404);
   });
+
+  it('exports the timeline as CSV and NDJSON', async () => {
+    const csv = await supervisor('GET', `/cases/${caseId}/timeline?format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const rows = csv.text.split('\r\n');
+    expect(rows[0]).toBe('stream,seq,type,version,occurredAt,recordedAt,actorId,actorRole,actorAgency,correlationId,data,prevHash,hash');
+    expect(rows.at(-1)).toContain('Cases.CaseClosed');
+    const ndjson = await supervisor('GET', `/cases/${caseId}/timeline?format=ndjson`);
+    expect(ndjson.text.split('\n')).toHaveLength(rows.length - 1);
+  });
+
+  it('lets one of two concurrent commands win; the other gets 409 and the chain stays whole', async () => {
+    const opened = await officer('POST', '/cases', {
+      entity: usccFor(1),
+      party: { kind: 'organisation', name: '某食品有限公司' },
+      summary: '投诉：无证经营',
+    });
+    expect(opened.status).toBe(201);
+    const id = opened.json.caseId;
+    const results = await Promise.all([
+      supervisor('POST', `/cases/${id}/register`, {}),
+      supervisor('POST', `/cases/${id}/decline`, { reason: '不予立案' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect((await supervisor('GET', `/cases/${id}/timeline/verify`)).json).toMatchObject({ ok: true, streams: [{ ok: true, checked: 2 }] });
+  });
 });

@@ -72,3 +72,44 @@ export async function verifyTimeline(
   }
   return { ok: results.every((r) => r.ok), streams: results };
 }
+
+const CSV_COLUMNS = [
+  'stream',
+  'seq',
+  'type',
+  'version',
+  'occurredAt',
+  'recordedAt',
+  'actorId',
+  'actorRole',
+  'actorAgency',
+  'correlationId',
+  'data',
+  'prevHash',
+  'hash',
+];
+const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** The timeline as CSV (RFC 4180), one event per row, `data` as its JSON; the hashes let a reader check each row. */
+export function timelineCsv(events: readonly RecordedEvent[]): string {
+  const rows = events.map((e) =>
+    [
+      e.stream,
+      String(e.seq),
+      e.type,
+      String(e.version),
+      e.occurredAt,
+      e.recordedAt,
+      e.actor.id,
+      e.actor.role,
+      e.actor.agency,
+      e.correlationId,
+      JSON.stringify(e.data),
+      e.prevHash,
+      e.hash,
+    ]
+      .map(cell)
+      .join(','),
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\r\n');
+}
