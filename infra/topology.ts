@@ -219,6 +219,7 @@ export const routes: readonly RouteSpec[] = [
   },
   { method: 'POST', path: '/cases', fn: 'cases', access: roles(['case-officer', 'supervisor']), contract: cases.createCase },
   { method: 'GET', path: '/cases', fn: 'cases', access: roles(STAFF), contract: cases.listCases },
+  { method: 'POST', path: '/cases/simple', fn: 'cases', access: roles(['inspector']), contract: cases.decideOnTheSpot },
   { method: 'GET', path: '/cases/{id}', fn: 'cases', access: roles(STAFF), contract: cases.getCase },
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },

@@ -11,7 +11,7 @@ import { batchPutAll, dynamodb, tableName } from '#shared/dynamodb';
 import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
-import { type CaseRecord, caseDeadlines, give, openCase } from './domain/case.ts';
+import { type CaseRecord, caseDeadlines, decideOnTheSpot, give, openCase } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
 import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
 import { commandContract, contracts } from './schemas.ts';
@@ -126,6 +126,25 @@ export const http = httpHandler({
     });
     await append(opened.state, 0, opened.events, r.actor, r.correlationId);
     return { status: 201, body: await view(opened.state) };
+  }),
+  'POST /cases/simple': route(contracts.decideOnTheSpot, async (r) => {
+    const entity = await heads().get<{ region: string }>(`entity/${r.principal.agency}/${r.body.entity}`);
+    const decided = decideOnTheSpot(
+      {
+        caseId: `case-${crypto.randomUUID()}`,
+        agency: r.principal.agency,
+        jurisdiction: entity?.state.region ?? r.principal.jurisdiction,
+        entity: r.body.entity,
+        party: r.body.party,
+        source: { kind: r.body.inspectionId === '' ? 'complaint' : 'inspection', ref: r.body.inspectionId },
+        summary: r.body.summary,
+        clueOn: today(),
+        penalty: r.body.penalty,
+      },
+      today(),
+    );
+    await append(decided.state, 0, decided.events, r.actor, r.correlationId);
+    return { status: 201, body: await view(decided.state) };
   }),
   'GET /cases/{id}': route(contracts.getCase, async (r) => ({
     status: 200,

@@ -72,6 +72,19 @@ export const contracts = {
     }),
     responses: { 201: { description: 'Opened', schema: Case }, ...writeErrors },
   }),
+  decideOnTheSpot: contract({
+    summary:
+      'Simple procedure (简易程序, 行政处罚法 §51): an inspector decides and serves on the spot, within ¥200 (person) or ¥3,000 (organisation)',
+    tags,
+    body: z.strictObject({
+      entity: CaseOpened.data.shape.entity,
+      party: CaseOpened.data.shape.party,
+      summary: z.string().min(1).max(4000),
+      penalty: penaltySchema,
+      inspectionId: z.string().max(200).default(''),
+    }),
+    responses: { 201: { description: 'Decided and served', schema: Case }, ...writeErrors },
+  }),
   getCase: contract({
     summary: 'A case with its deadlines and the steps allowed now',
     tags,

@@ -187,4 +187,21 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect((await supervisor('GET', `/cases/${id}/timeline/verify`)).json).toMatchObject({ ok: true, streams: [{ ok: true, checked: 2 }] });
   });
+
+  it('lets an inspector decide on the spot within the simple-procedure limits (§51), and refuses more', async () => {
+    const inspector = api(platform.url, await tokenFor(platform.url, person('i2', ['inspector'])));
+    const base = { entity: usccFor(1), party: { kind: 'organisation', name: '某食品有限公司' }, summary: '未公示许可证' };
+    const over = await inspector('POST', '/cases/simple', {
+      ...base,
+      penalty: { types: ['fine'], fine: 3_001, violationCode: 'FOOD-35', level: 'lighter' },
+    });
+    expect(over).toMatchObject({ status: 400, json: { errors: [{ field: 'penalty', message: expect.stringContaining('§51') }] } });
+    const within = await inspector('POST', '/cases/simple', {
+      ...base,
+      penalty: { types: ['fine'], fine: 3_000, violationCode: 'FOOD-35', level: 'lighter' },
+    });
+    expect(within.status).toBe(201);
+    expect(within.json).toMatchObject({ status: 'decided', allowed: ['serve', 'record-payment'] });
+    expect(within.json.deadlines.map((d: { name: string }) => d.name)).toContain('payment');
+  });
 });

@@ -2,7 +2,7 @@ import * as E from '#events/cases/case-events.v1';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
 import { type Deadline, deadlines } from './clocks.ts';
-import { type DiscretionTable, majorReasons, outsideDiscretion, type ProposedPenalty } from './legal-rules.ts';
+import { type DiscretionTable, majorReasons, outsideDiscretion, type ProposedPenalty, simpleProcedureProblem } from './legal-rules.ts';
 import { type CaseCommand, type CaseRole, type CaseState, IllegalTransitionError, RoleNotAllowedError, transition } from './lifecycle.ts';
 
 export interface CaseRecord {
@@ -157,3 +157,22 @@ export function caseDeadlines(state: CaseRecord): Promise<Deadline[]> {
 }
 
 export { IllegalTransitionError, RoleNotAllowedError };
+
+/**
+ * 简易程序 (行政处罚法 §51–§52): an inspector decides on the spot a warning or a fine within ¥200 for a person or
+ * ¥3,000 for an organisation, and serves the decision there; the case starts as decided and served.
+ */
+export function decideOnTheSpot(
+  input: Omit<CaseRecord, 'status' | 'extended' | 'flaggedComplex' | 'statements'> & { penalty: ProposedPenalty },
+  today: string,
+): { events: NewEvent[]; state: CaseRecord } {
+  const problem = simpleProcedureProblem(input.penalty, input.party.kind);
+  if (problem !== undefined) throw new RuleViolationError('penalty', problem);
+  const { penalty, ...record } = input;
+  const opened = openCase(record);
+  const decision = { on: today, penalty, reason: 'simple procedure (行政处罚法 §51)', major: [] as string[] };
+  return {
+    events: [...opened.events, ev(E.PenaltyDecided, decision), ev(E.DecisionServed, { on: today })],
+    state: { ...opened.state, status: 'decided', decision, servedOn: today },
+  };
+}
