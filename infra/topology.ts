@@ -271,6 +271,12 @@ export const rules: readonly RuleSpec[] = [
     target: 'sampling',
   },
   {
+    name: 'inspected-markers',
+    description: 'Inspectors of a completed inspection are in conflict with the entity for 12 months',
+    pattern: { source: ['regulator.inspections'], 'detail-type': ['Inspections.InspectionCompleted'] },
+    target: 'sampling',
+  },
+  {
     name: 'case-clues',
     description: 'A non-compliant inspection opens a penalty case as a clue',
     pattern: { source: ['regulator.inspections'], 'detail-type': ['Inspections.CaseClueRaised'] },

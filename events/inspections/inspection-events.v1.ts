@@ -48,6 +48,7 @@ export const InspectionCompleted = defineEvent(
   'Inspections.InspectionCompleted',
   1,
   z.strictObject({
+    entity: z.string(),
     result: z.enum(RESULTS),
     channel: z.enum(CHANNELS),
     inspectors: z.array(z.string()).min(2),
@@ -55,7 +56,15 @@ export const InspectionCompleted = defineEvent(
     evidence: z.number().int(),
     signature: z.string().optional(),
   }),
-  { result: 'compliant', channel: 'mobile-form', inspectors: ['insp-01', 'insp-02'], answered: 5, evidence: 2, signature: 'ev-3' },
+  {
+    entity: '9144030071526726XG',
+    result: 'compliant',
+    channel: 'mobile-form',
+    inspectors: ['insp-01', 'insp-02'],
+    answered: 5,
+    evidence: 2,
+    signature: 'ev-3',
+  },
 );
 
 /** A non-compliant result is a clue (线索) for a penalty case (the cases context consumes it). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
@@ -9,7 +10,7 @@ import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
-import { markersOf } from './domain/markers.ts';
+import { inspectedMarkers, markersOf } from './domain/markers.ts';
 import { publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
 import { createTask, drawTask, loadProof, previewTask, readPopulation, readProof, readTask, type Viewer } from './domain/task-commands.ts';
 import type { DrawRecord, SamplingDeps } from './ports.ts';
@@ -88,10 +89,16 @@ export const drawMarkers = eventConsumer(TaskDrawn.detail, async (detail) => {
   await batchPutAll(dynamodb(), tableName(), markersOf(task.state, event.data, proof));
 });
 
+/** Rule `inspected-markers`: a completed inspection puts its inspectors in conflict with the entity for 12 months. */
+export const inspectedMarkersConsumer = eventConsumer(InspectionCompleted.detail, async (detail) => {
+  const event = detail as { stream: string; occurredAt: string; data: { entity: string; inspectors: string[] } };
+  await batchPutAll(dynamodb(), tableName(), inspectedMarkers(event.data.entity, event.data.inspectors, event.occurredAt, event.stream));
+});
+
 /** Schedule `publication-sweep`: flag drawn tasks whose results are overdue. */
 export const publicationSweep = async (): Promise<{ flagged: number }> => ({ flagged: await sweepOverdue(deps(), new Date()) });
 
 export const handler = contextHandler({
   http,
-  events: { 'draw-markers': drawMarkers, 'publication-sweep': publicationSweep },
+  events: { 'draw-markers': drawMarkers, 'inspected-markers': inspectedMarkersConsumer, 'publication-sweep': publicationSweep },
 });

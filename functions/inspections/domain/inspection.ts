@@ -172,6 +172,7 @@ export function complete(state: InspectionState, at: string): Decision {
     ev(
       InspectionCompleted,
       {
+        entity: state.entity.uscc,
         result: result.result,
         channel: begun.channel,
         inspectors: begun.inspectors,

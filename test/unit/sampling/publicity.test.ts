@@ -71,3 +71,15 @@ describe('publicity of sampling tasks', () => {
     });
   });
 });
+
+describe('conflict markers', () => {
+  it('puts the inspectors of a completed inspection in conflict with the entity, expiring after the 12 months', async () => {
+    const { inspectedMarkers } = await import('#sampling/domain/markers');
+    const markers = inspectedMarkers('E1', ['i1', 'i2'], '2026-04-02T02:00:00.000Z', 'inspection/t~E1');
+    expect(markers.map((m) => [m.pk, m.sk, m.inspector])).toEqual([
+      ['INSPECTED#E1', '2026-04-02T02:00:00.000Z#i1', 'i1'],
+      ['INSPECTED#E1', '2026-04-02T02:00:00.000Z#i2', 'i2'],
+    ]);
+    expect(Number(markers[0]?.expiresAt)).toBeGreaterThan(Date.parse('2027-04-02') / 1000);
+  });
+});
