@@ -1,16 +1,14 @@
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
-import { decodeCursor, encodeCursor } from '#shared/cursor';
-import { batchPutAll, dynamodb, tableName } from '#shared/dynamodb';
+import { dynamodb, tableName } from '#shared/dynamodb';
 import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
+import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
 import { type CaseRecord, caseDeadlines, decideOnTheSpot, give, openCase } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
 import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
@@ -18,6 +16,11 @@ import { commandContract, contracts } from './schemas.ts';
 
 let store: DynamoDbEventStore | undefined;
 let headReader: DynamoDbDirectoryReader | undefined;
+let access: DynamoDbAccessLog | undefined;
+const accessLog = () => {
+  access ??= new DynamoDbAccessLog(dynamodb(), tableName());
+  return access;
+};
 const events = () => {
   store ??= new DynamoDbEventStore(dynamodb(), tableName());
   return store;
@@ -74,21 +77,15 @@ const reader = (r: HttpRequest<RouteContract>) =>
 
 /** Who read which case's record, when: kept for the case's agency and for the reader's (DESIGN §5). */
 async function recordAccess(r: HttpRequest<RouteContract>, c: CaseRecord, what: string): Promise<void> {
-  const at = new Date().toISOString();
-  const entry = {
-    at,
+  await accessLog().record({
+    at: new Date().toISOString(),
     reader: r.principal.id,
     role: r.actor.role,
     readerAgency: r.principal.agency,
     caseId: c.caseId,
     caseAgency: c.agency,
     what,
-  };
-  const id = crypto.randomUUID();
-  await batchPutAll(dynamodb(), tableName(), [
-    { pk: `ACCESS#${c.agency}`, sk: `${at}#${id}`, kind: 'access', entry: JSON.stringify(entry) },
-    { pk: `ACCESS-BY#${r.principal.agency}`, sk: `${at}#${id}`, kind: 'access', entry: JSON.stringify(entry) },
-  ]);
+  });
 }
 
 const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
@@ -172,28 +169,11 @@ export const http = httpHandler({
     await recordAccess(r, c, 'verify');
     return { status: 200, body: await verifyTimeline(events(), timelineStreams(caseStream(c.caseId), c.source)) };
   }),
-  'GET /audit/access-log': route(contracts.accessLog, async (r) => {
-    const pk = r.principal.roles.includes('auditor') ? `ACCESS-BY#${r.principal.agency}` : `ACCESS#${r.principal.agency}`;
-    const start = decodeCursor(r.query.cursor, { pk });
-    const page = await dynamodb().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: marshall({ ':pk': pk }),
-        ScanIndexForward: false,
-        Limit: r.query.limit,
-        ...(start === undefined ? {} : { ExclusiveStartKey: marshall(start) }),
-      }),
-    );
-    const next = encodeCursor(page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey));
-    return {
-      status: 200,
-      body: {
-        items: (page.Items ?? []).map((i) => JSON.parse(String(unmarshall(i).entry))),
-        ...(next === undefined ? {} : { cursor: next }),
-      },
-    };
-  }),
+  'GET /audit/access-log': route(contracts.accessLog, async (r) => ({
+    status: 200,
+    body: await accessLog().list(r.principal.agency, r.principal.roles.includes('auditor'), r.query.limit, r.query.cursor),
+  })),
+
   'GET /cases': route(contracts.listCases, async (r) => {
     const { status, entity, limit, cursor } = r.query;
     const agency = r.principal.agency;

@@ -1,0 +1,55 @@
+import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { decodeCursor, encodeCursor } from '#shared/cursor';
+import { batchPutAll } from '#shared/dynamodb';
+
+export interface AccessEntry {
+  at: string;
+  reader: string;
+  role: string;
+  readerAgency: string;
+  caseId: string;
+  caseAgency: string;
+  what: string;
+}
+
+/**
+ * Who read which case record when (DESIGN §5): each read is kept twice, under the case's agency and under the
+ * reader's, so an agency sees who read its cases and an auditor's office sees what it read.
+ */
+export class DynamoDbAccessLog {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly table: string,
+  ) {}
+
+  async record(entry: AccessEntry): Promise<void> {
+    const sk = `${entry.at}#${crypto.randomUUID()}`;
+    const item = { sk, kind: 'access', entry: JSON.stringify(entry) };
+    await batchPutAll(this.client, this.table, [
+      { pk: `ACCESS#${entry.caseAgency}`, ...item },
+      { pk: `ACCESS-BY#${entry.readerAgency}`, ...item },
+    ]);
+  }
+
+  /** Newest first: the reads of the agency's cases, or (`byReader`) the reads its own people made. */
+  async list(agency: string, byReader: boolean, limit: number, cursor?: string): Promise<{ items: AccessEntry[]; cursor?: string }> {
+    const pk = byReader ? `ACCESS-BY#${agency}` : `ACCESS#${agency}`;
+    const start = decodeCursor(cursor, { pk });
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: marshall({ ':pk': pk }),
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(start === undefined ? {} : { ExclusiveStartKey: marshall(start) }),
+      }),
+    );
+    const next = encodeCursor(page.LastEvaluatedKey === undefined ? undefined : unmarshall(page.LastEvaluatedKey));
+    return {
+      items: (page.Items ?? []).map((i) => JSON.parse(String(unmarshall(i).entry)) as AccessEntry),
+      ...(next === undefined ? {} : { cursor: next }),
+    };
+  }
+}
