@@ -99,8 +99,8 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     memoryMb: 1024,
     timeoutSeconds: 29,
     table: {
-      read: ['S#case/', 'CASE#', 'S#entity/', 'S#inspection/', 'ACCESS#', 'ACCESS-BY#'],
-      write: ['S#case/', 'ACCESS#', 'ACCESS-BY#'],
+      read: ['S#case/', 'S#publication/', 'CASE#', 'PUBLIC#DECISION', 'CLOCK#cases', 'S#entity/', 'S#inspection/', 'ACCESS#', 'ACCESS-BY#'],
+      write: ['S#case/', 'S#publication/', 'ACCESS#', 'ACCESS-BY#'],
     },
     idempotency: true,
   },
@@ -194,6 +194,22 @@ export const routes: readonly RouteSpec[] = [
     contract: sampling.publicTask,
     rateLimit: PUBLIC_RATE,
   },
+  {
+    method: 'GET',
+    path: '/public/decisions',
+    fn: 'cases',
+    access: { public: true },
+    contract: cases.publicDecisions,
+    rateLimit: PUBLIC_RATE,
+  },
+  {
+    method: 'GET',
+    path: '/public/decisions/{id}',
+    fn: 'cases',
+    access: { public: true },
+    contract: cases.publicDecision,
+    rateLimit: PUBLIC_RATE,
+  },
   { method: 'GET', path: '/worklist', fn: 'inspections', access: roles(['inspector']), contract: inspections.worklist },
   { method: 'GET', path: '/inspections/{id}', fn: 'inspections', access: roles(PEOPLE), contract: inspections.getInspection },
   { method: 'POST', path: '/inspections/{id}/start', fn: 'inspections', access: roles(['inspector']), contract: inspections.start },
@@ -283,6 +299,18 @@ export const rules: readonly RuleSpec[] = [
     target: 'cases',
   },
   {
+    name: 'case-publicity',
+    description: 'A decision other than a warning is published, personal data masked (一公开)',
+    pattern: { source: ['regulator.cases'], 'detail-type': ['Cases.PenaltyDecided'] },
+    target: 'cases',
+  },
+  {
+    name: 'case-withdrawals',
+    description: 'A revoked decision is withdrawn from publication',
+    pattern: { source: ['regulator.cases'], 'detail-type': ['Cases.DecisionRevoked'] },
+    target: 'cases',
+  },
+  {
     name: 'assign-inspections',
     description: 'One assigned inspection per entity a draw selects, on each team member’s worklist',
     pattern: { source: ['regulator.sampling'], 'detail-type': ['Sampling.TaskDrawn'] },
@@ -297,7 +325,10 @@ export interface ScheduleSpec {
   target: FunctionName;
 }
 
-export const schedules: readonly ScheduleSpec[] = [{ name: 'publication-sweep', expression: 'rate(1 day)', target: 'sampling' }];
+export const schedules: readonly ScheduleSpec[] = [
+  { name: 'publication-sweep', expression: 'rate(1 day)', target: 'sampling' },
+  { name: 'case-clock-sweep', expression: 'rate(1 day)', target: 'cases' },
+];
 
 export const table = {
   partitionKey: 'pk',
@@ -306,6 +337,8 @@ export const table = {
   indexes: [
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    /** Sparse: records with a date to act on (a case's next deadline, a publication's takedown), for the sweeps. */
+    { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   ],
 } as const;
 

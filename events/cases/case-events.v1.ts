@@ -129,6 +129,80 @@ export const CaseTransferred = defineEvent(
   },
 );
 
+export const AppraisalStarted = defineEvent(
+  SOURCE,
+  'Cases.AppraisalStarted',
+  1,
+  z.strictObject({ on: day, subject: z.string().min(1).max(4000) }),
+  { on: '2026-04-10', subject: '产品质量检验鉴定' },
+);
+export const AppraisalEnded = defineEvent(SOURCE, 'Cases.AppraisalEnded', 1, z.strictObject({ on: day, outcome: z.string().max(4000) }), {
+  on: '2026-04-24',
+  outcome: '鉴定意见：不合格',
+});
+export const DecisionRevoked = defineEvent(
+  SOURCE,
+  'Cases.DecisionRevoked',
+  1,
+  z.strictObject({ on: day, reason: z.string().min(1).max(4000) }),
+  { on: '2026-07-01', reason: '行政复议决定撤销' },
+);
+const deadlineName = z.enum(['registration', 'decision', 'hearing-request', 'payment']);
+/** Emitted by the daily clock sweep, once per deadline and due date. */
+export const DeadlineApproaching = defineEvent(
+  SOURCE,
+  'Cases.DeadlineApproaching',
+  1,
+  z.strictObject({ deadline: deadlineName, due: day, daysLeft: z.number().int().nonnegative(), provisional: z.boolean() }),
+  { deadline: 'decision', due: '2026-07-02', daysLeft: 10, provisional: false },
+);
+export const DeadlinePassed = defineEvent(
+  SOURCE,
+  'Cases.DeadlinePassed',
+  1,
+  z.strictObject({ deadline: deadlineName, due: day, provisional: z.boolean() }),
+  { deadline: 'decision', due: '2026-07-02', provisional: false },
+);
+
+/** The public notice of a decision (一公开), personal data masked; on the case's publication stream. */
+const notice = z.strictObject({
+  caseId: z.string(),
+  agency: z.string(),
+  entity: usccFormat,
+  party: z.string().describe('a natural person’s name in part'),
+  summary: z.string().max(4000),
+  penalty,
+  decidedOn: day,
+});
+export const DecisionPublished = defineEvent(
+  SOURCE,
+  'Cases.DecisionPublished',
+  1,
+  z.strictObject({ notice, publishedOn: day, takedownOn: day, period: z.enum(['3 months', '3 years']) }),
+  {
+    notice: {
+      caseId: 'case-1',
+      agency: 'SAMR-310000',
+      entity: '9144030071526726XG',
+      party: '张*',
+      summary: '无证经营，联系电话138****5678',
+      penalty: { types: ['fine'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' },
+      decidedOn: '2026-05-20',
+    },
+    publishedOn: '2026-05-20',
+    takedownOn: '2029-05-20',
+    period: '3 years',
+  },
+);
+export const DecisionWithdrawn = defineEvent(
+  SOURCE,
+  'Cases.DecisionWithdrawn',
+  1,
+  z.strictObject({ on: day, reason: z.string().max(4000) }),
+  { on: '2026-07-01', reason: '行政处罚决定已撤销' },
+);
+export const DecisionTakenDown = defineEvent(SOURCE, 'Cases.DecisionTakenDown', 1, z.strictObject({ on: day }), { on: '2029-05-20' });
+
 export const caseEvents = [
   CaseOpened,
   CaseRegistered,
@@ -147,4 +221,12 @@ export const caseEvents = [
   CaseClosed,
   CaseTerminated,
   CaseTransferred,
+  AppraisalStarted,
+  AppraisalEnded,
+  DecisionRevoked,
+  DeadlineApproaching,
+  DeadlinePassed,
+  DecisionPublished,
+  DecisionWithdrawn,
+  DecisionTakenDown,
 ];

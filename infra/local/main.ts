@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { TABLE_NAME } from './dynamodb-local.ts';
 import { PortInUseError, startRuntime } from './runtime.ts';
 
 /** `npm start [-- --in-memory] [--port N] [--data-dir DIR]`: the whole platform in one process. */
@@ -38,6 +39,9 @@ async function main(): Promise<void> {
   const mode = values['in-memory'] ? 'in memory (nothing is kept)' : `data in ${values['data-dir']}/`;
   console.log(`Regulator platform listening on ${runtime.url} (${mode}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  health: ${runtime.url}/health   tokens: POST ${runtime.url}/_local/token   API: ${runtime.url}/openapi.yaml`);
+  console.log(
+    `  DynamoDB Local: ${runtime.dynamoDbEndpoint} (table ${TABLE_NAME})   run a schedule now: POST ${runtime.url}/_local/schedules/<name>`,
+  );
   console.log('  Ctrl-C stops it and DynamoDB Local with it.');
   let stopping = false;
   const stop = async (signal: string) => {

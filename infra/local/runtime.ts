@@ -13,7 +13,7 @@ import { LocalEventBus } from './event-bus.ts';
 import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
 import { LambdaInvoker } from './lambda-invoker.ts';
 import { RateLimiter } from './rate-limiter.ts';
-import { startSchedules } from './schedules.ts';
+import { scheduledDelivery, startSchedules } from './schedules.ts';
 import { StreamPoller } from './stream-poller.ts';
 import { LocalTokens, TokenRequest } from './tokens.ts';
 import { buildWebApps, serveWebApp } from './web-apps.ts';
@@ -32,6 +32,8 @@ export interface RuntimeOptions {
 export interface Runtime {
   url: string;
   bus: LocalEventBus;
+  /** Where the runtime's DynamoDB Local listens (for the AWS CLI, NoSQL Workbench, or a test that edits an item). */
+  dynamoDbEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return {
       url,
       bus,
+      dynamoDbEndpoint: dynamo.endpoint,
       stop: async () => {
         if (stopped.done) return;
         stopped.done = true;
@@ -168,6 +171,26 @@ async function serveBus(bus: LocalEventBus, request: IncomingMessage, response: 
   response.end(payload);
 }
 
+/** The local runtime's own routes: tokens, the presigned-upload stand-in, and running a schedule now. */
+async function serveLocal(
+  ctx: { request: IncomingMessage; response: ServerResponse; tokens: LocalTokens; invoker: LambdaInvoker; evidence: LocalEvidenceStore },
+  method: string,
+  path: string,
+): Promise<void> {
+  const { request, response } = ctx;
+  if (method === 'POST' && path === '/_local/token') return issueToken(request, response, ctx.tokens);
+  if (path.startsWith('/_local/uploads/')) return receiveUpload(request, response, ctx.evidence, path.slice('/_local/uploads/'.length));
+  if (method === 'POST' && path.startsWith('/_local/schedules/')) {
+    // Runs a schedule now instead of at its next tick: for trials, and for the end-to-end tests.
+    const schedule = schedules.find((s) => s.name === path.slice('/_local/schedules/'.length));
+    if (schedule === undefined)
+      return json(response, 404, { message: `No such schedule; the schedules are: ${schedules.map((s) => s.name).join(', ')}` });
+    const result = await ctx.invoker.invoke(schedule.target, scheduledDelivery(schedule.name));
+    return json(response, 200, { schedule: schedule.name, result });
+  }
+  return gatewayError(response, 404, 'Not Found');
+}
+
 async function serveApi(ctx: {
   request: IncomingMessage;
   response: ServerResponse;
@@ -188,10 +211,8 @@ async function serveApi(ctx: {
     response.end(ctx.openapi);
     return;
   }
-  if (method === 'POST' && url.pathname === '/_local/token') return issueToken(request, response, tokens);
+  if (url.pathname.startsWith('/_local/')) return serveLocal(ctx, method, url.pathname);
   if ((method === 'GET' || method === 'HEAD') && serveWebApp(request, response, ctx.root, url.pathname)) return;
-  if (url.pathname.startsWith('/_local/uploads/'))
-    return receiveUpload(request, response, ctx.evidence, url.pathname.slice('/_local/uploads/'.length));
   const matched = table.match(method, url.pathname);
   if (matched === undefined) return gatewayError(response, 404, 'Not Found');
   const limit = matched.spec.rateLimit;

@@ -10,6 +10,22 @@ export function rateMs(expression: string): number {
   return Number(found[1]) * UNIT_MS[found[2] as keyof typeof UNIT_MS];
 }
 
+/** What EventBridge Scheduler delivers for a schedule, wrapped as `{rule, event}` like every rule delivery. */
+export function scheduledDelivery(name: string) {
+  const event = {
+    version: '0',
+    id: crypto.randomUUID(),
+    'detail-type': 'Scheduled Event',
+    source: 'aws.events',
+    account: '000000000000',
+    time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    region: 'us-east-1',
+    resources: [`arn:aws:events:us-east-1:000000000000:rule/${name}`],
+    detail: {},
+  };
+  return { rule: name, event };
+}
+
 /**
  * Runs the topology's schedules on timers, delivering what EventBridge Scheduler would: a `Scheduled Event`
  * wrapped as `{rule, event}` like every rule delivery. Returns a function that stops them.
@@ -21,18 +37,7 @@ export function startSchedules(
 ): () => void {
   const timers = schedules.map((schedule) =>
     setInterval(() => {
-      const event = {
-        version: '0',
-        id: crypto.randomUUID(),
-        'detail-type': 'Scheduled Event',
-        source: 'aws.events',
-        account: '000000000000',
-        time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        region: 'us-east-1',
-        resources: [`arn:aws:events:us-east-1:000000000000:rule/${schedule.name}`],
-        detail: {},
-      };
-      invoke(schedule.target, { rule: schedule.name, event }).catch((error: unknown) =>
+      invoke(schedule.target, scheduledDelivery(schedule.name)).catch((error: unknown) =>
         log(`schedule ${schedule.name} failed: ${(error as Error).message}`),
       );
     }, rateMs(schedule.expression)),

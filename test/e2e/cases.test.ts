@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import canonicalize from 'canonicalize';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
@@ -6,6 +7,13 @@ import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '
 const AGENCY = 'SAMR-110105';
 const person = (sub: string, roles: string[], agency = AGENCY) => ({ sub, roles, agency, jurisdiction: '110105' });
 const at = () => new Date().toISOString();
+interface PublicDecision {
+  caseId: string;
+  party: string;
+  summary: string;
+  publishedOn: string;
+  takedownOn: string;
+}
 
 describe('penalty cases over HTTP, from a non-compliant inspection to a closed case', () => {
   let platform: RunningPlatform;
@@ -13,9 +21,11 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
   let officer: ReturnType<typeof api>;
   let reviewer: ReturnType<typeof api>;
   let caseId: string;
+  let afterRegistration: string;
 
   beforeAll(async () => {
-    platform = await startPlatform();
+    // A 30-day warning window, so that the clock sweep has a near deadline to report on a case opened today.
+    platform = await startPlatform(undefined, { CASE_WARN_DAYS: '30' });
     supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
     officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
     reviewer = api(platform.url, await tokenFor(platform.url, person('rev-1', ['legal-reviewer'])));
@@ -76,6 +86,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
 
   it('goes through registration, notification, hearing, legal review, decision, payment and closure', async () => {
     expect((await supervisor('POST', `/cases/${caseId}/register`, { note: '立案' })).json.status).toBe('registered');
+    afterRegistration = new Date().toISOString();
     expect((await officer('POST', `/cases/${caseId}/investigate`, {})).json.status).toBe('investigating');
     const notified = await officer('POST', `/cases/${caseId}/notify`, {
       proposed: { types: ['fine'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' },
@@ -95,6 +106,57 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     expect(served.json.deadlines.map((d: { name: string }) => d.name)).toContain('payment');
     expect((await officer('POST', `/cases/${caseId}/record-payment`, { amount: 20_000 })).json.status).toBe('executed');
     expect((await supervisor('POST', `/cases/${caseId}/close`, {})).json.status).toBe('closed');
+  });
+
+  it('shows the case as it stood at an earlier instant (asOf)', async () => {
+    const then = await supervisor('GET', `/cases/${caseId}?asOf=${afterRegistration}`);
+    expect(then.json).toMatchObject({
+      status: 'registered',
+      asOf: afterRegistration,
+      version: 2,
+      allowed: expect.arrayContaining(['investigate']),
+    });
+    expect(then.json.deadlines.map((d: { name: string }) => d.name)).toEqual(['decision']);
+    expect((await supervisor('GET', `/cases/${caseId}?asOf=2020-01-01T00:00:00Z`)).status).toBe(404);
+    expect((await supervisor('GET', `/cases/${caseId}?asOf=yesterday`)).status).toBe(400);
+  });
+
+  it('publishes the decision without login, and lists it', async () => {
+    const published = await eventually(async () => {
+      const r = await fetch(`${platform.url}/public/decisions/${caseId}`);
+      return r.status === 200 ? ((await r.json()) as PublicDecision) : undefined;
+    });
+    expect(published).toMatchObject({ caseId, party: '某食品有限公司', penalty: { fine: 20_000 }, agency: AGENCY });
+    // ¥20,000 is above the small-fine threshold: three years.
+    expect(Number(published.takedownOn.slice(0, 4)) - Number(published.publishedOn.slice(0, 4))).toBe(3);
+    const list = (await (await fetch(`${platform.url}/public/decisions`)).json()) as { items: PublicDecision[] };
+    expect(list.items.map((d: { caseId: string }) => d.caseId)).toContain(caseId);
+  });
+
+  it('publishes a natural person’s decision masked, and withdraws it when the decision is revoked', async () => {
+    const opened = await officer('POST', '/cases', {
+      entity: usccFor(1),
+      party: { kind: 'person', name: '王小明' },
+      summary: '当事人王小明（身份证110105199001011234，手机13912345678）销售过期食品',
+    });
+    const id = opened.json.caseId;
+    await supervisor('POST', `/cases/${id}/register`, {});
+    await officer('POST', `/cases/${id}/investigate`, {});
+    await officer('POST', `/cases/${id}/notify`, {
+      proposed: { types: ['fine'], fine: 5_000, violationCode: 'FOOD-35', level: 'lighter' },
+    });
+    expect((await supervisor('POST', `/cases/${id}/decide`, {})).json.status).toBe('decided');
+    const notice = await eventually(async () => {
+      const r = await fetch(`${platform.url}/public/decisions/${id}`);
+      return r.status === 200 ? ((await r.json()) as PublicDecision) : undefined;
+    });
+    expect(notice).toMatchObject({ party: '王**', summary: '当事人王小明（身份证110105********1234，手机139****5678）销售过期食品' });
+    // A fine of ¥5,000 is a small fine: three months.
+    expect(notice.takedownOn > notice.publishedOn).toBe(true);
+    expect((await supervisor('POST', `/cases/${id}/revoke`, { reason: '行政复议决定撤销' })).json.status).toBe('revoked');
+    await eventually(async () => ((await fetch(`${platform.url}/public/decisions/${id}`)).status === 404 ? true : undefined));
+    const timeline = (await supervisor('GET', `/cases/${id}/timeline?limit=100`)).json.events.map((e: { type: string }) => e.type);
+    expect(timeline.slice(-3)).toEqual(['Cases.DecisionRevoked', 'Cases.DecisionPublished', 'Cases.DecisionWithdrawn']);
   });
 
   it('records every step on the activity feed, in order', async () => {
@@ -134,7 +196,8 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       cursor = page.json.cursor;
     } while (cursor !== undefined);
     expect(events[0]).toMatchObject({ stream: expect.stringMatching(/^inspection\//), type: 'Inspections.InspectionAssigned', seq: 1 });
-    expect(events.at(-1)).toMatchObject({ stream: `case/${caseId}`, type: 'Cases.CaseClosed' });
+    expect(events.at(-2)).toMatchObject({ stream: `case/${caseId}`, type: 'Cases.CaseClosed' });
+    expect(events.at(-1)).toMatchObject({ stream: `publication/${caseId}`, type: 'Cases.DecisionPublished', actor: { role: 'system' } });
     // hash = SHA-256(prevHash + "\n" + JCS(event without hash)), chained per stream from 64 zeros.
     const last = new Map<string, string>();
     for (const event of events) {
@@ -148,7 +211,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       last.set(event.stream, hash);
     }
     const check = await auditor('GET', `/cases/${caseId}/timeline/verify`);
-    expect(check.json).toMatchObject({ ok: true, streams: [{ ok: true }, { ok: true, checked: 12 }] });
+    expect(check.json).toMatchObject({ ok: true, streams: [{ ok: true }, { ok: true, checked: 12 }, { ok: true, checked: 1 }] });
     const log = await auditor('GET', '/audit/access-log');
     expect(log.json.items.map((e: { caseId: string; what: string; reader: string }) => [e.caseId, e.what, e.reader])).toContainEqual([
       caseId,
@@ -167,7 +230,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const rows = csv.text.split('\r\n');
     expect(rows[0]).toBe('stream,seq,type,version,occurredAt,recordedAt,actorId,actorRole,actorAgency,correlationId,data,prevHash,hash');
-    expect(rows.at(-1)).toContain('Cases.CaseClosed');
+    expect(rows.at(-1)).toContain('Cases.DecisionPublished');
     const ndjson = await supervisor('GET', `/cases/${caseId}/timeline?format=ndjson`);
     expect(ndjson.text.split('\n')).toHaveLength(rows.length - 1);
   });
@@ -201,7 +264,45 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       penalty: { types: ['fine'], fine: 3_000, violationCode: 'FOOD-35', level: 'lighter' },
     });
     expect(within.status).toBe(201);
-    expect(within.json).toMatchObject({ status: 'decided', allowed: ['serve', 'record-payment'] });
+    expect(within.json).toMatchObject({ status: 'decided', allowed: ['serve', 'record-payment', 'revoke'] });
     expect(within.json.deadlines.map((d: { name: string }) => d.name)).toContain('payment');
+  });
+
+  it('warns of a near deadline from the daily sweep, once', async () => {
+    const opened = await officer('POST', '/cases', {
+      entity: usccFor(1),
+      party: { kind: 'organisation', name: '某食品有限公司' },
+      summary: '投诉：虚假宣传',
+    });
+    const id = opened.json.caseId;
+    const sweep = async () =>
+      (await (await fetch(`${platform.url}/_local/schedules/case-clock-sweep`, { method: 'POST' })).json()) as {
+        result: { warned: number };
+      };
+    expect((await sweep()).result.warned).toBeGreaterThanOrEqual(1);
+    await sweep();
+    const events = (await supervisor('GET', `/cases/${id}/timeline`)).json.events;
+    const warnings = events.filter((e: { type: string }) => e.type === 'Cases.DeadlineApproaching');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({
+      actor: { id: 'clock-sweep', role: 'system' },
+      data: { deadline: 'registration', due: opened.json.deadlines[0].due },
+    });
+  });
+
+  it('names the first broken link when an event item is edited behind the platform’s back', async () => {
+    const endpoint = /DynamoDB Local: (http:\/\/\S+)/.exec(platform.output())?.[1];
+    expect(endpoint).toBeDefined();
+    const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const key = { pk: { S: `S#case/${caseId}` }, sk: { S: 'E#0000000009' } };
+    const { Item } = await client.send(new GetItemCommand({ TableName: 'regulator-records', Key: key }));
+    const event = JSON.parse(Item?.event?.S ?? '{}');
+    expect(event.type).toBe('Cases.PenaltyDecided');
+    event.data.penalty.fine = 200; // the fine, quietly lowered
+    await client.send(new PutItemCommand({ TableName: 'regulator-records', Item: { ...Item, event: { S: JSON.stringify(event) } } }));
+    client.destroy();
+    const check = await supervisor('GET', `/cases/${caseId}/timeline/verify`);
+    expect(check.json.ok).toBe(false);
+    expect(check.json.streams[1]).toMatchObject({ stream: `case/${caseId}`, ok: false, checked: 8, brokenAt: { seq: 9 } });
   });
 });

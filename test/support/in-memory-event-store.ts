@@ -81,8 +81,10 @@ export class InMemoryEventStore implements EventStore, DirectoryReader {
     const sk = `${query.index}sk`;
     const matching = [...this.heads.values()]
       .filter((h) => h.index[pk] === query.partition && (query.prefix === undefined || (h.index[sk] ?? '').startsWith(query.prefix)))
+      .filter((h) => query.upTo === undefined || (h.index[sk] ?? '') <= query.upTo)
       .filter((h) => query.owner === undefined || (h.index.owners ?? '').includes(`|${query.owner}|`))
-      .sort((a, b) => (a.index[sk] ?? '').localeCompare(b.index[sk] ?? ''));
+      .sort((a, b) => ((a.index[sk] ?? '') < (b.index[sk] ?? '') ? -1 : 1));
+    if (query.descending) matching.reverse();
     const start = query.cursor === undefined ? 0 : Number(query.cursor);
     const page = matching.slice(start, start + query.limit);
     const next = start + query.limit < matching.length ? String(start + query.limit) : undefined;
@@ -90,6 +92,13 @@ export class InMemoryEventStore implements EventStore, DirectoryReader {
   }
 
   private recordOf<S>(head: Head): StoredRecord<S> {
-    return { state: head.state as S, agency: head.agency, version: head.version, lastHash: head.lastHash, updatedAt: head.updatedAt };
+    return {
+      stream: head.stream,
+      state: head.state as S,
+      agency: head.agency,
+      version: head.version,
+      lastHash: head.lastHash,
+      updatedAt: head.updatedAt,
+    };
   }
 }

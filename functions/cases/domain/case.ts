@@ -1,9 +1,19 @@
 import * as E from '#events/cases/case-events.v1';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
-import { type Deadline, deadlines } from './clocks.ts';
+import { type Deadline, daysUntil, deadlines, urgency } from './clocks.ts';
 import { type DiscretionTable, majorReasons, outsideDiscretion, type ProposedPenalty, simpleProcedureProblem } from './legal-rules.ts';
-import { type CaseCommand, type CaseRole, type CaseState, IllegalTransitionError, RoleNotAllowedError, transition } from './lifecycle.ts';
+import {
+  CASE_COMMANDS,
+  type CaseCommand,
+  type CaseRole,
+  type CaseState,
+  IllegalTransitionError,
+  OPEN_STATES,
+  RoleNotAllowedError,
+  STEPS,
+  transition,
+} from './lifecycle.ts';
 
 export interface CaseRecord {
   caseId: string;
@@ -26,15 +36,121 @@ export interface CaseRecord {
   servedOn?: string;
   paid?: { on: string; amount: number };
   statements: number;
+  /** Expert appraisals (鉴定): their time does not count toward the decision deadline; `to` absent while under way. */
+  appraisals?: { from: string; to?: string }[];
+  revoked?: { on: string; reason: string };
+  /** The clock sweep's events so far, `<deadline>:<due>:<near|passed>`, so that each is emitted once. */
+  clockAlerts?: string[];
 }
 
 export type CommandInput = Record<string, unknown>;
+type EventDef = { DETAIL_TYPE: string; VERSION: number };
 
-const ev = (def: { DETAIL_TYPE: string; VERSION: number }, data: Record<string, unknown>): NewEvent => ({
+const ev = (def: EventDef, data: Record<string, unknown>): NewEvent => ({
   type: def.DETAIL_TYPE,
   version: def.VERSION,
   data,
 });
+
+/** The event each command records: with the lifecycle's step table, the one source of a case's status. */
+const COMMAND_EVENT: Record<CaseCommand, EventDef> = {
+  register: E.CaseRegistered,
+  decline: E.RegistrationDeclined,
+  investigate: E.InvestigationStarted,
+  notify: E.PenaltyNotified,
+  'record-statement': E.StatementRecorded,
+  'request-hearing': E.HearingRequested,
+  'hold-hearing': E.HearingHeld,
+  'submit-for-review': E.SubmittedForReview,
+  review: E.LegalReviewed,
+  extend: E.DeadlineExtended,
+  decide: E.PenaltyDecided,
+  serve: E.DecisionServed,
+  'record-payment': E.PaymentRecorded,
+  close: E.CaseClosed,
+  terminate: E.CaseTerminated,
+  transfer: E.CaseTransferred,
+  'start-appraisal': E.AppraisalStarted,
+  'end-appraisal': E.AppraisalEnded,
+  revoke: E.DecisionRevoked,
+};
+const STATUS_AFTER = new Map<string, CaseState | undefined>(
+  CASE_COMMANDS.map((command) => [COMMAND_EVENT[command].DETAIL_TYPE, STEPS[command].to]),
+);
+
+/** An event as the fold needs it: a stored one, or one a command is about to record (with its actor's id). */
+export interface CaseEvent {
+  type: string;
+  data: Record<string, unknown>;
+  actor?: { id: string };
+}
+
+/**
+ * The fold (DESIGN §4: state is a fold over events; the head's copy is a cache). `where` gives what the stream's
+ * head carries and the first event does not: the owning agency and the region.
+ */
+export function evolve(state: CaseRecord | undefined, event: CaseEvent, where: { agency: string; jurisdiction: string }): CaseRecord {
+  // biome-ignore lint/suspicious/noExplicitAny: each type's data is checked by its schema in events/cases before it is stored
+  const d = event.data as Record<string, any>;
+  if (event.type === E.CaseOpened.DETAIL_TYPE) {
+    return { ...(d as CaseRecord), ...where, status: 'clue', extended: false, flaggedComplex: false, statements: 0 };
+  }
+  if (state === undefined) throw new Error(`A case stream must start with ${E.CaseOpened.DETAIL_TYPE}, not ${event.type}`);
+  const next: CaseRecord = { ...state, status: STATUS_AFTER.get(event.type) ?? state.status };
+  switch (event.type) {
+    case E.CaseRegistered.DETAIL_TYPE:
+      return { ...next, registeredOn: d.on };
+    case E.PenaltyNotified.DETAIL_TYPE:
+      return { ...next, notifiedOn: d.on, proposed: d.proposed };
+    case E.StatementRecorded.DETAIL_TYPE:
+      return { ...next, statements: state.statements + 1 };
+    case E.HearingRequested.DETAIL_TYPE:
+      return { ...next, hearing: { requestedOn: d.on } };
+    case E.HearingHeld.DETAIL_TYPE:
+      return { ...next, hearing: { requestedOn: state.hearing?.requestedOn ?? d.from, from: d.from, to: d.to } };
+    case E.LegalReviewed.DETAIL_TYPE:
+      return { ...next, review: { approved: d.approved, opinion: d.opinion, by: event.actor?.id ?? '' } };
+    case E.DeadlineExtended.DETAIL_TYPE:
+      return { ...next, extended: true };
+    case E.PenaltyDecided.DETAIL_TYPE:
+      return { ...next, status: 'decided', decision: { on: d.on, penalty: d.penalty, reason: d.reason, major: d.major } };
+    case E.DecisionServed.DETAIL_TYPE:
+      return { ...next, servedOn: d.on };
+    case E.PaymentRecorded.DETAIL_TYPE:
+      return { ...next, paid: { on: d.on, amount: d.amount } };
+    case E.AppraisalStarted.DETAIL_TYPE:
+      return { ...next, appraisals: [...(state.appraisals ?? []), { from: d.on }] };
+    case E.AppraisalEnded.DETAIL_TYPE:
+      return { ...next, appraisals: (state.appraisals ?? []).map((a) => (a.to === undefined ? { ...a, to: d.on } : a)) };
+    case E.DecisionRevoked.DETAIL_TYPE:
+      return { ...next, revoked: { on: d.on, reason: d.reason } };
+    case E.DeadlineApproaching.DETAIL_TYPE:
+    case E.DeadlinePassed.DETAIL_TYPE: {
+      const kind = event.type === E.DeadlinePassed.DETAIL_TYPE ? 'passed' : 'near';
+      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `${d.deadline}:${d.due}:${kind}`] };
+    }
+    default:
+      return next;
+  }
+}
+
+/** The case as a list of events makes it (undefined before its first event). */
+export function foldCase(
+  events: readonly CaseEvent[],
+  where: { agency: string; jurisdiction: string },
+  from?: CaseRecord,
+): CaseRecord | undefined {
+  return events.reduce<CaseRecord | undefined>((state, event) => evolve(state, event, where), from);
+}
+
+const recorded = (state: CaseRecord | undefined, events: NewEvent[], by?: string) => {
+  const where = { agency: state?.agency ?? '', jurisdiction: state?.jurisdiction ?? '' };
+  return foldCase(
+    events.map((e) => ({ ...e, ...(by === undefined ? {} : { actor: { id: by } }) })),
+    where,
+    state,
+  ) as CaseRecord;
+};
 
 /** A sample discretion table (裁量基准); an agency loads its own as configuration. */
 export const DEFAULT_DISCRETION: DiscretionTable = {
@@ -45,15 +161,17 @@ export function openCase(input: Omit<CaseRecord, 'status' | 'extended' | 'flagge
   events: NewEvent[];
   state: CaseRecord;
 } {
-  const state: CaseRecord = { ...input, status: 'clue', extended: false, flaggedComplex: false, statements: 0 };
-  const { agency: _a, jurisdiction: _j, ...data } = input;
-  return { events: [ev(E.CaseOpened, data)], state };
+  const { agency, jurisdiction, ...data } = input;
+  const events = [ev(E.CaseOpened, data)];
+  return { events, state: foldCase(events, { agency, jurisdiction }) as CaseRecord };
 }
+
+const openAppraisal = (state: CaseRecord) => (state.appraisals ?? []).find((a) => a.to === undefined);
 
 /**
  * Gives one lifecycle command: the lifecycle decides whether it may be given (409 with the allowed steps, 403 for
  * the role); this decides what it records and checks the rules around it (§58 review, §64 hearing request window,
- * the discretion table, a single extension).
+ * the discretion table, a single extension, appraisal periods). The new state is the fold of the new events.
  */
 export async function give(
   state: CaseRecord,
@@ -63,22 +181,33 @@ export async function give(
   today: string,
   discretion: DiscretionTable = DEFAULT_DISCRETION,
 ): Promise<{ events: NewEvent[]; state: CaseRecord }> {
-  const to = transition(state.status, command, roles);
-  const next: CaseRecord = { ...state, status: to };
+  transition(state.status, command, roles);
+  const events = await record(state, command, input, today, discretion);
+  return { events, state: recorded(state, events, String(input.by ?? '')) };
+}
+
+async function record(
+  state: CaseRecord,
+  command: CaseCommand,
+  input: CommandInput,
+  today: string,
+  discretion: DiscretionTable,
+): Promise<NewEvent[]> {
   const s = (key: string) => String(input[key] ?? '');
+  const one = (data: Record<string, unknown>) => [ev(COMMAND_EVENT[command], data)];
   switch (command) {
     case 'register':
-      return { events: [ev(E.CaseRegistered, { on: today, note: s('note') })], state: { ...next, registeredOn: today } };
-    case 'decline':
-      return { events: [ev(E.RegistrationDeclined, { reason: s('reason') })], state: next };
     case 'investigate':
-      return { events: [ev(E.InvestigationStarted, { note: s('note') })], state: next };
-    case 'notify': {
-      const proposed = input.proposed as ProposedPenalty;
-      return { events: [ev(E.PenaltyNotified, { on: today, proposed })], state: { ...next, notifiedOn: today, proposed } };
-    }
+    case 'submit-for-review':
+    case 'close':
+      return one(command === 'register' ? { on: today, note: s('note') } : { note: s('note') });
+    case 'decline':
+    case 'terminate':
+      return one({ reason: s('reason') });
+    case 'notify':
+      return one({ on: today, proposed: input.proposed });
     case 'record-statement':
-      return { events: [ev(E.StatementRecorded, { statement: s('statement') })], state: { ...next, statements: state.statements + 1 } };
+      return one({ statement: s('statement') });
     case 'request-hearing': {
       const due = (await deadlines({ clueOn: state.clueOn, notifiedOn: state.notifiedOn as string })).find(
         (d) => d.name === 'hearing-request',
@@ -88,64 +217,67 @@ export async function give(
           `The hearing request came after its deadline of ${due.due} (5 working days after notification, 行政处罚法 §64).`,
         );
       }
-      return { events: [ev(E.HearingRequested, { on: today })], state: { ...next, hearing: { requestedOn: today } } };
+      return one({ on: today });
     }
-    case 'hold-hearing': {
-      const held = { from: s('from'), to: s('to'), summary: s('summary') };
-      return {
-        events: [ev(E.HearingHeld, held)],
-        state: { ...next, hearing: { requestedOn: state.hearing?.requestedOn ?? today, from: held.from, to: held.to } },
-      };
-    }
-    case 'submit-for-review':
-      return { events: [ev(E.SubmittedForReview, { note: s('note') })], state: next };
-    case 'review': {
-      const review = { approved: input.approved === true, opinion: s('opinion') };
-      return { events: [ev(E.LegalReviewed, review)], state: { ...next, review: { ...review, by: s('by') } } };
-    }
+    case 'hold-hearing':
+      return one({ from: s('from'), to: s('to'), summary: s('summary') });
+    case 'review':
+      return one({ approved: input.approved === true, opinion: s('opinion') });
     case 'extend':
       if (state.extended)
         throw new StateConflictError('The decision deadline was extended once already (行政处罚法 §60 allows one extension).');
-      return { events: [ev(E.DeadlineExtended, { days: 30, reason: s('reason') })], state: { ...next, extended: true } };
-    case 'decide': {
-      const penalty = (input.penalty as ProposedPenalty | undefined) ?? state.proposed;
-      if (penalty === undefined) throw new RuleViolationError('penalty', 'a decision names its penalty');
-      const major = majorReasons(penalty, state.party.kind, {
-        hearingHeld: state.hearing?.from !== undefined,
-        flaggedComplex: state.flaggedComplex,
-      });
-      if (major.length > 0 && state.review?.approved !== true) {
-        throw new StateConflictError(
-          `This is a major case (${major.join('; ')}): 行政处罚法 §58 requires an approved legal review (法制审核) before the decision.`,
-          { major, allowed: ['submit-for-review'] },
-        );
-      }
-      const outside = outsideDiscretion(penalty, discretion);
-      if (outside !== undefined && s('reason').trim() === '') {
-        throw new RuleViolationError('reason', `${outside}; a penalty outside the discretion table (裁量基准) needs a written reason`);
-      }
-      const decision = { on: today, penalty, reason: s('reason'), major };
-      return { events: [ev(E.PenaltyDecided, decision)], state: { ...next, decision } };
-    }
+      return one({ days: 30, reason: s('reason') });
+    case 'decide':
+      return one(decision(state, input, today, discretion));
     case 'serve':
-      return { events: [ev(E.DecisionServed, { on: today })], state: { ...next, servedOn: today } };
-    case 'record-payment': {
-      const amount = Number(input.amount ?? 0);
-      return { events: [ev(E.PaymentRecorded, { on: today, amount })], state: { ...next, paid: { on: today, amount } } };
-    }
-    case 'close':
-      return { events: [ev(E.CaseClosed, { note: s('note') })], state: next };
-    case 'terminate':
-      return { events: [ev(E.CaseTerminated, { reason: s('reason') })], state: next };
+    case 'record-payment':
+      return one(command === 'serve' ? { on: today } : { on: today, amount: Number(input.amount ?? 0) });
     case 'transfer':
-      return { events: [ev(E.CaseTransferred, { to: s('to'), reason: s('reason') })], state: next };
+      return one({ to: s('to'), reason: s('reason') });
+    case 'start-appraisal':
+      if (openAppraisal(state) !== undefined) throw new StateConflictError('An expert appraisal is under way already.');
+      return one({ on: today, subject: s('subject') });
+    case 'end-appraisal':
+      if (openAppraisal(state) === undefined) throw new StateConflictError('No expert appraisal is under way.');
+      return one({ on: today, outcome: s('outcome') });
+    case 'revoke':
+      return one({ on: today, reason: s('reason') });
   }
 }
 
+/** A decision's record, or why it may not be given yet (§58 review, an appraisal under way, the discretion table). */
+function decision(state: CaseRecord, input: CommandInput, today: string, discretion: DiscretionTable): Record<string, unknown> {
+  const penalty = (input.penalty as ProposedPenalty | undefined) ?? state.proposed;
+  if (penalty === undefined) throw new RuleViolationError('penalty', 'a decision names its penalty');
+  if (openAppraisal(state) !== undefined) {
+    throw new StateConflictError('An expert appraisal is under way: record its end before the decision.', {
+      allowed: ['end-appraisal'],
+    });
+  }
+  const major = majorReasons(penalty, state.party.kind, {
+    hearingHeld: state.hearing?.from !== undefined,
+    flaggedComplex: state.flaggedComplex,
+  });
+  if (major.length > 0 && state.review?.approved !== true) {
+    throw new StateConflictError(
+      `This is a major case (${major.join('; ')}): 行政处罚法 §58 requires an approved legal review (法制审核) before the decision.`,
+      { major, allowed: ['submit-for-review'] },
+    );
+  }
+  const outside = outsideDiscretion(penalty, discretion);
+  if (outside !== undefined && String(input.reason ?? '').trim() === '') {
+    throw new RuleViolationError('reason', `${outside}; a penalty outside the discretion table (裁量基准) needs a written reason`);
+  }
+  return { on: today, penalty, reason: String(input.reason ?? ''), major };
+}
+
 /** The deadlines a case shows now. */
-export function caseDeadlines(state: CaseRecord): Promise<Deadline[]> {
-  const suspensions =
-    state.hearing?.from && state.hearing.to ? [{ from: state.hearing.from, to: state.hearing.to, reason: 'hearing' as const }] : [];
+export function caseDeadlines(state: CaseRecord, today?: string): Promise<Deadline[]> {
+  const suspensions = [
+    ...(state.hearing?.from && state.hearing.to ? [{ from: state.hearing.from, to: state.hearing.to, reason: 'hearing' as const }] : []),
+    // An appraisal under way suspends the clock up to today.
+    ...(state.appraisals ?? []).map((a) => ({ from: a.from, to: a.to ?? today ?? a.from, reason: 'appraisal' as const })),
+  ];
   return deadlines({
     clueOn: state.clueOn,
     ...(state.registeredOn ? { registeredOn: state.registeredOn } : {}),
@@ -171,8 +303,37 @@ export function decideOnTheSpot(
   const { penalty, ...record } = input;
   const opened = openCase(record);
   const decision = { on: today, penalty, reason: 'simple procedure (行政处罚法 §51)', major: [] as string[] };
-  return {
-    events: [...opened.events, ev(E.PenaltyDecided, decision), ev(E.DecisionServed, { on: today })],
-    state: { ...opened.state, status: 'decided', decision, servedOn: today },
-  };
+  const events = [ev(E.PenaltyDecided, decision), ev(E.DecisionServed, { on: today })];
+  return { events: [...opened.events, ...events], state: recorded(opened.state, events) };
 }
+
+/** The deadlines that still bind a case in its current state (what the clock sweep watches). */
+export async function bindingDeadlines(state: CaseRecord, today: string): Promise<Deadline[]> {
+  return (await caseDeadlines(state, today)).filter((d) => {
+    if (d.name === 'registration') return state.status === 'clue';
+    if (d.name === 'decision') return OPEN_STATES.includes(state.status);
+    if (d.name === 'payment') return (state.decision?.penalty.fine ?? 0) > 0 && state.status === 'decided';
+    return true;
+  });
+}
+
+/**
+ * The clock sweep for one case (DESIGN §6): an event when a binding deadline is within `warnDays` or passed, each
+ * once per deadline, due date and kind (a moved deadline warns again).
+ */
+export async function clockEvents(state: CaseRecord, today: string, warnDays: number): Promise<NewEvent[]> {
+  const out: NewEvent[] = [];
+  for (const d of await bindingDeadlines(state, today)) {
+    const kind = urgency(d, today, warnDays);
+    if (kind === undefined || (state.clockAlerts ?? []).includes(`${d.name}:${d.due}:${kind}`)) continue;
+    out.push(
+      kind === 'passed'
+        ? ev(E.DeadlinePassed, { deadline: d.name, due: d.due, provisional: d.provisional })
+        : ev(E.DeadlineApproaching, { deadline: d.name, due: d.due, daysLeft: daysUntil(today, d.due), provisional: d.provisional }),
+    );
+  }
+  return out;
+}
+
+/** Applies events the case did not command (the clock sweep's) to its state. */
+export const withEvents = (state: CaseRecord, events: NewEvent[]): CaseRecord => recorded(state, events);

@@ -31,6 +31,7 @@ export interface Deadline {
   provisional: boolean;
 }
 
+export const daysUntil = (from: string, to: string) => daysBetween(from, to);
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 

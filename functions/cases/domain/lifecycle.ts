@@ -17,10 +17,12 @@ export const CASE_STATES = [
   'not-registered',
   'terminated',
   'transferred',
+  'revoked',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
-export const FINAL_STATES: readonly CaseState[] = ['closed', 'not-registered', 'terminated', 'transferred'];
+/** No step leads out of these. A closed case is not among them: its decision can still be revoked (撤销). */
+export const FINAL_STATES: readonly CaseState[] = ['not-registered', 'terminated', 'transferred', 'revoked'];
 
 export type CaseRole = 'case-officer' | 'supervisor' | 'legal-reviewer' | 'inspector';
 
@@ -41,6 +43,9 @@ export const CASE_COMMANDS = [
   'close',
   'terminate',
   'transfer',
+  'start-appraisal',
+  'end-appraisal',
+  'revoke',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];
 
@@ -54,6 +59,9 @@ interface Step {
 }
 
 const OPEN: readonly CaseState[] = ['registered', 'investigating', 'notified', 'hearing', 'legal-review'];
+
+/** States whose decision clock runs (registered, before the decision). */
+export const OPEN_STATES = OPEN;
 
 export const STEPS: Readonly<Record<CaseCommand, Step>> = {
   register: { from: ['clue'], to: 'registered', roles: ['supervisor'], basis: '行政处罚法 §54 (立案, approved by the person in charge)' },
@@ -72,6 +80,9 @@ export const STEPS: Readonly<Record<CaseCommand, Step>> = {
   close: { from: ['executed'], to: 'closed', roles: ['supervisor'], basis: '结案' },
   terminate: { from: ['clue', ...OPEN], to: 'terminated', roles: ['supervisor'], basis: '终止调查' },
   transfer: { from: ['clue', ...OPEN], to: 'transferred', roles: ['supervisor'], basis: '行政处罚法 §27 (移送司法)' },
+  'start-appraisal': { from: OPEN, roles: ['case-officer'], basis: '行政处罚法 §60 (检测、检验、检疫、鉴定: time not counted)' },
+  'end-appraisal': { from: OPEN, roles: ['case-officer'], basis: '行政处罚法 §60' },
+  revoke: { from: ['decided', 'executed', 'closed'], to: 'revoked', roles: ['supervisor'], basis: '行政处罚法 §75 (自行纠正; 撤销)' },
 };
 
 /** The commands a role may give in a state, in the order of the lifecycle. */

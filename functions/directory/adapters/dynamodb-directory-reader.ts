@@ -27,6 +27,9 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
     if (query.prefix !== undefined) {
       condition += ` AND begins_with(${skName}, :prefix)`;
       values[':prefix'] = query.prefix;
+    } else if (query.upTo !== undefined) {
+      condition += ` AND ${skName} <= :upTo`;
+      values[':upTo'] = query.upTo;
     }
     if (query.owner !== undefined) values[':owner'] = `|${query.owner}|`;
     const { Items = [], LastEvaluatedKey } = await this.client.send(
@@ -37,6 +40,7 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
         ...(query.owner === undefined ? {} : { FilterExpression: 'contains(owners, :owner)' }),
         ExpressionAttributeValues: marshall(values),
         Limit: query.limit,
+        ...(query.descending ? { ScanIndexForward: false } : {}),
         ...(startKey === undefined ? {} : { ExclusiveStartKey: marshall(startKey) }),
       }),
     );
@@ -47,6 +51,7 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
 
 function recordOf<S>(item: Record<string, unknown>): StoredRecord<S> {
   return {
+    stream: String(item.pk).replace(/^S#/, ''),
     state: JSON.parse(String(item.state)) as S,
     agency: String(item.agency),
     version: Number(item.version),

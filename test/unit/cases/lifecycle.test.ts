@@ -38,7 +38,14 @@ executed close closed supervisor
   .split('\n')
   .map((line) => line.split(' ') as [CaseState, CaseCommand, CaseState, CaseRole]);
 const OPEN: CaseState[] = ['registered', 'investigating', 'notified', 'hearing', 'legal-review'];
-for (const state of OPEN) EDGES.push([state, 'extend', state, 'supervisor']);
+for (const state of OPEN) {
+  EDGES.push(
+    [state, 'extend', state, 'supervisor'],
+    [state, 'start-appraisal', state, 'case-officer'],
+    [state, 'end-appraisal', state, 'case-officer'],
+  );
+}
+for (const state of ['decided', 'executed', 'closed'] as CaseState[]) EDGES.push([state, 'revoke', 'revoked', 'supervisor']);
 for (const state of ['clue', ...OPEN] as CaseState[]) {
   EDGES.push([state, 'terminate', 'terminated', 'supervisor'], [state, 'transfer', 'transferred', 'supervisor']);
 }

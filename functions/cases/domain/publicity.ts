@@ -1,0 +1,122 @@
+import * as E from '#events/cases/case-events.v1';
+import type { NewEvent } from '#records/domain/recorded-event';
+import { maskPersonName, maskText } from '#shared/masking';
+import type { CaseRecord } from './case.ts';
+
+/**
+ * Publicity of penalty decisions (一公开, DESIGN §6; 市场监督管理行政处罚信息公示规定): every decision other than a
+ * warning alone is published, personal data masked; it drops off after 3 months for a small fine and after 3 years
+ * otherwise; a revoked decision is withdrawn (within 3 working days: the platform does it as soon as the revocation
+ * is recorded). Each publication is its own stream, `publication/<caseId>`, so that its steps are on the record.
+ */
+export interface PublicitySettings {
+  /** A decision that is a fine of at most this many yuan (and nothing heavier) is a small fine: 3 months. */
+  smallFineMax: number;
+  shortMonths: number;
+  longMonths: number;
+}
+
+export const PUBLICITY_DEFAULTS: PublicitySettings = { smallFineMax: 10_000, shortMonths: 3, longMonths: 36 };
+
+/** Settings from the environment (CASE_SMALL_FINE_MAX), validated: a bad value stops the function from starting. */
+export function publicitySettings(env: Record<string, string | undefined> = process.env): PublicitySettings {
+  const raw = env.CASE_SMALL_FINE_MAX;
+  if (raw === undefined || raw === '') return PUBLICITY_DEFAULTS;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`CASE_SMALL_FINE_MAX must be a number of yuan ≥ 0, not '${raw}'`);
+  return { ...PUBLICITY_DEFAULTS, smallFineMax: value };
+}
+
+export type Notice = {
+  caseId: string;
+  agency: string;
+  entity: string;
+  party: string;
+  summary: string;
+  penalty: NonNullable<CaseRecord['decision']>['penalty'];
+  decidedOn: string;
+};
+
+export interface Publication {
+  notice: Notice;
+  publishedOn: string;
+  takedownOn: string;
+  period: '3 months' | '3 years';
+  status: 'live' | 'withdrawn' | 'taken-down';
+  endedOn?: string;
+  reason?: string;
+}
+
+export const publicationStream = (caseId: string) => `publication/${caseId}`;
+
+/** Whether a case's decision is published at all: not a warning alone, and not revoked. */
+export function publishes(c: CaseRecord): boolean {
+  const types = c.decision?.penalty.types ?? [];
+  return c.status !== 'revoked' && types.some((t) => t !== 'warning');
+}
+
+function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, last));
+  return target.toISOString().slice(0, 10);
+}
+
+/** The notice as the public sees it: ID and phone numbers masked anywhere, a natural person's name in part. */
+export function noticeOf(c: CaseRecord): Notice {
+  const decision = c.decision;
+  if (decision === undefined) throw new Error(`Case ${c.caseId} has no decision to publish`);
+  return {
+    caseId: c.caseId,
+    agency: c.agency,
+    entity: c.entity,
+    party: c.party.kind === 'person' ? maskPersonName(c.party.name) : maskText(c.party.name),
+    summary: maskText(c.summary),
+    penalty: decision.penalty,
+    decidedOn: decision.on,
+  };
+}
+
+export function publish(c: CaseRecord, today: string, settings = PUBLICITY_DEFAULTS): { events: NewEvent[]; state: Publication } {
+  const penalty = c.decision?.penalty;
+  const small = penalty?.types.every((t) => t === 'warning' || t === 'fine') === true && (penalty.fine ?? 0) <= settings.smallFineMax;
+  const data = {
+    notice: noticeOf(c),
+    publishedOn: today,
+    takedownOn: addMonths(today, small ? settings.shortMonths : settings.longMonths),
+    period: small ? ('3 months' as const) : ('3 years' as const),
+  };
+  return {
+    events: [{ type: E.DecisionPublished.DETAIL_TYPE, version: E.DecisionPublished.VERSION, data }],
+    state: { ...data, status: 'live' },
+  };
+}
+
+export function withdraw(p: Publication, today: string, reason: string): { events: NewEvent[]; state: Publication } {
+  return {
+    events: [{ type: E.DecisionWithdrawn.DETAIL_TYPE, version: E.DecisionWithdrawn.VERSION, data: { on: today, reason } }],
+    state: { ...p, status: 'withdrawn', endedOn: today, reason },
+  };
+}
+
+export function takeDown(p: Publication, today: string): { events: NewEvent[]; state: Publication } {
+  return {
+    events: [{ type: E.DecisionTakenDown.DETAIL_TYPE, version: E.DecisionTakenDown.VERSION, data: { on: today } }],
+    state: { ...p, status: 'taken-down', endedOn: today },
+  };
+}
+
+/** Whether the public sees it today (the sweep's takedown may run a little after the day). */
+export const isLive = (p: Publication, today: string) => p.status === 'live' && today < p.takedownOn;
+
+/** The head's index: on the public list while live, and on the clock index for its takedown. */
+export function publicationIndex(p: Publication): Record<string, string> {
+  if (p.status !== 'live') return {};
+  return {
+    gsi1pk: 'PUBLIC#DECISION',
+    gsi1sk: `${p.publishedOn}#${p.notice.caseId}`,
+    gsi3pk: 'CLOCK#cases',
+    gsi3sk: `${p.takedownOn}#${publicationStream(p.notice.caseId)}`,
+  };
+}
