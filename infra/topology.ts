@@ -27,6 +27,11 @@ export interface FunctionSpec {
   publishesEvents?: boolean;
   /** Reads and writes the evidence bucket (presigned uploads). */
   evidence?: boolean;
+  /**
+   * Domain settings as environment variables, with their defaults: `cdk deploy -c NAME=value` overrides one in AWS,
+   * the environment of `npm start` locally. Each function validates its own at start-up.
+   */
+  settings?: Record<string, string>;
 }
 
 export const functions: Record<FunctionName, FunctionSpec> = {
@@ -103,6 +108,12 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       write: ['S#case/', 'S#publication/', 'ACCESS#', 'ACCESS-BY#'],
     },
     idempotency: true,
+    settings: {
+      /** Days before a deadline when the clock sweep warns (DESIGN §6: 10). */
+      CASE_WARN_DAYS: '10',
+      /** A fine of at most this many yuan (and nothing heavier) is published for 3 months instead of 3 years. */
+      CASE_SMALL_FINE_MAX: '10000',
+    },
   },
   outbox: {
     entry: 'functions/outbox/handler.ts',

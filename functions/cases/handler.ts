@@ -73,8 +73,11 @@ const CLOCK_PARTITION = 'CLOCK#cases';
 const settings = { warnDays: Number(process.env.CASE_WARN_DAYS ?? 10), publicity: publicitySettings() };
 if (!Number.isInteger(settings.warnDays) || settings.warnDays < 0) throw new Error('CASE_WARN_DAYS must be a whole number of days ≥ 0');
 
+/** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
 async function view(c: CaseRecord, on = today()) {
-  return { ...c, deadlines: await caseDeadlines(c, on), allowed: allowedCommands(c.status) };
+  const running = new Set((await bindingDeadlines(c, on)).map((d) => d.name));
+  const deadlines = (await caseDeadlines(c, on)).map((d) => ({ ...d, running: running.has(d.name) }));
+  return { ...c, deadlines, allowed: allowedCommands(c.status) };
 }
 
 async function append(

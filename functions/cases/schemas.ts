@@ -4,7 +4,12 @@ import { contract } from '#shared/http-contract';
 import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
 
-const deadline = z.object({ name: z.string(), due: z.iso.date(), provisional: z.boolean() });
+const deadline = z.object({
+  name: z.enum(['registration', 'decision', 'hearing-request', 'payment']),
+  due: z.iso.date(),
+  provisional: z.boolean().describe('past the official calendar data the platform holds: counted on weekends alone'),
+  running: z.boolean().describe('false once the step it waits for is done'),
+});
 export const Case = z
   .object({
     caseId: z.string(),

@@ -45,6 +45,9 @@ export class ServiceStack extends Stack {
             EVENT_BUS_NAME: data.bus.eventBusName,
             ...(spec.idempotency ? { IDEMPOTENCY_TABLE_NAME: data.idempotencyTable.tableName } : {}),
             ROUTE_ACCESS: JSON.stringify(routeAccess(name)),
+            ...Object.fromEntries(
+              Object.entries(spec.settings ?? {}).map(([key, fallback]) => [key, String(this.node.tryGetContext(key) ?? fallback)]),
+            ),
           },
         });
         fn.bindTable(

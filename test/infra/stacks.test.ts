@@ -33,7 +33,7 @@ describe('the CDK app built from the topology', () => {
       Replicas: [
         Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true }),
       ],
-      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })]),
+      GlobalSecondaryIndexes: ['gsi1', 'gsi2', 'gsi3'].map((name) => Match.objectLike({ IndexName: name })),
     });
   });
 
@@ -82,6 +82,17 @@ describe('the CDK app built from the topology', () => {
     for (const f of contextFunctions as { Properties: Record<string, unknown> }[]) {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
+  });
+
+  it('gives a function its domain settings with their defaults, and takes overrides from the CDK context', () => {
+    service.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CASE_WARN_DAYS: '10', CASE_SMALL_FINE_MAX: '10000' }) },
+    });
+    const app = new App({ outdir: resolve(root, 'cdk.out/test-infra-context'), context: { CASE_WARN_DAYS: '7' } });
+    const built = buildApp(root, app);
+    Template.fromStack(built.service).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CASE_WARN_DAYS: '7' }) },
+    });
   });
 
   it('serves every topology route through the HTTP API, behind the JWT authorizer unless public, and no /_local route', () => {

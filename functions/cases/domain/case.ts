@@ -220,6 +220,8 @@ async function record(
       return one({ on: today });
     }
     case 'hold-hearing':
+      if (s('from') > s('to')) throw new RuleViolationError('to', 'a hearing ends on or after the day it starts');
+      if (s('to') > today) throw new RuleViolationError('to', `a hearing is recorded once held; ${s('to')} is after today (${today})`);
       return one({ from: s('from'), to: s('to'), summary: s('summary') });
     case 'review':
       return one({ approved: input.approved === true, opinion: s('opinion') });

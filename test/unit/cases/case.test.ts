@@ -35,7 +35,7 @@ const fine = (amount: number, types: ('fine' | 'warning' | 'suspension')[] = ['f
 /** The body each command needs in these tests (what the HTTP schemas would have checked). */
 const BODY: Partial<Record<CaseCommand, Record<string, unknown>>> = {
   notify: { proposed: fine(20_000) },
-  'hold-hearing': { from: '2025-04-01', to: '2025-04-01', summary: '听证' },
+  'hold-hearing': { from: '2025-03-07', to: '2025-03-07', summary: '听证' },
   review: { approved: true, opinion: '同意' },
   'record-payment': { amount: 20_000 },
   'start-appraisal': { subject: '检验' },
@@ -95,6 +95,20 @@ describe('a case is the fold of its events', () => {
     const { state, events } = decideOnTheSpot({ ...opened().state, penalty: fine(150) }, '2025-03-03');
     expect(foldCase(events, WHERE)).toEqual(state);
     expect(state).toMatchObject({ status: 'decided', servedOn: '2025-03-03' });
+  });
+});
+
+describe('hearings', () => {
+  it('records a hearing once held: not one that ends in the future or before it starts', async () => {
+    const { state } = await walk(['register', 'investigate', 'notify', 'request-hearing'], '2025-03-10');
+    const hold = (from: string, to: string) => give(state, 'hold-hearing', { from, to, summary: 's' }, ['case-officer'], '2025-03-12');
+    await expect(hold('2025-03-13', '2025-03-13')).rejects.toThrow('after today');
+    await expect(hold('2025-03-12', '2025-03-11')).rejects.toThrow('on or after the day it starts');
+    expect((await hold('2025-03-11', '2025-03-12')).state.hearing).toEqual({
+      requestedOn: '2025-03-10',
+      from: '2025-03-11',
+      to: '2025-03-12',
+    });
   });
 });
 
