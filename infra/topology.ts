@@ -113,6 +113,13 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       CASE_WARN_DAYS: '10',
       /** A fine of at most this many yuan (and nothing heavier) is published for 3 months instead of 3 years. */
       CASE_SMALL_FINE_MAX: '10000',
+      /** Legal review (§58) is required when the penalty includes one of these types (JSON list)… */
+      CASE_MAJOR_PENALTY_TYPES: '["suspension","licence-revocation"]',
+      /** …or a fine above these (yuan), or a hearing was held, or a supervisor flagged the case complex. */
+      CASE_MAJOR_FINE_PERSON: '10000',
+      CASE_MAJOR_FINE_ORGANISATION: '100000',
+      /** The discretion table (裁量基准) as JSON: {violationCode: {lighter|normal|heavier: {min, max}}}; empty: the sample. */
+      CASE_DISCRETION_TABLE: '',
     },
   },
   outbox: {

@@ -203,6 +203,10 @@ export const DecisionWithdrawn = defineEvent(
 );
 export const DecisionTakenDown = defineEvent(SOURCE, 'Cases.DecisionTakenDown', 1, z.strictObject({ on: day }), { on: '2029-05-20' });
 
+export const FlaggedComplex = defineEvent(SOURCE, 'Cases.FlaggedComplex', 1, z.strictObject({ reason: z.string().min(1).max(4000) }), {
+  reason: '涉及多个违法行为，案情复杂',
+});
+
 export const caseEvents = [
   CaseOpened,
   CaseRegistered,
@@ -229,4 +233,5 @@ export const caseEvents = [
   DecisionPublished,
   DecisionWithdrawn,
   DecisionTakenDown,
+  FlaggedComplex,
 ];

@@ -28,7 +28,6 @@ import {
   type Publication,
   publicationIndex,
   publicationStream,
-  publicitySettings,
   publish,
   publishes,
   takeDown,
@@ -36,6 +35,7 @@ import {
 } from './domain/publicity.ts';
 import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
 import { commandContract, contracts } from './schemas.ts';
+import { caseSettings } from './settings.ts';
 
 let store: DynamoDbEventStore | undefined;
 let headReader: DynamoDbDirectoryReader | undefined;
@@ -70,8 +70,7 @@ async function index(c: CaseRecord) {
   };
 }
 const CLOCK_PARTITION = 'CLOCK#cases';
-const settings = { warnDays: Number(process.env.CASE_WARN_DAYS ?? 10), publicity: publicitySettings() };
-if (!Number.isInteger(settings.warnDays) || settings.warnDays < 0) throw new Error('CASE_WARN_DAYS must be a whole number of days ≥ 0');
+const settings = caseSettings();
 
 /** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
 async function view(c: CaseRecord, on = today()) {
@@ -153,6 +152,7 @@ const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
         { ...(r.body as Record<string, unknown>), by: r.principal.id },
         r.principal.roles as CaseRole[],
         today(),
+        settings,
       );
       // Two commands at once: one wins, the other gets 409 with the current version; the chain stays whole.
       await append(decided.state, current.version, decided.events, r.actor, r.correlationId, current.lastHash);

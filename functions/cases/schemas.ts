@@ -52,6 +52,7 @@ export const COMMAND_BODIES: Record<CaseCommand, z.ZodType> = {
   'start-appraisal': z.strictObject({ subject: z.string().min(1).max(4000) }),
   'end-appraisal': z.strictObject({ outcome: z.string().max(4000).default('') }),
   revoke: reason,
+  'flag-complex': reason,
 };
 
 export const commandContract = (command: CaseCommand) =>

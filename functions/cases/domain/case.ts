@@ -2,7 +2,15 @@ import * as E from '#events/cases/case-events.v1';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
 import { type Deadline, daysUntil, deadlines, urgency } from './clocks.ts';
-import { type DiscretionTable, majorReasons, outsideDiscretion, type ProposedPenalty, simpleProcedureProblem } from './legal-rules.ts';
+import {
+  DEFAULT_MAJOR_RULE,
+  type DiscretionTable,
+  type MajorCaseRule,
+  majorReasons,
+  outsideDiscretion,
+  type ProposedPenalty,
+  simpleProcedureProblem,
+} from './legal-rules.ts';
 import {
   CASE_COMMANDS,
   type CaseCommand,
@@ -73,6 +81,7 @@ const COMMAND_EVENT: Record<CaseCommand, EventDef> = {
   'start-appraisal': E.AppraisalStarted,
   'end-appraisal': E.AppraisalEnded,
   revoke: E.DecisionRevoked,
+  'flag-complex': E.FlaggedComplex,
 };
 const STATUS_AFTER = new Map<string, CaseState | undefined>(
   CASE_COMMANDS.map((command) => [COMMAND_EVENT[command].DETAIL_TYPE, STEPS[command].to]),
@@ -112,6 +121,8 @@ export function evolve(state: CaseRecord | undefined, event: CaseEvent, where: {
       return { ...next, review: { approved: d.approved, opinion: d.opinion, by: event.actor?.id ?? '' } };
     case E.DeadlineExtended.DETAIL_TYPE:
       return { ...next, extended: true };
+    case E.FlaggedComplex.DETAIL_TYPE:
+      return { ...next, flaggedComplex: true };
     case E.PenaltyDecided.DETAIL_TYPE:
       return { ...next, status: 'decided', decision: { on: d.on, penalty: d.penalty, reason: d.reason, major: d.major } };
     case E.DecisionServed.DETAIL_TYPE:
@@ -179,10 +190,10 @@ export async function give(
   input: CommandInput,
   roles: readonly CaseRole[],
   today: string,
-  discretion: DiscretionTable = DEFAULT_DISCRETION,
+  rules: { discretion: DiscretionTable; majorRule: MajorCaseRule } = { discretion: DEFAULT_DISCRETION, majorRule: DEFAULT_MAJOR_RULE },
 ): Promise<{ events: NewEvent[]; state: CaseRecord }> {
   transition(state.status, command, roles);
-  const events = await record(state, command, input, today, discretion);
+  const events = await record(state, command, input, today, rules);
   return { events, state: recorded(state, events, String(input.by ?? '')) };
 }
 
@@ -191,7 +202,7 @@ async function record(
   command: CaseCommand,
   input: CommandInput,
   today: string,
-  discretion: DiscretionTable,
+  rules: { discretion: DiscretionTable; majorRule: MajorCaseRule },
 ): Promise<NewEvent[]> {
   const s = (key: string) => String(input[key] ?? '');
   const one = (data: Record<string, unknown>) => [ev(COMMAND_EVENT[command], data)];
@@ -230,7 +241,7 @@ async function record(
         throw new StateConflictError('The decision deadline was extended once already (行政处罚法 §60 allows one extension).');
       return one({ days: 30, reason: s('reason') });
     case 'decide':
-      return one(decision(state, input, today, discretion));
+      return one(decision(state, input, today, rules));
     case 'serve':
     case 'record-payment':
       return one(command === 'serve' ? { on: today } : { on: today, amount: Number(input.amount ?? 0) });
@@ -244,11 +255,19 @@ async function record(
       return one({ on: today, outcome: s('outcome') });
     case 'revoke':
       return one({ on: today, reason: s('reason') });
+    case 'flag-complex':
+      if (state.flaggedComplex) throw new StateConflictError('The case is flagged complex already.');
+      return one({ reason: s('reason') });
   }
 }
 
 /** A decision's record, or why it may not be given yet (§58 review, an appraisal under way, the discretion table). */
-function decision(state: CaseRecord, input: CommandInput, today: string, discretion: DiscretionTable): Record<string, unknown> {
+function decision(
+  state: CaseRecord,
+  input: CommandInput,
+  today: string,
+  { discretion, majorRule }: { discretion: DiscretionTable; majorRule: MajorCaseRule },
+): Record<string, unknown> {
   const penalty = (input.penalty as ProposedPenalty | undefined) ?? state.proposed;
   if (penalty === undefined) throw new RuleViolationError('penalty', 'a decision names its penalty');
   if (openAppraisal(state) !== undefined) {
@@ -256,10 +275,12 @@ function decision(state: CaseRecord, input: CommandInput, today: string, discret
       allowed: ['end-appraisal'],
     });
   }
-  const major = majorReasons(penalty, state.party.kind, {
-    hearingHeld: state.hearing?.from !== undefined,
-    flaggedComplex: state.flaggedComplex,
-  });
+  const major = majorReasons(
+    penalty,
+    state.party.kind,
+    { hearingHeld: state.hearing?.from !== undefined, flaggedComplex: state.flaggedComplex },
+    majorRule,
+  );
   if (major.length > 0 && state.review?.approved !== true) {
     throw new StateConflictError(
       `This is a major case (${major.join('; ')}): 行政处罚法 §58 requires an approved legal review (法制审核) before the decision.`,

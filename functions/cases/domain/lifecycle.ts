@@ -46,6 +46,7 @@ export const CASE_COMMANDS = [
   'start-appraisal',
   'end-appraisal',
   'revoke',
+  'flag-complex',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];
 
@@ -82,6 +83,7 @@ export const STEPS: Readonly<Record<CaseCommand, Step>> = {
   transfer: { from: ['clue', ...OPEN], to: 'transferred', roles: ['supervisor'], basis: '行政处罚法 §27 (移送司法)' },
   'start-appraisal': { from: OPEN, roles: ['case-officer'], basis: '行政处罚法 §60 (检测、检验、检疫、鉴定: time not counted)' },
   'end-appraisal': { from: OPEN, roles: ['case-officer'], basis: '行政处罚法 §60' },
+  'flag-complex': { from: OPEN, roles: ['supervisor'], basis: '行政处罚法 §58 (案情复杂: legal review required)' },
   revoke: { from: ['decided', 'executed', 'closed'], to: 'revoked', roles: ['supervisor'], basis: '行政处罚法 §75 (自行纠正; 撤销)' },
 };
 

@@ -18,15 +18,6 @@ export interface PublicitySettings {
 
 export const PUBLICITY_DEFAULTS: PublicitySettings = { smallFineMax: 10_000, shortMonths: 3, longMonths: 36 };
 
-/** Settings from the environment (CASE_SMALL_FINE_MAX), validated: a bad value stops the function from starting. */
-export function publicitySettings(env: Record<string, string | undefined> = process.env): PublicitySettings {
-  const raw = env.CASE_SMALL_FINE_MAX;
-  if (raw === undefined || raw === '') return PUBLICITY_DEFAULTS;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`CASE_SMALL_FINE_MAX must be a number of yuan ≥ 0, not '${raw}'`);
-  return { ...PUBLICITY_DEFAULTS, smallFineMax: value };
-}
-
 export type Notice = {
   caseId: string;
   agency: string;

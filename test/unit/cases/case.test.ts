@@ -11,7 +11,8 @@ import {
   withEvents,
 } from '#cases/domain/case';
 import { CASE_COMMANDS, type CaseCommand, type CaseRole, STEPS } from '#cases/domain/lifecycle';
-import { noticeOf, PUBLICITY_DEFAULTS, publicitySettings, publish, publishes, withdraw } from '#cases/domain/publicity';
+import { noticeOf, publish, publishes, withdraw } from '#cases/domain/publicity';
+import { caseSettings } from '#cases/settings';
 import type { NewEvent } from '#records/domain/recorded-event';
 
 const WHERE = { agency: 'SAMR-310000', jurisdiction: '310104' };
@@ -44,6 +45,7 @@ const BODY: Partial<Record<CaseCommand, Record<string, unknown>>> = {
   transfer: { to: '公安机关', reason: 'r' },
   revoke: { reason: '复议撤销' },
   extend: { reason: '复杂' },
+  'flag-complex': { reason: '案情复杂' },
 };
 
 async function walk(commands: CaseCommand[], day = '2025-03-10') {
@@ -198,10 +200,34 @@ describe('publication of decisions (一公开)', () => {
     const live = publish(await decided({ kind: 'organisation', name: 'A' }, fine(20_000)), '2025-05-06').state;
     expect(withdraw(live, '2025-06-01', 'revoked').state).toMatchObject({ status: 'withdrawn', endedOn: '2025-06-01' });
   });
+});
 
-  it('takes the small-fine threshold from CASE_SMALL_FINE_MAX and refuses a bad one', () => {
-    expect(publicitySettings({})).toEqual(PUBLICITY_DEFAULTS);
-    expect(publicitySettings({ CASE_SMALL_FINE_MAX: '20000' }).smallFineMax).toBe(20_000);
-    expect(() => publicitySettings({ CASE_SMALL_FINE_MAX: 'lots' })).toThrow('CASE_SMALL_FINE_MAX');
+describe('the cases settings', () => {
+  it('has the defaults of DESIGN §6 and takes each from its variable, validated', () => {
+    const defaults = caseSettings({});
+    expect(defaults).toMatchObject({ warnDays: 10, publicity: { smallFineMax: 10_000 }, majorRule: { fineAbove: { person: 10_000 } } });
+    const set = caseSettings({
+      CASE_WARN_DAYS: '7',
+      CASE_SMALL_FINE_MAX: '20000',
+      CASE_MAJOR_PENALTY_TYPES: '["licence-revocation"]',
+      CASE_DISCRETION_TABLE: JSON.stringify({
+        'AD-1': { lighter: { min: 0, max: 1 }, normal: { min: 1, max: 2 }, heavier: { min: 2, max: 3 } },
+      }),
+    });
+    expect(set).toMatchObject({ warnDays: 7, publicity: { smallFineMax: 20_000 }, majorRule: { types: ['licence-revocation'] } });
+    expect(Object.keys(set.discretion)).toEqual(['AD-1']);
+    expect(() => caseSettings({ CASE_SMALL_FINE_MAX: 'lots' })).toThrow('CASE_SMALL_FINE_MAX');
+    expect(() => caseSettings({ CASE_WARN_DAYS: '-1' })).toThrow('CASE_WARN_DAYS');
+    expect(() => caseSettings({ CASE_MAJOR_PENALTY_TYPES: '["jail"]' })).toThrow('CASE_MAJOR_PENALTY_TYPES');
+    expect(() => caseSettings({ CASE_DISCRETION_TABLE: '{' })).toThrow('CASE_DISCRETION_TABLE must be JSON');
+  });
+
+  it('makes a case major by the configured rule, and a supervisor’s complex flag', async () => {
+    const { state } = await walk(['register', 'investigate', 'notify']);
+    const rules = { discretion: caseSettings({}).discretion, majorRule: { types: [], fineAbove: { person: 0, organisation: 1_000 } } };
+    await expect(give(state, 'decide', {}, ['supervisor'], '2025-03-11', rules)).rejects.toThrow('fine over ¥1,000');
+    const flagged = await give(state, 'flag-complex', { reason: '复杂' }, ['supervisor'], '2025-03-11');
+    await expect(give(flagged.state, 'decide', {}, ['supervisor'], '2025-03-11')).rejects.toThrow('flagged complex');
+    expect((await give(state, 'decide', {}, ['supervisor'], '2025-03-11')).state.status).toBe('decided');
   });
 });

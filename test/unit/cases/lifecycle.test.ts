@@ -43,6 +43,7 @@ for (const state of OPEN) {
     [state, 'extend', state, 'supervisor'],
     [state, 'start-appraisal', state, 'case-officer'],
     [state, 'end-appraisal', state, 'case-officer'],
+    [state, 'flag-complex', state, 'supervisor'],
   );
 }
 for (const state of ['decided', 'executed', 'closed'] as CaseState[]) EDGES.push([state, 'revoke', 'revoked', 'supervisor']);
