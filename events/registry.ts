@@ -5,6 +5,8 @@ import { InspectionItemRegistered } from './directory/inspection-item-registered
 import { InspectionItemUpdated } from './directory/inspection-item-updated.v1.ts';
 import { InspectorRegistered } from './directory/inspector-registered.v1.ts';
 import { InspectorUpdated } from './directory/inspector-updated.v1.ts';
+import { externalEvents } from './external/external-events.v1.ts';
+import { SystemRegistered } from './ingest/system-registered.v1.ts';
 import { InspectionAssigned } from './inspections/inspection-assigned.v1.ts';
 import {
   AnswersRecorded,
@@ -42,6 +44,8 @@ export const eventRegistry: readonly EventDefinition[] = [
   CaseClueRaised,
   InspectionCorrected,
   ...caseEvents,
+  ...externalEvents,
+  SystemRegistered,
 ];
 
 export function findEvent(detailType: string, version: number): EventDefinition | undefined {

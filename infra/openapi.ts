@@ -50,7 +50,12 @@ export function buildOpenApi(): ReturnType<typeof createDocument> {
       ...(c?.body
         ? { requestBody: { required: true, content: { 'application/json': { schema: c.body } } } }
         : c?.textBodyTypes
-          ? { requestBody: { required: true, content: Object.fromEntries(c.textBodyTypes.map((t) => [t, { schema: z.string() }])) } }
+          ? {
+              requestBody: {
+                required: true,
+                content: Object.fromEntries(c.textBodyTypes.map((t) => [t, { schema: c.textBodySchemas?.[t] ?? z.string() }])),
+              },
+            }
           : {}),
       responses: c
         ? Object.fromEntries(

@@ -6,6 +6,7 @@
 import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
 import { contracts as cases, commandContract } from '#cases/schemas';
 import { contracts as directory } from '#directory/schemas';
+import { contracts as ingest } from '#ingest/schemas';
 import { contracts as inspections } from '#inspections/schemas';
 import { contracts as records } from '#records/schemas';
 import { contracts as sampling } from '#sampling/schemas';
@@ -13,7 +14,7 @@ import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
 import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
 
-export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'cases' | 'outbox';
+export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'cases' | 'ingest' | 'outbox';
 
 export interface FunctionSpec {
   /** Entry file, relative to the repository root; it exports `handler`. */
@@ -104,7 +105,18 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     memoryMb: 1024,
     timeoutSeconds: 29,
     table: {
-      read: ['S#case/', 'S#publication/', 'CASE#', 'PUBLIC#DECISION', 'CLOCK#cases', 'S#entity/', 'S#inspection/', 'ACCESS#', 'ACCESS-BY#'],
+      read: [
+        'S#case/',
+        'S#publication/',
+        'S#external/',
+        'CASE#',
+        'PUBLIC#DECISION',
+        'CLOCK#cases',
+        'S#entity/',
+        'S#inspection/',
+        'ACCESS#',
+        'ACCESS-BY#',
+      ],
       write: ['S#case/', 'S#publication/', 'ACCESS#', 'ACCESS-BY#'],
     },
     idempotency: true,
@@ -121,6 +133,17 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       /** The discretion table (裁量基准) as JSON: {violationCode: {lighter|normal|heavier: {min, max}}}; empty: the sample. */
       CASE_DISCRETION_TABLE: '',
     },
+  },
+  ingest: {
+    entry: 'functions/ingest/handler.ts',
+    description: 'Enforcement systems of other departments: registration, CloudEvents ingest, the event catalog',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    table: {
+      read: ['S#system/', 'SYSTEM#', 'S#external/', 'INGEST#', 'S#case/', 'S#entity/'],
+      write: ['S#system/', 'SYSTEMID#', 'SYSTEMSOURCE#', 'S#external/', 'INGEST#', 'RATE#'],
+    },
+    idempotency: true,
   },
   outbox: {
     entry: 'functions/outbox/handler.ts',
@@ -212,6 +235,19 @@ export const routes: readonly RouteSpec[] = [
     contract: sampling.publicTask,
     rateLimit: PUBLIC_RATE,
   },
+  { method: 'POST', path: '/systems', fn: 'ingest', access: roles(['admin']), contract: ingest.registerSystem },
+  { method: 'GET', path: '/systems', fn: 'ingest', access: roles(['admin', 'supervisor', 'auditor']), contract: ingest.listSystems },
+  {
+    method: 'POST',
+    path: '/events',
+    fn: 'ingest',
+    access: scopes(['events:write']),
+    contract: ingest.postEvents,
+    // All clients together; each client's own limit (its registration) is counted by the function.
+    rateLimit: { perSecond: 100, burst: 200 },
+  },
+  { method: 'GET', path: '/events/catalog', fn: 'ingest', access: { public: true }, contract: ingest.catalog, rateLimit: PUBLIC_RATE },
+  { method: 'GET', path: '/external-records/{subject}', fn: 'ingest', access: roles(STAFF), contract: ingest.externalRecord },
   {
     method: 'GET',
     path: '/public/decisions',

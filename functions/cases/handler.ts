@@ -134,11 +134,19 @@ async function readAll(store: DynamoDbEventStore, stream: string) {
   return all;
 }
 
-/** The timeline's streams: the inspection, the case, and once there is a decision to publish, its publication. */
-const streamsOf = (c: CaseRecord) => [
-  ...timelineStreams(caseStream(c.caseId), c.source),
-  ...(c.decision !== undefined && c.decision.penalty.types.some((t) => t !== 'warning') ? [publicationStream(c.caseId)] : []),
-];
+/**
+ * The timeline's streams: the inspection, the case, what other departments reported about it (if they did), and once
+ * there is a decision to publish, its publication.
+ */
+async function streamsOf(c: CaseRecord): Promise<string[]> {
+  const external = `external/${c.agency}/${c.caseId}`;
+  const reported = (await events().existing([external])).has(external);
+  return [
+    ...timelineStreams(caseStream(c.caseId), c.source),
+    ...(reported ? [external] : []),
+    ...(c.decision?.penalty.types.some((t) => t !== 'warning') ? [publicationStream(c.caseId)] : []),
+  ];
+}
 
 const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
   CASE_COMMANDS.map((command) => [
@@ -211,7 +219,7 @@ export const http = httpHandler({
     const position = parseTimelineCursor(r.query.cursor);
     if (r.query.cursor !== undefined && position === undefined) throw new BadCursorError();
     await recordAccess(r, c, r.query.format === 'json' ? 'timeline' : `export-${r.query.format}`);
-    const streams = streamsOf(c);
+    const streams = await streamsOf(c);
     if (r.query.format === 'csv' || r.query.format === 'ndjson') {
       const all = (await timelinePage(events(), streams, 1_000_000)).events;
       const csv = r.query.format === 'csv';
@@ -226,7 +234,7 @@ export const http = httpHandler({
   'GET /cases/{id}/timeline/verify': route(contracts.verify, async (r) => {
     const c = (await load(r.principal.agency, r.params.id, reader(r))).state;
     await recordAccess(r, c, 'verify');
-    return { status: 200, body: await verifyTimeline(events(), streamsOf(c)) };
+    return { status: 200, body: await verifyTimeline(events(), await streamsOf(c)) };
   }),
   'GET /audit/access-log': route(contracts.accessLog, async (r) => ({
     status: 200,

@@ -14,6 +14,13 @@ export class VersionConflictError extends Error {
   }
 }
 
+/** An append's side item (written only if absent) exists already: e.g. an ingested event's (source, id) marker. */
+export class SideItemExistsError extends Error {
+  constructor(readonly keys: readonly { pk: string; sk: string }[]) {
+    super(`already present: ${keys.map((k) => `${k.pk} ${k.sk}`).join(', ')}`);
+  }
+}
+
 export class AlreadyExistsError extends Error {
   constructor(readonly what: string) {
     super(`${what} already exists`);

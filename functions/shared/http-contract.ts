@@ -16,6 +16,8 @@ export interface RouteContract<
   body?: B;
   /** Non-JSON bodies handed to the handler as text (bulk import). */
   textBodyTypes?: readonly string[];
+  /** How openapi.yaml documents those bodies (the handler parses them itself). */
+  textBodySchemas?: Readonly<Record<string, z.ZodType>>;
   query?: Q;
   params?: P;
   /** Default 1 MiB (DESIGN §7). */

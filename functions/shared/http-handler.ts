@@ -160,7 +160,7 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult> {
       request.response = json(
         problem.status,
         problem.toJSON(request.event.rawPath),
-        correlationHeader(request.event),
+        { ...correlationHeader(request.event), ...problem.headers },
         'application/problem+json',
       );
     },

@@ -15,6 +15,8 @@ export class Problem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly extensions: Record<string, unknown> = {},
+    /** Response headers that go with the problem (e.g. Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
     this.name = 'Problem';
@@ -65,6 +67,8 @@ export const problems = {
     new Problem(415, 'unsupported-media-type', 'Unsupported content type', `Send ${allowed.join(' or ')}.`, {
       allowed,
     }),
+  tooManyRequests: (detail: string, retryAfterSeconds: number) =>
+    new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) }),
   idempotencyKeyReused: () =>
     new Problem(
       422,

@@ -3,7 +3,7 @@ import { chainEvents } from '#records/domain/append';
 import { GENESIS_HASH } from '#records/domain/hash-chain';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import type { AppendInput, AppendResult, CreateOutcome, EventStore, HeadIndex, ReadPage, StreamHead } from '#records/ports';
-import { VersionConflictError } from '#shared/errors';
+import { SideItemExistsError, VersionConflictError } from '#shared/errors';
 
 interface Head extends StreamHead {
   agency: string;
@@ -15,12 +15,17 @@ interface Head extends StreamHead {
 export class InMemoryEventStore implements EventStore, DirectoryReader {
   readonly events = new Map<string, RecordedEvent[]>();
   readonly heads = new Map<string, Head>();
+  /** Items written beside an append, only if absent (`pk sk` → attributes). */
+  readonly sideItems = new Map<string, Record<string, string | number>>();
   now = new Date('2026-03-02T08:00:00.000Z');
 
   async append(input: AppendInput): Promise<AppendResult> {
     const head = this.heads.get(input.stream);
     const current = head?.version ?? 0;
     if (current !== input.expectedVersion) throw new VersionConflictError(input.expectedVersion, current);
+    const present = (input.sideItems ?? []).filter((side) => this.sideItems.has(`${side.pk} ${side.sk}`));
+    if (present.length > 0) throw new SideItemExistsError(present.map((side) => ({ pk: side.pk, sk: side.sk })));
+    for (const side of input.sideItems ?? []) this.sideItems.set(`${side.pk} ${side.sk}`, side.attributes);
     const events = chainEvents({
       stream: input.stream,
       version: current,

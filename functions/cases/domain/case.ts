@@ -177,6 +177,16 @@ export function openCase(input: Omit<CaseRecord, 'status' | 'extended' | 'flagge
   return { events, state: foldCase(events, { agency, jurisdiction }) as CaseRecord };
 }
 
+/** 行政处罚法 §64: a hearing is requested within 5 working days of the notification. */
+async function hearingRequestInTime(state: CaseRecord, today: string): Promise<void> {
+  const due = (await deadlines({ clueOn: state.clueOn, notifiedOn: state.notifiedOn as string })).find((d) => d.name === 'hearing-request');
+  if (due !== undefined && today > due.due) {
+    throw new StateConflictError(
+      `The hearing request came after its deadline of ${due.due} (5 working days after notification, 行政处罚法 §64).`,
+    );
+  }
+}
+
 const openAppraisal = (state: CaseRecord) => (state.appraisals ?? []).find((a) => a.to === undefined);
 
 /**
@@ -219,17 +229,9 @@ async function record(
       return one({ on: today, proposed: input.proposed });
     case 'record-statement':
       return one({ statement: s('statement') });
-    case 'request-hearing': {
-      const due = (await deadlines({ clueOn: state.clueOn, notifiedOn: state.notifiedOn as string })).find(
-        (d) => d.name === 'hearing-request',
-      );
-      if (due !== undefined && today > due.due) {
-        throw new StateConflictError(
-          `The hearing request came after its deadline of ${due.due} (5 working days after notification, 行政处罚法 §64).`,
-        );
-      }
+    case 'request-hearing':
+      await hearingRequestInTime(state, today);
       return one({ on: today });
-    }
     case 'hold-hearing':
       if (s('from') > s('to')) throw new RuleViolationError('to', 'a hearing ends on or after the day it starts');
       if (s('to') > today) throw new RuleViolationError('to', `a hearing is recorded once held; ${s('to')} is after today (${today})`);

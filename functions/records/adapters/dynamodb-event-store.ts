@@ -9,7 +9,7 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { VersionConflictError } from '#shared/errors';
+import { SideItemExistsError, VersionConflictError } from '#shared/errors';
 import { chainEvents } from '../domain/append.ts';
 import { GENESIS_HASH } from '../domain/hash-chain.ts';
 import type { RecordedEvent } from '../domain/recorded-event.ts';
@@ -49,6 +49,10 @@ export class DynamoDbEventStore implements EventStore {
         if (headReason?.Code === 'ConditionalCheckFailed') {
           throw new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)));
         }
+        const sides = input.sideItems ?? [];
+        const offset = 1 + input.events.length;
+        const present = sides.filter((_, i) => error.CancellationReasons?.[offset + i]?.Code === 'ConditionalCheckFailed');
+        if (present.length > 0) throw new SideItemExistsError(present.map((s) => ({ pk: s.pk, sk: s.sk })));
       }
       throw error;
     }

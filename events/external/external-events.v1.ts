@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { defineEvent, type EventDefinition } from '../stored-event.ts';
+
+/**
+ * Events that enforcement systems of other departments post (DESIGN §6 "Enforcement systems"), version 1. Each is a
+ * CloudEvents `type`; its `data` is the payload schema below. Stored on the subject's external record stream
+ * (`external/<agency>/<subject>`) wrapped with the envelope it came in, and published by `regulator.external`.
+ */
+const SOURCE = 'regulator.external';
+const day = z.iso.date();
+
+export const InspectionResultPayload = z.strictObject({
+  inspectionNumber: z.string().min(1).max(100).describe('the posting department’s own inspection number'),
+  inspectedOn: day,
+  result: z.enum(['compliant', 'non-compliant', 'not-found-at-address', 'refused']),
+  items: z.array(z.string().min(1).max(100)).max(50).default([]).describe('inspection item codes or names'),
+  summary: z.string().max(4000).default(''),
+});
+
+export const PenaltyDecisionPayload = z.strictObject({
+  decisionNumber: z.string().min(1).max(100).describe('文书号 of the decision'),
+  decidedOn: day,
+  penalty: z.strictObject({
+    types: z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation'])).min(1),
+    fine: z.number().nonnegative().optional().describe('yuan'),
+  }),
+  legalBasis: z.string().min(1).max(1000),
+  summary: z.string().max(4000).default(''),
+});
+
+export const CaseStatusChangePayload = z.strictObject({
+  externalCaseNumber: z.string().min(1).max(100).describe('the posting department’s case number'),
+  status: z.enum(['received', 'accepted', 'investigating', 'prosecuted', 'judged', 'returned', 'closed']),
+  note: z.string().max(4000).default(''),
+});
+
+export const RiskSignalPayload = z.strictObject({
+  signal: z.string().min(1).max(100).describe('the signal’s code in the posting system, e.g. TAX-ARREARS'),
+  severity: z.enum(['low', 'medium', 'high']),
+  description: z.string().min(1).max(4000),
+  observedOn: day,
+});
+
+/** What every stored external event carries: the CloudEvent as it came, minus `specversion`, plus the system. */
+const stored = <P extends z.ZodType>(payload: P) =>
+  z.strictObject({
+    system: z.string().min(1).max(64),
+    source: z.string().min(1).max(512),
+    id: z.string().min(1).max(256),
+    time: z.iso.datetime({ offset: true }),
+    subject: z.string().min(1).max(100),
+    dataschema: z.string().max(512).optional(),
+    extensions: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    data: payload,
+  });
+
+const envelope = { system: 'tax-110105', source: 'urn:cn:gov:tax:110105:enforcement', time: '2026-05-06T02:00:00Z' };
+
+export interface ExternalEventDefinition<P extends z.ZodType = z.ZodType> extends EventDefinition {
+  /** The CloudEvents `data` schema a posting system must follow. */
+  readonly payload: P;
+  /** What the CloudEvents `subject` may name. */
+  readonly subjects: readonly ('entity' | 'case')[];
+  readonly description: string;
+  readonly payloadExample: z.input<P>;
+}
+
+function defineExternal<P extends z.ZodType>(
+  type: string,
+  description: string,
+  subjects: readonly ('entity' | 'case')[],
+  payload: P,
+  payloadExample: z.input<P>,
+  subject: string,
+): ExternalEventDefinition<P> {
+  const example = { ...envelope, id: `${type}-1`, subject, data: payload.parse(payloadExample) };
+  return { ...defineEvent(SOURCE, type, 1, stored(payload), example as never), payload, subjects, description, payloadExample };
+}
+
+export const ExternalInspectionResult = defineExternal(
+  'External.InspectionResult',
+  'Another department inspected an entity: its result counts toward the entity’s record.',
+  ['entity'],
+  InspectionResultPayload,
+  {
+    inspectionNumber: 'SW-2026-0412',
+    inspectedOn: '2026-05-05',
+    result: 'non-compliant',
+    items: ['发票管理'],
+    summary: '未按规定开具发票',
+  },
+  '91110105MA01ABCD13',
+);
+export const ExternalPenaltyDecision = defineExternal(
+  'External.PenaltyDecision',
+  'Another department decided a penalty: it counts toward the entity’s record (credit).',
+  ['entity', 'case'],
+  PenaltyDecisionPayload,
+  {
+    decisionNumber: '京税罚〔2026〕12号',
+    decidedOn: '2026-05-06',
+    penalty: { types: ['fine'], fine: 5_000 },
+    legalBasis: '《税收征收管理法》第六十条',
+    summary: '逾期未申报',
+  },
+  '91110105MA01ABCD13',
+);
+export const ExternalCaseStatusChange = defineExternal(
+  'External.CaseStatusChange',
+  'A department that received a case (e.g. a transfer to the judiciary) reports its status on that case.',
+  ['case'],
+  CaseStatusChangePayload,
+  { externalCaseNumber: '京公（经）立字〔2026〕88号', status: 'accepted', note: '已立案侦查' },
+  'case-7f2c1c7e-0000-4000-8000-000000000001',
+);
+export const ExternalRiskSignal = defineExternal(
+  'External.RiskSignal',
+  'A risk signal about an entity or a case, for risk alerts.',
+  ['entity', 'case'],
+  RiskSignalPayload,
+  { signal: 'TAX-ARREARS', severity: 'medium', description: '欠缴税款超过 90 天', observedOn: '2026-05-01' },
+  '91110105MA01ABCD13',
+);
+
+/** The catalog: every external event type and version that systems may post. */
+export const externalEvents: readonly ExternalEventDefinition[] = [
+  ExternalInspectionResult,
+  ExternalPenaltyDecision,
+  ExternalCaseStatusChange,
+  ExternalRiskSignal,
+];
+
+/** The `dataschema` URI of a type's version, as the catalog publishes it. */
+export const dataschemaOf = (def: { DETAIL_TYPE: string; VERSION: number }) => `urn:regulator:events:${def.DETAIL_TYPE}:v${def.VERSION}`;

@@ -1,0 +1,162 @@
+import type { DirectoryReader } from '#directory/ports';
+import type { NewEvent } from '#records/domain/recorded-event';
+import type { EventStore } from '#records/ports';
+import { SideItemExistsError, VersionConflictError } from '#shared/errors';
+import { type CheckedEvent, checkEntry, idOf, type PostingSystem, type Rejection } from './cloudevents.ts';
+import { type ExternalRecord, externalStream, withReport } from './external-record.ts';
+
+/** Which (source, id) pairs were accepted before: the marker written in the same transaction as the event. */
+export interface IngestMarkers {
+  existing(keys: readonly { source: string; id: string }[]): Promise<Set<string>>;
+}
+
+export interface IngestDeps {
+  store: EventStore;
+  reader: DirectoryReader;
+  markers: IngestMarkers;
+  clock: () => Date;
+}
+
+export type EntryResult =
+  | { index: number; id: string; status: 'accepted'; stream: string; seq: number }
+  | { index: number; id: string; status: 'duplicate' }
+  | ({ index: number; id?: string; status: 'rejected' } & Rejection);
+
+export const markerKey = (source: string, id: string) => ({ pk: `INGEST#${source}`, sk: id });
+const keyOf = (e: { source: string; id: string }) => `${e.source}\n${e.id}`;
+
+/** Events per transaction: each takes its event item and its marker, and the head takes one (≤ 100 items). */
+const PER_TRANSACTION = 49;
+const ATTEMPTS = 8;
+
+/**
+ * Takes one batch from a registered system: each entry accepted (appended to its subject's external record, with
+ * its (source, id) marker in the same transaction), a duplicate (that pair was accepted before, or earlier in this
+ * batch), or rejected with its reason. A batch sent again changes nothing.
+ */
+export async function ingest(
+  deps: IngestDeps,
+  system: PostingSystem,
+  entries: readonly unknown[],
+  correlationId: string,
+): Promise<EntryResult[]> {
+  const now = deps.clock();
+  const results: (EntryResult | undefined)[] = new Array(entries.length).fill(undefined);
+  const checked: { index: number; event: CheckedEvent }[] = [];
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    const outcome = checkEntry(entry, system, now);
+    const id = idOf(entry);
+    if (!outcome.ok) {
+      results[index] = { index, ...(id === undefined ? {} : { id }), status: 'rejected', ...outcome.rejection };
+    } else if (seen.has(keyOf(outcome.event))) {
+      results[index] = { index, id: outcome.event.id, status: 'duplicate' };
+    } else {
+      seen.add(keyOf(outcome.event));
+      checked.push({ index, event: outcome.event });
+    }
+  });
+
+  // The subject must be a case or an entity of the system's agency (another agency's answers as a missing one).
+  const subjects = [...new Set(checked.map((c) => `${c.event.subjectKind} ${c.event.subject}`))];
+  const known = new Set(
+    (
+      await Promise.all(
+        subjects.map(async (s) => {
+          const [kind, subject] = s.split(' ') as ['entity' | 'case', string];
+          const head = await deps.reader.get(kind === 'case' ? `case/${subject}` : `entity/${system.agency}/${subject}`);
+          return head !== undefined && head.agency === system.agency ? s : undefined;
+        }),
+      )
+    ).filter((s) => s !== undefined),
+  );
+  const before = await deps.markers.existing(checked.map((c) => c.event));
+  const byStream = new Map<string, { index: number; event: CheckedEvent }[]>();
+  for (const c of checked) {
+    if (!known.has(`${c.event.subjectKind} ${c.event.subject}`)) {
+      results[c.index] = {
+        index: c.index,
+        id: c.event.id,
+        status: 'rejected',
+        reason: 'subject-not-in-agency',
+        message: `no ${c.event.subjectKind === 'case' ? 'case' : 'entity'} '${c.event.subject}' in agency ${system.agency}`,
+      };
+    } else if (before.has(keyOf(c.event))) {
+      results[c.index] = { index: c.index, id: c.event.id, status: 'duplicate' };
+    } else {
+      const stream = externalStream(system.agency, c.event.subject);
+      byStream.set(stream, [...(byStream.get(stream) ?? []), c]);
+    }
+  }
+  await Promise.all(
+    [...byStream].map(async ([stream, pending]) => {
+      for (const r of await appendToStream(deps, system, stream, pending, correlationId)) results[r.index] = r;
+    }),
+  );
+  return results as EntryResult[];
+}
+
+/** Appends a stream's new events in transactions of up to 49; re-reads on a concurrent append; a raced duplicate is one. */
+async function appendToStream(
+  deps: IngestDeps,
+  system: PostingSystem,
+  stream: string,
+  entries: { index: number; event: CheckedEvent }[],
+  correlationId: string,
+): Promise<EntryResult[]> {
+  const out: EntryResult[] = [];
+  let pending = entries;
+  for (let attempt = 0; pending.length > 0; attempt += 1) {
+    if (attempt >= ATTEMPTS) throw new Error(`stream ${stream}: still contended after ${ATTEMPTS} attempts`);
+    const head = await deps.reader.get<ExternalRecord>(stream);
+    const chunk = pending.slice(0, PER_TRANSACTION);
+    const state = chunk.reduce<ExternalRecord | undefined>((s, c) => withReport(s, c.event, system), head?.state);
+    const events: NewEvent[] = chunk.map(({ event }) => ({
+      type: event.def.DETAIL_TYPE,
+      version: event.def.VERSION,
+      occurredAt: event.time,
+      data: {
+        system: system.id,
+        source: event.source,
+        id: event.id,
+        time: event.time,
+        subject: event.subject,
+        ...(event.dataschema === undefined ? {} : { dataschema: event.dataschema }),
+        ...(event.extensions === undefined ? {} : { extensions: event.extensions }),
+        data: event.data,
+      },
+    }));
+    try {
+      const appended = await deps.store.append({
+        stream,
+        expectedVersion: head?.version ?? 0,
+        ...(head === undefined ? {} : { prevHash: head.lastHash }),
+        events,
+        actor: { id: system.id, role: 'enforcement-system', agency: system.agency },
+        agency: system.agency,
+        correlationId,
+        head: { state },
+        sideItems: chunk.map(({ event }) => ({
+          ...markerKey(event.source, event.id),
+          attributes: { stream, system: system.id, time: event.time },
+        })),
+      });
+      chunk.forEach((c, i) => {
+        out.push({ index: c.index, id: c.event.id, status: 'accepted', stream, seq: appended.events[i]?.seq ?? 0 });
+      });
+      pending = pending.slice(chunk.length);
+    } catch (error) {
+      if (error instanceof SideItemExistsError) {
+        // Another request accepted some of these meanwhile (a concurrent duplicate batch): those are duplicates.
+        const taken = new Set(error.keys.map((k) => `${k.pk.slice('INGEST#'.length)}\n${k.sk}`));
+        for (const c of pending.filter((p) => taken.has(keyOf(p.event)))) out.push({ index: c.index, id: c.event.id, status: 'duplicate' });
+        pending = pending.filter((p) => !taken.has(keyOf(p.event)));
+      } else if (error instanceof VersionConflictError) {
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+      } else {
+        throw error;
+      }
+    }
+  }
+  return out;
+}
