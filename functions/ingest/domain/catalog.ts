@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { JsonSchema } from '#events/catalog-compat';
 import { dataschemaOf, externalEvents } from '#events/external/external-events.v1';
 import { BATCH_TYPE, MAX_BATCH, REJECT_REASONS, SINGLE_TYPE } from './cloudevents.ts';
 
@@ -23,7 +24,7 @@ export function eventCatalog() {
       dataschema: dataschemaOf(def),
       description: def.description,
       subjects: [...def.subjects],
-      schema: z.toJSONSchema(def.payload, { io: 'input' }),
+      schema: z.toJSONSchema(def.payload, { io: 'input' }) as JsonSchema,
       example: {
         specversion: '1.0',
         id: `${def.DETAIL_TYPE}-example-1`,
