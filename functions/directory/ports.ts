@@ -26,6 +26,8 @@ export interface ListQuery {
 
 export interface DirectoryReader {
   get<S>(stream: string): Promise<StoredRecord<S> | undefined>;
+  /** Many heads in as few round trips as the table allows (strongly consistent), by stream; missing ones absent. */
+  getMany<S>(streams: readonly string[]): Promise<Map<string, StoredRecord<S>>>;
   list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }>;
 }
 

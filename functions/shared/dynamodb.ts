@@ -45,13 +45,16 @@ export async function batchGetAll(
   client: DynamoDBClient,
   table: string,
   keys: readonly Record<string, unknown>[],
+  consistent = false,
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
     let pending = keys.slice(i, i + 100).map((k) => marshall(k));
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
-      const { Responses, UnprocessedKeys } = await client.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending } } }));
+      const { Responses, UnprocessedKeys } = await client.send(
+        new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }),
+      );
       for (const item of Responses?.[table] ?? []) found.push(unmarshall(item));
       pending = UnprocessedKeys?.[table]?.Keys ?? [];
     }

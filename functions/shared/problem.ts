@@ -56,7 +56,9 @@ export const problems = {
       409,
       'version-conflict',
       'The record has changed',
-      `Expected version ${expectedVersion}, but the current version is ${currentVersion}. Read it again and retry.`,
+      expectedVersion === currentVersion
+        ? 'Another request was changing the record at the same moment. Read it again and retry.'
+        : `Expected version ${expectedVersion}, but the current version is ${currentVersion}. Read it again and retry.`,
       { expectedVersion, currentVersion },
     ),
   payloadTooLarge: (limit: number) =>

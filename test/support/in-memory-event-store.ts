@@ -81,6 +81,15 @@ export class InMemoryEventStore implements EventStore, DirectoryReader {
     return head === undefined ? undefined : this.recordOf<S>(head);
   }
 
+  async getMany<S>(streams: readonly string[]): Promise<Map<string, StoredRecord<S>>> {
+    const found = new Map<string, StoredRecord<S>>();
+    for (const stream of streams) {
+      const head = this.heads.get(stream);
+      if (head !== undefined) found.set(stream, this.recordOf<S>(head));
+    }
+    return found;
+  }
+
   async list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }> {
     const pk = `${query.index}pk`;
     const sk = `${query.index}sk`;

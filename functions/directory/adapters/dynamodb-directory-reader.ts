@@ -2,6 +2,7 @@ import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/clie
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
+import { batchGetAll } from '#shared/dynamodb';
 import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
 
 /** Reads directory records from their stream heads (state cached there in the same transaction as the events). */
@@ -16,6 +17,17 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
       new GetItemCommand({ TableName: this.table, Key: marshall({ pk: streamKey(stream), sk: HEAD_SK }), ConsistentRead: true }),
     );
     return Item === undefined ? undefined : recordOf<S>(unmarshall(Item));
+  }
+
+  async getMany<S>(streams: readonly string[]): Promise<Map<string, StoredRecord<S>>> {
+    const unique = [...new Set(streams)];
+    const items = await batchGetAll(
+      this.client,
+      this.table,
+      unique.map((stream) => ({ pk: streamKey(stream), sk: HEAD_SK })),
+      true,
+    );
+    return new Map(items.map((item) => [String(item.pk).replace(/^S#/, ''), recordOf<S>(item)]));
   }
 
   async list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }> {

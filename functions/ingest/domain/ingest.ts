@@ -1,4 +1,4 @@
-import type { DirectoryReader } from '#directory/ports';
+import type { DirectoryReader, StoredRecord } from '#directory/ports';
 import type { NewEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 import { SideItemExistsError, VersionConflictError } from '#shared/errors';
@@ -57,23 +57,17 @@ export async function ingest(
     }
   });
 
-  // The subject must be a case or an entity of the system's agency (another agency's answers as a missing one).
-  const subjects = [...new Set(checked.map((c) => `${c.event.subjectKind} ${c.event.subject}`))];
-  const known = new Set(
-    (
-      await Promise.all(
-        subjects.map(async (s) => {
-          const [kind, subject] = s.split(' ') as ['entity' | 'case', string];
-          const head = await deps.reader.get(kind === 'case' ? `case/${subject}` : `entity/${system.agency}/${subject}`);
-          return head !== undefined && head.agency === system.agency ? s : undefined;
-        }),
-      )
-    ).filter((s) => s !== undefined),
-  );
-  const before = await deps.markers.existing(checked.map((c) => c.event));
+  // One round trip for the heads: each subject (a case or an entity of the system's agency; another agency's answers
+  // as a missing one) and each external record the batch appends to; one more for the (source, id) markers.
+  const subjectStream = (e: CheckedEvent) => (e.subjectKind === 'case' ? `case/${e.subject}` : `entity/${system.agency}/${e.subject}`);
+  const [heads, before] = await Promise.all([
+    deps.reader.getMany<unknown>(checked.flatMap((c) => [subjectStream(c.event), externalStream(system.agency, c.event.subject)])),
+    deps.markers.existing(checked.map((c) => c.event)),
+  ]);
+  const known = (e: CheckedEvent) => heads.get(subjectStream(e))?.agency === system.agency;
   const byStream = new Map<string, { index: number; event: CheckedEvent }[]>();
   for (const c of checked) {
-    if (!known.has(`${c.event.subjectKind} ${c.event.subject}`)) {
+    if (!known(c.event)) {
       results[c.index] = {
         index: c.index,
         id: c.event.id,
@@ -90,7 +84,8 @@ export async function ingest(
   }
   await Promise.all(
     [...byStream].map(async ([stream, pending]) => {
-      for (const r of await appendToStream(deps, system, stream, pending, correlationId)) results[r.index] = r;
+      const head = heads.get(stream) as StoredRecord<ExternalRecord> | undefined;
+      for (const r of await appendToStream(deps, system, stream, head, pending, correlationId)) results[r.index] = r;
     }),
   );
   return results as EntryResult[];
@@ -101,14 +96,16 @@ async function appendToStream(
   deps: IngestDeps,
   system: PostingSystem,
   stream: string,
+  known: StoredRecord<ExternalRecord> | undefined,
   entries: { index: number; event: CheckedEvent }[],
   correlationId: string,
 ): Promise<EntryResult[]> {
   const out: EntryResult[] = [];
   let pending = entries;
-  for (let attempt = 0; pending.length > 0; attempt += 1) {
-    if (attempt >= ATTEMPTS) throw new Error(`stream ${stream}: still contended after ${ATTEMPTS} attempts`);
-    const head = await deps.reader.get<ExternalRecord>(stream);
+  // The head read with the batch serves until another writer moves it (a version conflict): then it is read again.
+  let head = known;
+  let conflicts = 0;
+  while (pending.length > 0) {
     const chunk = pending.slice(0, PER_TRANSACTION);
     const state = chunk.reduce<ExternalRecord | undefined>((s, c) => withReport(s, c.event, system), head?.state);
     const events: NewEvent[] = chunk.map(({ event }) => ({
@@ -145,6 +142,10 @@ async function appendToStream(
         out.push({ index: c.index, id: c.event.id, status: 'accepted', stream, seq: appended.events[i]?.seq ?? 0 });
       });
       pending = pending.slice(chunk.length);
+      const last = appended.events.at(-1);
+      if (state !== undefined && last !== undefined) {
+        head = { stream, state, agency: system.agency, version: appended.version, lastHash: last.hash, updatedAt: last.recordedAt };
+      }
     } catch (error) {
       if (error instanceof SideItemExistsError) {
         // Another request accepted some of these meanwhile (a concurrent duplicate batch): those are duplicates.
@@ -152,7 +153,10 @@ async function appendToStream(
         for (const c of pending.filter((p) => taken.has(keyOf(p.event)))) out.push({ index: c.index, id: c.event.id, status: 'duplicate' });
         pending = pending.filter((p) => !taken.has(keyOf(p.event)));
       } else if (error instanceof VersionConflictError) {
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+        conflicts += 1;
+        if (conflicts >= ATTEMPTS) throw new Error(`stream ${stream}: still contended after ${ATTEMPTS} attempts`);
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * conflicts));
+        head = await deps.reader.get<ExternalRecord>(stream);
       } else {
         throw error;
       }

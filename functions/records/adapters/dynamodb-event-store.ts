@@ -49,6 +49,10 @@ export class DynamoDbEventStore implements EventStore {
         if (headReason?.Code === 'ConditionalCheckFailed') {
           throw new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)));
         }
+        // Real DynamoDB cancels a transaction that meets another on the same item: retryable, like a version conflict.
+        if (error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) {
+          throw new VersionConflictError(input.expectedVersion, input.expectedVersion);
+        }
         const sides = input.sideItems ?? [];
         const offset = 1 + input.events.length;
         const present = sides.filter((_, i) => error.CancellationReasons?.[offset + i]?.Code === 'ConditionalCheckFailed');
