@@ -102,8 +102,15 @@ export class ServiceStack extends Stack {
 
     // HTTP API with the Cognito JWT authorizer; POST /_local/token does not exist here (local runtime only).
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    // Client-credentials access tokens carry no `aud`: API Gateway then checks `client_id` against this list, so each
+    // enforcement system's app client is listed here (`cdk deploy -c MACHINE_CLIENT_IDS=id1,id2`) and registered with
+    // POST /systems.
+    const machineClients = String(this.node.tryGetContext('MACHINE_CLIENT_IDS') ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
     const authorizer = new HttpJwtAuthorizer('Cognito', `https://cognito-idp.${this.region}.amazonaws.com/${data.userPool.userPoolId}`, {
-      jwtAudience: [data.webClient.userPoolClientId, inspectorClient.userPoolClientId],
+      jwtAudience: [data.webClient.userPoolClientId, inspectorClient.userPoolClientId, ...machineClients],
     });
     this.api = new apigw.HttpApi(this, 'Api', {
       apiName: 'regulator',

@@ -84,14 +84,22 @@ describe('the CDK app built from the topology', () => {
     }
   });
 
-  it('gives a function its domain settings with their defaults, and takes overrides from the CDK context', () => {
+  it('gives a function its domain settings with their defaults, and takes overrides and machine clients from the CDK context', () => {
     service.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ CASE_WARN_DAYS: '10', CASE_SMALL_FINE_MAX: '10000' }) },
     });
-    const app = new App({ outdir: resolve(root, 'cdk.out/test-infra-context'), context: { CASE_WARN_DAYS: '7' } });
+    const app = new App({
+      outdir: resolve(root, 'cdk.out/test-infra-context'),
+      context: { CASE_WARN_DAYS: '7', MACHINE_CLIENT_IDS: 'tax-client-1, police-client-2' },
+    });
     const built = buildApp(root, app);
-    Template.fromStack(built.service).hasResourceProperties('AWS::Lambda::Function', {
+    const template = Template.fromStack(built.service);
+    template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ CASE_WARN_DAYS: '7' }) },
+    });
+    // Enforcement systems' app clients are accepted by the JWT authorizer (their tokens carry client_id, no aud).
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Audience: Match.arrayWith(['tax-client-1', 'police-client-2']) },
     });
   });
 
