@@ -4,7 +4,7 @@
  * Run: npm run bench:draw
  */
 import { randomBytes } from 'node:crypto';
-import { BatchWriteItemCommand, DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { DynamoDbBlobStore } from '../functions/records/adapters/dynamodb-blob-store.ts';
@@ -12,11 +12,10 @@ import { DynamoDbEventStore, HEAD_SK, streamKey } from '../functions/records/ada
 import { DynamoDbSamplingReads } from '../functions/sampling/adapters/dynamodb-sampling-reads.ts';
 import { drawStratum } from '../functions/sampling/domain/draw.ts';
 import { createTask, drawTask } from '../functions/sampling/domain/task-commands.ts';
-import { createTables, startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { benchTable, median } from './support.ts';
 
 const POPULATION = Number(process.env.BENCH_POPULATION ?? 100_000);
 const IN_MEMORY = 1_000_000;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const time = async (f: () => Promise<unknown> | unknown) => {
   const t = performance.now();
   await f();
@@ -34,15 +33,8 @@ console.log(
 );
 
 // 2. A draw over 100,000 entities in DynamoDB Local.
-const dynamo = await startDynamoDbLocal({});
-const table = 'bench-records';
+const { client, table, stop } = await benchTable();
 try {
-  const client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
-  });
-  await createTables(client, { table, idempotency: 'bench-idem' });
   const agency = 'BENCH';
   const heads = Array.from({ length: POPULATION }, (_, i) => {
     const uscc = ids[i] as string;
@@ -148,7 +140,6 @@ try {
     `| whole draw: population, exclusions, pool, conflicts, draw, proof and populations stored, event appended | ${median(draws).toFixed(2)} |`,
   );
   console.log(`\nratio draw / bare read = ${(median(draws) / median(reads)).toFixed(2)} (target ≤ 1.2)`);
-  client.destroy();
 } finally {
-  await dynamo.stop();
+  await stop();
 }

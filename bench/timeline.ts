@@ -3,32 +3,24 @@
  * in the same run, and verifying that whole chain (read from DynamoDB Local, and in memory alone).
  * Run: npm run bench:timeline
  */
-import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { timelinePage, verifyTimeline } from '../functions/cases/domain/timeline.ts';
 import { DynamoDbEventStore, eventSk, streamKey } from '../functions/records/adapters/dynamodb-event-store.ts';
 import { verifyChain } from '../functions/records/domain/hash-chain.ts';
 import type { RecordedEvent } from '../functions/records/domain/recorded-event.ts';
-import { createTables, startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { benchTable, median } from './support.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const ROUNDS = 31;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const time = async (f: () => Promise<unknown>) => {
   const t = performance.now();
   await f();
   return performance.now() - t;
 };
 
-const dynamo = await startDynamoDbLocal({});
-const table = 'bench-records';
+const { client, table, stop } = await benchTable();
 try {
-  const client = new DynamoDBClient({
-    endpoint: dynamo.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
-  });
-  await createTables(client, { table, idempotency: 'bench-idem' });
   const store = new DynamoDbEventStore(client, table);
   const stream = 'case/bench-10k';
   // A realistic event body: a statement of a few hundred characters, as case officers record them.
@@ -112,7 +104,6 @@ try {
   console.log(
     `| end to end: read all pages from DynamoDB Local and recompute (GET …/timeline/verify without HTTP) | ${median(verifyRuns).toFixed(0)} |`,
   );
-  client.destroy();
 } finally {
-  await dynamo.stop();
+  await stop();
 }
