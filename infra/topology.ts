@@ -86,6 +86,10 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       write: ['S#sampling-task/', 'SEED#', 'BLOB#sampling/', 'DRAWN#', 'INSPECTED#'],
     },
     idempotency: true,
+    settings: {
+      /** Years of the official calendar past the chinese-days data, as JSON (see README, Configuration). */
+      OFFICIAL_CALENDAR: '',
+    },
   },
   inspections: {
     entry: 'functions/inspections/handler.ts',
@@ -132,6 +136,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       CASE_MAJOR_FINE_ORGANISATION: '100000',
       /** The discretion table (裁量基准) as JSON: {violationCode: {lighter|normal|heavier: {min, max}}}; empty: the sample. */
       CASE_DISCRETION_TABLE: '',
+      OFFICIAL_CALENDAR: '',
     },
   },
   ingest: {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configuredCalendar } from '#shared/working-days';
 import { DEFAULT_DISCRETION } from './domain/case.ts';
 import { DEFAULT_MAJOR_RULE, type DiscretionTable, type MajorCaseRule } from './domain/legal-rules.ts';
 import { PUBLICITY_DEFAULTS, type PublicitySettings } from './domain/publicity.ts';
@@ -35,6 +36,7 @@ function read<T>(env: Record<string, string | undefined>, name: string, schema: 
 }
 
 export function caseSettings(env: Record<string, string | undefined> = process.env): CaseSettings {
+  configuredCalendar(env.OFFICIAL_CALENDAR ?? ''); // checked at start-up, used when a deadline is computed
   return {
     warnDays: read(env, 'CASE_WARN_DAYS', z.coerce.number().int().min(0).max(90), 10),
     publicity: { ...PUBLICITY_DEFAULTS, smallFineMax: read(env, 'CASE_SMALL_FINE_MAX', yuan, PUBLICITY_DEFAULTS.smallFineMax) },

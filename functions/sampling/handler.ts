@@ -9,12 +9,16 @@ import { batchPutAll, dynamodb, tableName } from '#shared/dynamodb';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { configuredCalendar } from '#shared/working-days';
 import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
 import { inspectedMarkers, markersOf } from './domain/markers.ts';
 import { publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
 import { createTask, drawTask, loadProof, previewTask, readPopulation, readProof, readTask, type Viewer } from './domain/task-commands.ts';
 import type { DrawRecord, SamplingDeps } from './ports.ts';
 import { contracts } from './schemas.ts';
+
+// A bad OFFICIAL_CALENDAR stops the function at start-up, naming the variable, rather than failing a request.
+configuredCalendar();
 
 let wiredDeps: (SamplingDeps & { reads: DynamoDbSamplingReads }) | undefined;
 const deps = () => {

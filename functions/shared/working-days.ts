@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 type ChineseDays = typeof import('chinese-days').default;
 
 /** Loaded on first use: the calendar data costs import time that most invocations never need. */
@@ -25,12 +27,48 @@ export async function lastOfficialYear(): Promise<number> {
   return lastKnownYear;
 }
 
+/**
+ * Years the package does not hold yet, loaded by an admin as configuration (DESIGN §6) from the State Council's
+ * notice: `OFFICIAL_CALENDAR` = `{"2027": {"holidays": [weekdays off], "workdays": [weekend days worked (调休)]}}`.
+ */
+const DAY = z.iso.date();
+const YearSchedule = z.strictObject({ holidays: z.array(DAY).max(60), workdays: z.array(DAY).max(20) });
+const CalendarConfig = z.record(z.string().regex(/^\d{4}$/, 'a year'), YearSchedule);
+export type OfficialCalendar = z.infer<typeof CalendarConfig>;
+
+let configured: { raw: string; value: OfficialCalendar } | undefined;
+export function configuredCalendar(raw = process.env.OFFICIAL_CALENDAR ?? ''): OfficialCalendar {
+  if (configured?.raw === raw) return configured.value;
+  let value: OfficialCalendar = {};
+  if (raw.trim() !== '') {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      throw new Error('OFFICIAL_CALENDAR must be JSON: {"2027": {"holidays": [...], "workdays": [...]}}');
+    }
+    const parsed = CalendarConfig.safeParse(json);
+    if (!parsed.success) throw new Error(`OFFICIAL_CALENDAR is not valid: ${z.prettifyError(parsed.error)}`);
+    for (const [year, schedule] of Object.entries(parsed.data)) {
+      const stray = [...schedule.holidays, ...schedule.workdays].filter((d) => !d.startsWith(`${year}-`));
+      if (stray.length > 0) throw new Error(`OFFICIAL_CALENDAR: ${stray.join(', ')} not in ${year}`);
+    }
+    value = parsed.data;
+  }
+  configured = { raw, value };
+  return value;
+}
+
 export async function isWorkingDay(date: string): Promise<{ working: boolean; provisional: boolean }> {
   const { isWorkday } = await loadCalendar();
   const year = Number(date.slice(0, 4));
   if (year > (await lastOfficialYear())) {
-    const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-    return { working: day !== 0 && day !== 6, provisional: true };
+    const weekday = ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
+    const loaded = configuredCalendar()[String(year)];
+    if (loaded !== undefined) {
+      return { working: loaded.workdays.includes(date) || (weekday && !loaded.holidays.includes(date)), provisional: false };
+    }
+    return { working: weekday, provisional: true };
   }
   return { working: isWorkday(date), provisional: false };
 }
