@@ -66,7 +66,11 @@ export class WebApp extends Construct {
     });
     const ack = (scopeOf: Construct, rule: string, reason: string) =>
       Validations.of(scopeOf).acknowledge({ id: `AwsSolutions::${rule}`, reason });
-    ack(this.distribution, 'AwsSolutions-CFR1', 'Inspectors travel; the app is a public static shell and every API call is authenticated.');
+    ack(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'A static shell open to every country (inspectors travel, the public reads from anywhere); the API checks every call.',
+    );
     ack(
       this.distribution,
       'AwsSolutions-CFR2',

@@ -12,46 +12,58 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const SHELL = ['index.html', 'app.css', 'manifest.webmanifest'];
+/** The web apps: each a folder under web/ with its shell, bundled entries, and the path it is served under. */
+export const WEB_APPS = [
+  {
+    name: 'inspector',
+    shell: ['index.html', 'app.css', 'manifest.webmanifest'],
+    bundles: { 'app.js': 'src/main.ts', 'sw.js': 'src/sw.ts' },
+  },
+  { name: 'disclosure', shell: ['index.html', 'app.css'], bundles: { 'app.js': 'src/main.ts' } },
+] as const;
 
 /**
- * Builds the inspector app into web/inspector/dist: the shell files and the esbuild bundles, the whole site as
- * the local runtime serves it and as CDK deploys it to S3 behind CloudFront.
+ * Builds each web app into web/<app>/dist: the shell files and the esbuild bundles, the whole site as the local
+ * runtime serves it and as CDK deploys it to S3 behind CloudFront. Returns the inspector app's folder.
  */
 export async function buildWebApps(root: string): Promise<string> {
   const { build } = await import('esbuild');
-  const dir = resolve(root, 'web/inspector');
-  const out = join(dir, 'dist');
-  mkdirSync(out, { recursive: true });
   const common = { bundle: true, minify: true, target: 'es2020', logLevel: 'error' as const, legalComments: 'none' as const };
-  await build({ ...common, entryPoints: [join(dir, 'src/main.ts')], outfile: join(out, 'app.js'), format: 'esm' });
-  await build({ ...common, entryPoints: [join(dir, 'src/sw.ts')], outfile: join(out, 'sw.js'), format: 'iife' });
-  for (const file of SHELL) copyFileSync(join(dir, file), join(out, file));
-  // The stylesheet and the bundle go inline: on a slow network every extra request costs a round trip or a
-  // connection before the worklist can show.
-  const html = readFileSync(join(dir, 'index.html'), 'utf8')
-    .replace('<link rel="stylesheet" href="app.css">', () => `<style>${readFileSync(join(dir, 'app.css'), 'utf8')}</style>`)
-    .replace(
-      '<script type="module" src="app.js"></script>',
-      () => `<script type="module">${readFileSync(join(out, 'app.js'), 'utf8')}</script>`,
-    );
-  writeFileSync(join(out, 'index.html'), html);
-  return out;
+  for (const webApp of WEB_APPS) {
+    const dir = resolve(root, 'web', webApp.name);
+    const out = join(dir, 'dist');
+    mkdirSync(out, { recursive: true });
+    for (const [file, entry] of Object.entries(webApp.bundles)) {
+      await build({ ...common, entryPoints: [join(dir, entry)], outfile: join(out, file), format: file === 'sw.js' ? 'iife' : 'esm' });
+    }
+    for (const file of webApp.shell) copyFileSync(join(dir, file), join(out, file));
+    // The stylesheet and the bundle go inline: on a slow network every extra request costs a round trip or a
+    // connection before the first screen can show.
+    const html = readFileSync(join(dir, 'index.html'), 'utf8')
+      .replace('<link rel="stylesheet" href="app.css">', () => `<style>${readFileSync(join(dir, 'app.css'), 'utf8')}</style>`)
+      .replace(
+        '<script type="module" src="app.js"></script>',
+        () => `<script type="module">${readFileSync(join(out, 'app.js'), 'utf8')}</script>`,
+      );
+    writeFileSync(join(out, 'index.html'), html);
+  }
+  return resolve(root, 'web/inspector/dist');
 }
 
-/** Serves /inspector/: the shell from web/inspector, the bundles from its dist/, gzip when the client takes it. */
+/** Serves /inspector/ and /disclosure/: the shell from web/<app>, the bundles from its dist/, gzip when the client takes it. */
 export function serveWebApp(request: IncomingMessage, response: ServerResponse, root: string, path: string): boolean {
-  if (path === '/inspector') {
-    response.writeHead(301, { location: '/inspector/' });
+  const webApp = WEB_APPS.find((a) => path === `/${a.name}` || path.startsWith(`/${a.name}/`));
+  if (webApp === undefined) return false;
+  if (path === `/${webApp.name}`) {
+    response.writeHead(301, { location: `/${webApp.name}/` });
     response.end();
     return true;
   }
-  if (!path.startsWith('/inspector/')) return false;
-  const dir = resolve(root, 'web/inspector');
-  const name = path.slice('/inspector/'.length) || 'index.html';
-  const file = ['app.js', 'sw.js'].includes(name)
+  const dir = resolve(root, 'web', webApp.name);
+  const name = path.slice(`/${webApp.name}/`.length) || 'index.html';
+  const file = Object.keys(webApp.bundles).includes(name)
     ? join(dir, 'dist', name)
-    : ['index.html', 'app.css', 'manifest.webmanifest'].includes(name)
+    : (webApp.shell as readonly string[]).includes(name)
       ? join(dir, name)
       : undefined;
   if (file === undefined || !existsSync(file)) {

@@ -215,6 +215,10 @@ export class ServiceStack extends Stack {
       authDomain: data.userPoolDomain.baseUrl(),
     });
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    // The public disclosure site (一公开): published decisions and sampling results from the public routes.
+    const disclosure = new WebApp(this, 'DisclosureSite', { site: resolve(props.root, 'web/disclosure/dist'), logs: data.accessLogs });
+    disclosure.deploy({ apiUrl: this.api.apiEndpoint });
+    new CfnOutput(this, 'DisclosureSiteUrl', { value: disclosure.url });
 
     // The outbox publisher on the table stream: bisect on error, failed batches to a queue.
     const outboxFailures = this.deadLetterQueue('Outbox');

@@ -150,7 +150,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       const r = await fetch(`${platform.url}/public/decisions/${id}`);
       return r.status === 200 ? ((await r.json()) as PublicDecision) : undefined;
     });
-    expect(notice).toMatchObject({ party: '王**', summary: '当事人王小明（身份证110105********1234，手机139****5678）销售过期食品' });
+    expect(notice).toMatchObject({ party: '王**', summary: '当事人王**（身份证110105********1234，手机139****5678）销售过期食品' });
     // A fine of ¥5,000 is a small fine: three months.
     expect(notice.takedownOn > notice.publishedOn).toBe(true);
     expect((await supervisor('POST', `/cases/${id}/revoke`, { reason: '行政复议决定撤销' })).json.status).toBe('revoked');

@@ -164,7 +164,7 @@ describe('the CDK app built from the topology', () => {
     });
   });
 
-  it('serves the inspector app from a private bucket through CloudFront, HTTPS only, with the API’s address', () => {
+  it('serves the inspector app and the disclosure site from private buckets through CloudFront, HTTPS only, with the API’s address', () => {
     service.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
@@ -174,6 +174,10 @@ describe('the CDK app built from the topology', () => {
     });
     service.hasResourceProperties('AWS::CloudFront::OriginAccessControl', Match.objectLike({}));
     service.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionId: Match.anyValue(), Prune: true });
+    // Two sites: the inspector app and the public disclosure site, each with its own bucket and distribution.
+    service.resourceCountIs('AWS::CloudFront::Distribution', 2);
+    service.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    service.hasOutput('DisclosureSiteUrl', {});
   });
 
   it('signs inspectors in to the app through Cognito’s managed login (code flow with PKCE) and accepts its tokens', () => {

@@ -58,12 +58,15 @@ function addMonths(day: string, months: number): string {
 export function noticeOf(c: CaseRecord): Notice {
   const decision = c.decision;
   if (decision === undefined) throw new Error(`Case ${c.caseId} has no decision to publish`);
+  const person = c.party.kind === 'person' ? c.party.name.trim() : '';
+  // The party's own name is masked wherever the summary repeats it; other names in free text cannot be told apart.
+  const summary = maskText(person === '' ? c.summary : c.summary.replaceAll(person, maskPersonName(person)));
   return {
     caseId: c.caseId,
     agency: c.agency,
     entity: c.entity,
-    party: c.party.kind === 'person' ? maskPersonName(c.party.name) : maskText(c.party.name),
-    summary: maskText(c.summary),
+    party: person === '' ? maskText(c.party.name) : maskPersonName(person),
+    summary,
     penalty: decision.penalty,
     decidedOn: decision.on,
   };

@@ -1,0 +1,249 @@
+/**
+ * The public disclosure site (一公开, DESIGN §6): published penalty decisions and double-random sampling plans and
+ * results, read from the platform's public routes, no login. Personal data is masked by the server before it leaves.
+ */
+import { h } from '../../inspector/src/dom.ts';
+
+interface Decision {
+  caseId: string;
+  agency: string;
+  entity: string;
+  party: string;
+  summary: string;
+  penalty: { types: string[]; fine?: number; violationCode: string; level: string };
+  decidedOn: string;
+  publishedOn: string;
+  takedownOn: string;
+}
+interface SamplingTask {
+  id: string;
+  name: string;
+  ownerAgency: string;
+  partnerAgencies: string[];
+  items: string[];
+  period: { start: string; end: string };
+  status: string;
+  drawnAt?: string;
+  strata?: { name: string; size: number; k: number }[];
+  selected?: string[];
+  results?: { uscc: string; name: string; result: string; completedAt: string }[];
+  resultsOverdue: boolean;
+}
+interface Page<T> {
+  items: T[];
+  cursor?: string;
+}
+
+const config = JSON.parse(document.getElementById('config')?.textContent ?? '{}') as { apiUrl?: string };
+const API = (config.apiUrl ?? '').replace(/\/$/, '');
+const app = document.getElementById('app') as HTMLElement;
+
+const PENALTY: Record<string, string> = {
+  warning: '警告',
+  fine: '罚款',
+  confiscation: '没收违法所得',
+  suspension: '责令停产停业',
+  'licence-revocation': '吊销许可证件',
+};
+const RESULT: Record<string, string> = {
+  compliant: '未发现问题',
+  'non-compliant': '发现问题',
+  'not-found-at-address': '查无下落',
+  refused: '拒绝检查',
+};
+const yuan = (n: number) => `¥${n.toLocaleString('zh-CN')}`;
+
+async function get<T>(path: string): Promise<T> {
+  const response = await fetch(`${API}${path}`);
+  if (response.status === 404) throw new Error('未找到：该信息不存在、已撤回或已超过公示期限。');
+  if (response.status === 429) throw new Error('访问过于频繁，请稍后再试。');
+  if (!response.ok) throw new Error(`服务暂时不可用（${response.status}），请稍后再试。`);
+  return (await response.json()) as T;
+}
+
+function failure(error: unknown): HTMLElement {
+  return h('p', { className: 'error', role: 'alert' }, (error as Error).message);
+}
+
+function decisionCard(d: Decision): HTMLElement {
+  return h(
+    'a',
+    { className: 'card', href: `#/decisions/${encodeURIComponent(d.caseId)}`, 'data-case': d.caseId },
+    h('h2', {}, d.party),
+    h(
+      'div',
+      { className: 'row' },
+      ...d.penalty.types.map((t) => h('span', { className: 'tag' }, PENALTY[t] ?? t)),
+      d.penalty.fine !== undefined && d.penalty.fine > 0 ? h('span', { className: 'amount' }, yuan(d.penalty.fine)) : null,
+    ),
+    h('div', { className: 'row' }, h('span', {}, `统一社会信用代码 ${d.entity}`), h('span', {}, `决定日期 ${d.decidedOn}`)),
+  );
+}
+
+function taskCard(t: SamplingTask): HTMLElement {
+  const found = (t.results ?? []).filter((r) => r.result === 'non-compliant').length;
+  return h(
+    'a',
+    { className: 'card', href: `#/sampling/${encodeURIComponent(t.id)}` },
+    h('h2', {}, t.name),
+    h(
+      'div',
+      { className: 'row' },
+      h('span', { className: 'tag' }, t.status === 'drawn' ? '已抽取' : '计划'),
+      t.partnerAgencies.length > 0 ? h('span', { className: 'tag' }, '跨部门联合') : null,
+      h('span', {}, `${t.period.start} 至 ${t.period.end}`),
+    ),
+    h(
+      'div',
+      { className: 'row' },
+      h('span', {}, `抽取 ${t.selected?.length ?? 0} 户`),
+      h('span', {}, `已公示结果 ${t.results?.length ?? 0} 户`),
+      found > 0 ? h('span', {}, `发现问题 ${found} 户`) : null,
+    ),
+  );
+}
+
+/** A list with a filter over what is loaded and a button for the next page. */
+async function list<T>(path: string, card: (item: T) => HTMLElement, matches: (item: T, q: string) => boolean, empty: string) {
+  const search = h('input', {
+    className: 'search',
+    type: 'search',
+    placeholder: '按名称或统一社会信用代码筛选已加载的条目',
+    'aria-label': '筛选',
+  }) as HTMLInputElement;
+  const items: T[] = [];
+  const box = h('div', { id: 'items' });
+  const more = h('button', { className: 'more', type: 'button' }, '加载更多') as HTMLButtonElement;
+  let cursor: string | undefined;
+  const draw = () => {
+    const q = search.value.trim();
+    const shown = items.filter((i) => q === '' || matches(i, q));
+    box.replaceChildren(
+      ...(shown.length > 0 ? shown.map(card) : [h('p', { className: 'muted' }, items.length > 0 ? '没有符合条件的条目。' : empty)]),
+    );
+    more.hidden = cursor === undefined;
+  };
+  const load = async () => {
+    more.disabled = true;
+    try {
+      const page = await get<Page<T>>(`${path}?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      items.push(...page.items);
+      cursor = page.cursor;
+      draw();
+    } catch (error) {
+      box.append(failure(error));
+    } finally {
+      more.disabled = false;
+    }
+  };
+  search.addEventListener('input', draw);
+  more.addEventListener('click', () => void load());
+  app.replaceChildren(search, box, more);
+  await load();
+}
+
+function field(label: string, value: string | Node | null): Node[] {
+  return [h('dt', {}, label), h('dd', {}, value ?? '—')];
+}
+
+async function decision(id: string) {
+  const d = await get<Decision>(`/public/decisions/${encodeURIComponent(id)}`);
+  app.replaceChildren(
+    h(
+      'article',
+      { className: 'card' },
+      h('h2', {}, `行政处罚决定 · ${d.party}`),
+      h(
+        'dl',
+        {},
+        ...field('当事人', d.party),
+        ...field('统一社会信用代码', d.entity),
+        ...field('处罚种类', d.penalty.types.map((t) => PENALTY[t] ?? t).join('、')),
+        ...field('罚款金额', d.penalty.fine !== undefined ? yuan(d.penalty.fine) : null),
+        ...field('违法行为', d.penalty.violationCode),
+        ...field('主要事实', d.summary),
+        ...field('作出决定日期', d.decidedOn),
+        ...field('公示日期', d.publishedOn),
+        ...field('公示截止', d.takedownOn),
+        ...field('作出机关', d.agency),
+        ...field('案件编号', d.caseId),
+      ),
+    ),
+    h('a', { className: 'back', href: '#/decisions' }, '返回列表'),
+  );
+}
+
+async function task(id: string) {
+  const t = await get<SamplingTask>(`/public/sampling-tasks/${encodeURIComponent(id)}`);
+  app.replaceChildren(
+    h(
+      'article',
+      { className: 'card' },
+      h('h2', {}, t.name),
+      h(
+        'dl',
+        {},
+        ...field('牵头部门', t.ownerAgency),
+        ...field('联合部门', t.partnerAgencies.join('、') || null),
+        ...field('检查事项', t.items.join('、')),
+        ...field('检查期间', `${t.period.start} 至 ${t.period.end}`),
+        ...field('抽取时间', t.drawnAt ?? '尚未抽取'),
+        ...field('抽取比例', (t.strata ?? []).map((s) => `${s.name} 类 ${s.k}/${s.size}`).join('；') || null),
+        ...field('结果公示', t.resultsOverdue ? '已超过 20 个工作日期限' : '按期'),
+      ),
+    ),
+    h(
+      'section',
+      { className: 'card' },
+      h('h2', {}, '检查结果'),
+      ...((t.results ?? []).length > 0
+        ? (t.results ?? []).map((r) =>
+            h(
+              'div',
+              { className: 'row' },
+              h('span', {}, r.name),
+              h('span', {}, r.uscc),
+              h('span', { className: 'tag' }, RESULT[r.result] ?? r.result),
+            ),
+          )
+        : [h('p', { className: 'muted' }, '尚无公示的检查结果。')]),
+    ),
+    h('a', { className: 'back', href: '#/sampling' }, '返回列表'),
+  );
+}
+
+async function route() {
+  const [, section = 'decisions', id] = location.hash.split('/');
+  for (const tab of ['decisions', 'sampling']) {
+    document.getElementById(`tab-${tab}`)?.toggleAttribute('aria-current', tab === section);
+    if (tab === section) document.getElementById(`tab-${tab}`)?.setAttribute('aria-current', 'page');
+  }
+  app.replaceChildren(h('p', { className: 'muted' }, '加载中…'));
+  try {
+    if (section === 'sampling') {
+      if (id) await task(decodeURIComponent(id));
+      else
+        await list<SamplingTask>(
+          '/public/sampling-tasks',
+          taskCard,
+          (t, q) => t.name.includes(q) || (t.selected ?? []).some((s) => s.includes(q.toUpperCase())),
+          '暂无公示的抽查任务。',
+        );
+    } else if (id) {
+      await decision(decodeURIComponent(id));
+    } else {
+      await list<Decision>(
+        '/public/decisions',
+        decisionCard,
+        (d, q) => d.party.includes(q) || d.entity.includes(q.toUpperCase()),
+        '暂无公示的行政处罚决定。',
+      );
+    }
+  } catch (error) {
+    app.replaceChildren(failure(error));
+  }
+  performance.mark('disclosure-ready');
+}
+
+window.addEventListener('hashchange', () => void route());
+void route();
