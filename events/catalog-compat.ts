@@ -40,6 +40,17 @@ const tighterUpper = (before: number | undefined, after: number | undefined) =>
   after !== undefined && (before === undefined || after < before);
 
 export function breakingChanges(before: JsonSchema, after: JsonSchema, path = '(data)'): string[] {
+  return [
+    ...valueBreaks(before, after, path),
+    ...boundBreaks(before, after, path),
+    ...objectBreaks(before, after, path),
+    ...(before.items !== undefined && after.items !== undefined ? breakingChanges(before.items, after.items, `${path}[]`) : []),
+    ...unionBreaks(before, after, path),
+  ];
+}
+
+/** Types, enums, constants, patterns and formats: what values are accepted at all. */
+function valueBreaks(before: JsonSchema, after: JsonSchema, path: string): string[] {
   const out: string[] = [];
   const oldTypes = types(before);
   const newTypes = types(after);
@@ -55,46 +66,54 @@ export function breakingChanges(before: JsonSchema, after: JsonSchema, path = '(
   if ('const' in after && (!('const' in before) || JSON.stringify(before.const) !== JSON.stringify(after.const))) {
     out.push(`${path}: constant changed`);
   }
-  for (const [key, label] of [
+  if (after.pattern !== undefined && after.pattern !== before.pattern) out.push(`${path}: pattern changed`);
+  if (after.format !== undefined && after.format !== before.format) out.push(`${path}: format changed`);
+  return out;
+}
+
+/** Lengths, ranges and item counts: a tighter bound refuses what fit before. */
+function boundBreaks(before: JsonSchema, after: JsonSchema, path: string): string[] {
+  const lower = [
     ['minLength', 'minimum length raised'],
     ['minimum', 'minimum raised'],
     ['exclusiveMinimum', 'exclusive minimum raised'],
     ['minItems', 'minimum items raised'],
-  ] as const) {
-    if (tighterLower(before[key], after[key])) out.push(`${path}: ${label} to ${after[key]}`);
-  }
-  for (const [key, label] of [
+  ] as const;
+  const upper = [
     ['maxLength', 'maximum length lowered'],
     ['maximum', 'maximum lowered'],
     ['exclusiveMaximum', 'exclusive maximum lowered'],
     ['maxItems', 'maximum items lowered'],
-  ] as const) {
-    if (tighterUpper(before[key], after[key])) out.push(`${path}: ${label} to ${after[key]}`);
-  }
-  if (after.pattern !== undefined && after.pattern !== before.pattern) out.push(`${path}: pattern changed`);
-  if (after.format !== undefined && after.format !== before.format) out.push(`${path}: format changed`);
+  ] as const;
+  return [
+    ...lower.filter(([key]) => tighterLower(before[key], after[key])).map(([key, label]) => `${path}: ${label} to ${after[key]}`),
+    ...upper.filter(([key]) => tighterUpper(before[key], after[key])).map(([key, label]) => `${path}: ${label} to ${after[key]}`),
+  ];
+}
+
+/** Fields: none newly required, none removed from a closed object, none narrowed. */
+function objectBreaks(before: JsonSchema, after: JsonSchema, path: string): string[] {
+  const out: string[] = [];
   const required = new Set(before.required ?? []);
   for (const field of after.required ?? []) if (!required.has(field)) out.push(`${path}.${field}: newly required`);
   const closed = after.additionalProperties === false;
   if (closed && before.additionalProperties !== false) out.push(`${path}: closed to fields it did not list`);
   for (const [field, schema] of Object.entries(before.properties ?? {})) {
     const next = after.properties?.[field];
-    if (next === undefined) {
-      if (closed) out.push(`${path}.${field}: removed`);
-    } else {
-      out.push(...breakingChanges(schema, next, `${path}.${field}`));
-    }
-  }
-  if (before.items !== undefined && after.items !== undefined) out.push(...breakingChanges(before.items, after.items, `${path}[]`));
-  const oldOptions = before.anyOf ?? before.oneOf;
-  const newOptions = after.anyOf ?? after.oneOf;
-  if (newOptions !== undefined) {
-    // Every option accepted before must still be accepted by some option now.
-    for (const [i, option] of (oldOptions ?? [before]).entries()) {
-      if (!newOptions.some((n) => breakingChanges(option, n).length === 0)) out.push(`${path}: union option ${i} no longer accepted`);
-    }
+    if (next !== undefined) out.push(...breakingChanges(schema, next, `${path}.${field}`));
+    else if (closed) out.push(`${path}.${field}: removed`);
   }
   return out;
+}
+
+/** Every option accepted before must still be accepted by some option now. */
+function unionBreaks(before: JsonSchema, after: JsonSchema, path: string): string[] {
+  const newOptions = after.anyOf ?? after.oneOf;
+  if (newOptions === undefined) return [];
+  const oldOptions = before.anyOf ?? before.oneOf ?? [before];
+  return oldOptions.flatMap((option, i) =>
+    newOptions.some((n) => breakingChanges(option, n).length === 0) ? [] : [`${path}: union option ${i} no longer accepted`],
+  );
 }
 
 export interface CatalogEntry {

@@ -91,6 +91,25 @@ export async function ingest(
   return results as EntryResult[];
 }
 
+/** The platform event an accepted CloudEvent becomes: its envelope kept, its time as when it happened. */
+function stored(event: CheckedEvent, system: PostingSystem): NewEvent {
+  return {
+    type: event.def.DETAIL_TYPE,
+    version: event.def.VERSION,
+    occurredAt: event.time,
+    data: {
+      system: system.id,
+      source: event.source,
+      id: event.id,
+      time: event.time,
+      subject: event.subject,
+      ...(event.dataschema === undefined ? {} : { dataschema: event.dataschema }),
+      ...(event.extensions === undefined ? {} : { extensions: event.extensions }),
+      data: event.data,
+    },
+  };
+}
+
 /** Appends a stream's new events in transactions of up to 49; re-reads on a concurrent append; a raced duplicate is one. */
 async function appendToStream(
   deps: IngestDeps,
@@ -107,54 +126,21 @@ async function appendToStream(
   let conflicts = 0;
   while (pending.length > 0) {
     const chunk = pending.slice(0, PER_TRANSACTION);
-    const state = chunk.reduce<ExternalRecord | undefined>((s, c) => withReport(s, c.event, system), head?.state);
-    const events: NewEvent[] = chunk.map(({ event }) => ({
-      type: event.def.DETAIL_TYPE,
-      version: event.def.VERSION,
-      occurredAt: event.time,
-      data: {
-        system: system.id,
-        source: event.source,
-        id: event.id,
-        time: event.time,
-        subject: event.subject,
-        ...(event.dataschema === undefined ? {} : { dataschema: event.dataschema }),
-        ...(event.extensions === undefined ? {} : { extensions: event.extensions }),
-        data: event.data,
-      },
-    }));
     try {
-      const appended = await deps.store.append({
-        stream,
-        expectedVersion: head?.version ?? 0,
-        ...(head === undefined ? {} : { prevHash: head.lastHash }),
-        events,
-        actor: { id: system.id, role: 'enforcement-system', agency: system.agency },
-        agency: system.agency,
-        correlationId,
-        head: { state },
-        sideItems: chunk.map(({ event }) => ({
-          ...markerKey(event.source, event.id),
-          attributes: { stream, system: system.id, time: event.time },
-        })),
-      });
+      const appended = await appendChunk(deps, system, stream, head, chunk, correlationId);
+      head = appended.head;
       chunk.forEach((c, i) => {
-        out.push({ index: c.index, id: c.event.id, status: 'accepted', stream, seq: appended.events[i]?.seq ?? 0 });
+        out.push({ index: c.index, id: c.event.id, status: 'accepted', stream, seq: appended.seqs[i] ?? 0 });
       });
       pending = pending.slice(chunk.length);
-      const last = appended.events.at(-1);
-      if (state !== undefined && last !== undefined) {
-        head = { stream, state, agency: system.agency, version: appended.version, lastHash: last.hash, updatedAt: last.recordedAt };
-      }
     } catch (error) {
       if (error instanceof SideItemExistsError) {
         // Another request accepted some of these meanwhile (a concurrent duplicate batch): those are duplicates.
         const taken = new Set(error.keys.map((k) => `${k.pk.slice('INGEST#'.length)}\n${k.sk}`));
         for (const c of pending.filter((p) => taken.has(keyOf(p.event)))) out.push({ index: c.index, id: c.event.id, status: 'duplicate' });
         pending = pending.filter((p) => !taken.has(keyOf(p.event)));
-      } else if (error instanceof VersionConflictError) {
+      } else if (error instanceof VersionConflictError && conflicts < ATTEMPTS) {
         conflicts += 1;
-        if (conflicts >= ATTEMPTS) throw new Error(`stream ${stream}: still contended after ${ATTEMPTS} attempts`);
         await new Promise((r) => setTimeout(r, Math.random() * 10 * conflicts));
         head = await deps.reader.get<ExternalRecord>(stream);
       } else {
@@ -163,4 +149,42 @@ async function appendToStream(
     }
   }
   return out;
+}
+
+/** One transaction: the chunk's events, their markers, and the head with the record folded forward. */
+async function appendChunk(
+  deps: IngestDeps,
+  system: PostingSystem,
+  stream: string,
+  head: StoredRecord<ExternalRecord> | undefined,
+  chunk: { index: number; event: CheckedEvent }[],
+  correlationId: string,
+): Promise<{ head: StoredRecord<ExternalRecord>; seqs: number[] }> {
+  const state = chunk.reduce<ExternalRecord | undefined>((s, c) => withReport(s, c.event, system), head?.state) as ExternalRecord;
+  const appended = await deps.store.append({
+    stream,
+    expectedVersion: head?.version ?? 0,
+    ...(head === undefined ? {} : { prevHash: head.lastHash }),
+    events: chunk.map(({ event }) => stored(event, system)),
+    actor: { id: system.id, role: 'enforcement-system', agency: system.agency },
+    agency: system.agency,
+    correlationId,
+    head: { state },
+    sideItems: chunk.map(({ event }) => ({
+      ...markerKey(event.source, event.id),
+      attributes: { stream, system: system.id, time: event.time },
+    })),
+  });
+  const last = appended.events.at(-1);
+  return {
+    head: {
+      stream,
+      state,
+      agency: system.agency,
+      version: appended.version,
+      lastHash: last?.hash ?? '',
+      updatedAt: last?.recordedAt ?? '',
+    },
+    seqs: appended.events.map((e) => e.seq),
+  };
 }

@@ -44,23 +44,25 @@ export class DynamoDbEventStore implements EventStore {
     try {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        const headReason = error.CancellationReasons?.[0];
-        if (headReason?.Code === 'ConditionalCheckFailed') {
-          throw new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)));
-        }
-        // Real DynamoDB cancels a transaction that meets another on the same item: retryable, like a version conflict.
-        if (error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) {
-          throw new VersionConflictError(input.expectedVersion, input.expectedVersion);
-        }
-        const sides = input.sideItems ?? [];
-        const offset = 1 + input.events.length;
-        const present = sides.filter((_, i) => error.CancellationReasons?.[offset + i]?.Code === 'ConditionalCheckFailed');
-        if (present.length > 0) throw new SideItemExistsError(present.map((s) => ({ pk: s.pk, sk: s.sk })));
-      }
+      if (error instanceof TransactionCanceledException) throw await this.cancelled(error, input);
       throw error;
     }
     return result;
+  }
+
+  /** What a cancelled append means: a version conflict, a concurrent transaction, or a side item present. */
+  private async cancelled(error: TransactionCanceledException, input: AppendInput): Promise<Error> {
+    const reasons = error.CancellationReasons ?? [];
+    const headReason = reasons[0];
+    if (headReason?.Code === 'ConditionalCheckFailed') {
+      return new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)));
+    }
+    // Real DynamoDB cancels a transaction that meets another on the same item: retryable, like a version conflict.
+    if (reasons.some((r) => r.Code === 'TransactionConflict'))
+      return new VersionConflictError(input.expectedVersion, input.expectedVersion);
+    const offset = 1 + input.events.length;
+    const present = (input.sideItems ?? []).filter((_, i) => reasons[offset + i]?.Code === 'ConditionalCheckFailed');
+    return present.length > 0 ? new SideItemExistsError(present.map((s) => ({ pk: s.pk, sk: s.sk }))) : error;
   }
 
   async createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]> {
