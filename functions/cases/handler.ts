@@ -207,7 +207,9 @@ export const http = httpHandler({
   'GET /cases/{id}': route(contracts.getCase, async (r) => {
     const head = await load(r.principal.agency, r.params.id, reader(r));
     if (r.query.asOf === undefined) return { status: 200, body: await view(head.state) };
-    // As it stood then: the fold of the events recorded up to that instant (the head is only a cache).
+    // As it stood then: the fold of the events recorded up to that instant (the head is only a cache). A read of the
+    // record's history, so it goes on the access log like a timeline read.
+    await recordAccess(r, head.state, `as-of ${r.query.asOf}`);
     const asOf = Date.parse(r.query.asOf);
     const upTo = (await readAll(events(), caseStream(head.state.caseId))).filter((e) => Date.parse(e.recordedAt) <= asOf);
     const then = foldCase(upTo, { agency: head.state.agency, jurisdiction: head.state.jurisdiction });

@@ -118,6 +118,8 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     });
     expect(then.json.deadlines.map((d: { name: string }) => d.name)).toEqual(['decision']);
     expect((await supervisor('GET', `/cases/${caseId}?asOf=2020-01-01T00:00:00Z`)).status).toBe(404);
+    const log = (await supervisor('GET', '/audit/access-log?limit=100')).json.items.map((e: { what: string }) => e.what);
+    expect(log).toContain(`as-of ${afterRegistration}`);
     expect((await supervisor('GET', `/cases/${caseId}?asOf=yesterday`)).status).toBe(400);
   });
 
