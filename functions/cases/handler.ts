@@ -1,5 +1,4 @@
 import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
-import type { StoredRecord } from '#directory/ports';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
@@ -11,29 +10,11 @@ import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/err
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
-import {
-  bindingDeadlines,
-  type CaseRecord,
-  caseDeadlines,
-  clockEvents,
-  decideOnTheSpot,
-  foldCase,
-  give,
-  openCase,
-  withEvents,
-} from './domain/case.ts';
+import { bindingDeadlines, type CaseRecord, caseDeadlines, decideOnTheSpot, foldCase, give, openCase } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
-import {
-  isLive,
-  type Publication,
-  publicationIndex,
-  publicationStream,
-  publish,
-  publishes,
-  takeDown,
-  withdraw,
-} from './domain/publicity.ts';
+import { isLive, type Publication, publicationStream } from './domain/publicity.ts';
 import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
+import { appendCase, type CaseDeps, caseStream, publishDecision, sweepClocks, withdrawIfRevoked } from './domain/workflows.ts';
 import { commandContract, contracts } from './schemas.ts';
 import { caseSettings } from './settings.ts';
 
@@ -53,24 +34,18 @@ const heads = () => {
   return headReader;
 };
 
-export const caseStream = (caseId: string) => `case/${caseId}`;
 /** Dates on the regulator's calendar: China Standard Time. */
 const dayOf = (time: number) => new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
 const today = () => dayOf(Date.now());
 
-/** The head's index: by agency and status, by entity, and (while a deadline binds) by the next deadline for the sweep. */
-async function index(c: CaseRecord) {
-  const next = (await bindingDeadlines(c, today())).map((d) => d.due).sort()[0];
-  return {
-    gsi1pk: `CASE#${c.agency}`,
-    gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
-    gsi2pk: `CASE#${c.agency}#${c.entity}`,
-    gsi2sk: `${c.clueOn}#${c.caseId}`,
-    ...(next === undefined ? {} : { gsi3pk: CLOCK_PARTITION, gsi3sk: `${next}#${caseStream(c.caseId)}` }),
-  };
-}
-const CLOCK_PARTITION = 'CLOCK#cases';
 const settings = caseSettings();
+const deps = (): CaseDeps => ({
+  store: events(),
+  reader: heads(),
+  today,
+  dayIn: (days) => dayOf(Date.now() + days * 86_400_000),
+  settings,
+});
 
 /** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
 async function view(c: CaseRecord, on = today()) {
@@ -79,25 +54,14 @@ async function view(c: CaseRecord, on = today()) {
   return { ...c, deadlines, allowed: allowedCommands(c.status) };
 }
 
-async function append(
+const append = (
   c: CaseRecord,
   expectedVersion: number,
   newEvents: NewEvent[],
   actor: { id: string; role: string; agency: string },
   correlationId: string,
   prevHash?: string,
-) {
-  await events().append({
-    stream: caseStream(c.caseId),
-    expectedVersion,
-    ...(prevHash === undefined ? {} : { prevHash }),
-    events: newEvents,
-    actor,
-    agency: c.agency,
-    correlationId,
-    head: { state: c, index: await index(c) },
-  });
-}
+) => appendCase(deps(), c, { expectedVersion, events: newEvents, actor, correlationId, ...(prevHash === undefined ? {} : { prevHash }) });
 
 /** Another agency's case answers as a missing one (DESIGN §5); auditors read across agencies in their jurisdiction. */
 async function load(agency: string, caseId: string, auditor?: { jurisdiction: string }) {
@@ -281,98 +245,20 @@ export const http = httpHandler({
 
 const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
 
-const SYSTEM = (id: string, agency: string) => ({ id, role: 'system', agency });
-
-async function appendPublication(p: { events: NewEvent[]; state: Publication }, expectedVersion: number, correlationId: string) {
-  await events().append({
-    stream: publicationStream(p.state.notice.caseId),
-    expectedVersion,
-    events: p.events,
-    actor: SYSTEM('publicity', p.state.notice.agency),
-    agency: p.state.notice.agency,
-    correlationId,
-    head: { state: p.state, index: publicationIndex(p.state) },
-  });
-}
-
 /** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
 export const casePublicity = eventConsumer(PenaltyDecided.detail, async (detail) => {
   const event = detail as { stream: string; correlationId: string };
-  const c = (await heads().get<CaseRecord>(event.stream))?.state;
-  if (c === undefined || !publishes(c)) return;
-  try {
-    await appendPublication(publish(c, today(), settings.publicity), 0, event.correlationId);
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error; // delivered again: published already
-  }
-  // Revoked while this was being written: the withdrawal may have found nothing to withdraw, so do it here.
-  await withdrawIfRevoked(c.caseId, event.correlationId);
+  await publishDecision(deps(), event.stream.replace(/^case\//, ''), event.correlationId);
 });
 
-/** Rule `case-withdrawals`: a revoked decision leaves the public list at once (within 3 working days, DESIGN §6). */
+/** Rule `case-withdrawals`: a revoked decision leaves the public list at once. */
 export const caseWithdrawals = eventConsumer(DecisionRevoked.detail, async (detail) => {
   const event = detail as { stream: string; correlationId: string };
-  await withdrawIfRevoked(event.stream.replace(/^case\//, ''), event.correlationId);
+  await withdrawIfRevoked(deps(), event.stream.replace(/^case\//, ''), event.correlationId);
 });
 
-async function withdrawIfRevoked(caseId: string, correlationId: string): Promise<void> {
-  const [c, p] = await Promise.all([heads().get<CaseRecord>(caseStream(caseId)), heads().get<Publication>(publicationStream(caseId))]);
-  const revoked = c?.state.revoked;
-  if (revoked === undefined || p?.state.status !== 'live') return;
-  try {
-    await appendPublication(withdraw(p.state, today(), `revoked on ${revoked.on}: ${revoked.reason}`), p.version, correlationId);
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error; // withdrawn by the other consumer meanwhile
-  }
-}
-
-/** The sweep's work on one record of the clock index; how many events it recorded. */
-async function sweepOne(item: StoredRecord<CaseRecord | Publication>, day: string): Promise<{ warned: number; takenDown: number }> {
-  if (item.stream.startsWith('publication/')) {
-    const p = item.state as Publication;
-    if (p.status !== 'live' || p.takedownOn > day) return { warned: 0, takenDown: 0 };
-    await appendPublication(takeDown(p, day), item.version, `sweep-${day}`);
-    return { warned: 0, takenDown: 1 };
-  }
-  const c = item.state as CaseRecord;
-  const found = await clockEvents(c, day, settings.warnDays);
-  if (found.length > 0)
-    await append(withEvents(c, found), item.version, found, SYSTEM('clock-sweep', c.agency), `sweep-${day}`, item.lastHash);
-  return { warned: found.length, takenDown: 0 };
-}
-
-/**
- * Schedule `case-clock-sweep`, daily: every case whose next deadline is within the warning window or passed gets
- * its DeadlineApproaching / DeadlinePassed events (each once); publications past their period are taken down.
- */
-export const caseClockSweep = async (): Promise<{ warned: number; takenDown: number }> => {
-  const day = today();
-  const horizon = dayOf(Date.now() + settings.warnDays * 86_400_000);
-  let cursor: string | undefined;
-  let warned = 0;
-  let takenDown = 0;
-  do {
-    const page = await heads().list<CaseRecord | Publication>({
-      index: 'gsi3',
-      partition: CLOCK_PARTITION,
-      upTo: `${horizon}~`,
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const item of page.items) {
-      try {
-        const done = await sweepOne(item, day);
-        warned += done.warned;
-        takenDown += done.takenDown;
-      } catch (error) {
-        // A command changed the record meanwhile: tomorrow's sweep sees it again.
-        if (!(error instanceof VersionConflictError)) throw error;
-      }
-    }
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return { warned, takenDown };
-};
+/** Schedule `case-clock-sweep`, daily: near and passed deadlines, publications past their period. */
+export const caseClockSweep = () => sweepClocks(deps());
 
 /** Rule `case-clues`: a non-compliant inspection opens a case in the clue state, once (its id follows the inspection). */
 export const caseClues = eventConsumer(CaseClueRaised.detail, async (detail) => {

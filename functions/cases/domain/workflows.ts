@@ -1,0 +1,161 @@
+import type { DirectoryReader, StoredRecord } from '#directory/ports';
+import type { Actor, NewEvent } from '#records/domain/recorded-event';
+import type { EventStore } from '#records/ports';
+import { VersionConflictError } from '#shared/errors';
+import { bindingDeadlines, type CaseRecord, clockEvents, withEvents } from './case.ts';
+import {
+  type Publication,
+  type PublicitySettings,
+  publicationIndex,
+  publicationStream,
+  publish,
+  publishes,
+  takeDown,
+  withdraw,
+} from './publicity.ts';
+
+/**
+ * What happens to a case around its commands: its record written with its indexes, the clock sweep, and the
+ * publication of its decision. Ports only (the event store and the head reader), so it is tested with fakes.
+ */
+export interface CaseDeps {
+  store: EventStore;
+  reader: DirectoryReader;
+  /** Today on the regulator's calendar (China Standard Time). */
+  today: () => string;
+  /** The day `days` after today (for the sweep's horizon). */
+  dayIn: (days: number) => string;
+  settings: { warnDays: number; publicity: PublicitySettings };
+}
+
+export const caseStream = (caseId: string) => `case/${caseId}`;
+export const CLOCK_PARTITION = 'CLOCK#cases';
+const SYSTEM = (id: string, agency: string): Actor => ({ id, role: 'system', agency });
+
+/** The head's index: by agency and status, by entity, and (while a deadline binds) by the next deadline for the sweep. */
+export async function caseIndex(c: CaseRecord, today: string): Promise<Record<string, string>> {
+  const next = (await bindingDeadlines(c, today)).map((d) => d.due).sort()[0];
+  return {
+    gsi1pk: `CASE#${c.agency}`,
+    gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
+    gsi2pk: `CASE#${c.agency}#${c.entity}`,
+    gsi2sk: `${c.clueOn}#${c.caseId}`,
+    ...(next === undefined ? {} : { gsi3pk: CLOCK_PARTITION, gsi3sk: `${next}#${caseStream(c.caseId)}` }),
+  };
+}
+
+/** Records a case's new events with its state and indexes, guarded by the version the decision was based on. */
+export async function appendCase(
+  deps: Pick<CaseDeps, 'store' | 'today'>,
+  c: CaseRecord,
+  write: { expectedVersion: number; events: NewEvent[]; actor: Actor; correlationId: string; prevHash?: string },
+): Promise<void> {
+  await deps.store.append({
+    stream: caseStream(c.caseId),
+    expectedVersion: write.expectedVersion,
+    ...(write.prevHash === undefined ? {} : { prevHash: write.prevHash }),
+    events: write.events,
+    actor: write.actor,
+    agency: c.agency,
+    correlationId: write.correlationId,
+    head: { state: c, index: await caseIndex(c, deps.today()) },
+  });
+}
+
+async function appendPublication(
+  deps: CaseDeps,
+  p: { events: NewEvent[]; state: Publication },
+  expectedVersion: number,
+  correlationId: string,
+) {
+  await deps.store.append({
+    stream: publicationStream(p.state.notice.caseId),
+    expectedVersion,
+    events: p.events,
+    actor: SYSTEM('publicity', p.state.notice.agency),
+    agency: p.state.notice.agency,
+    correlationId,
+    head: { state: p.state, index: publicationIndex(p.state) },
+  });
+}
+
+/** On a decision: published, masked, once (DESIGN §6 一公开); withdrawn at once if it was revoked meanwhile. */
+export async function publishDecision(deps: CaseDeps, caseId: string, correlationId: string): Promise<void> {
+  const c = (await deps.reader.get<CaseRecord>(caseStream(caseId)))?.state;
+  if (c === undefined || !publishes(c)) return;
+  try {
+    await appendPublication(deps, publish(c, deps.today(), deps.settings.publicity), 0, correlationId);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // delivered again: published already
+  }
+  // Revoked while this was being written: the withdrawal may have found nothing to withdraw, so do it here.
+  await withdrawIfRevoked(deps, caseId, correlationId);
+}
+
+/** On a revocation: the publication leaves the public list at once (DESIGN §6 allows 3 working days). */
+export async function withdrawIfRevoked(deps: CaseDeps, caseId: string, correlationId: string): Promise<void> {
+  const [c, p] = await Promise.all([
+    deps.reader.get<CaseRecord>(caseStream(caseId)),
+    deps.reader.get<Publication>(publicationStream(caseId)),
+  ]);
+  const revoked = c?.state.revoked;
+  if (revoked === undefined || p?.state.status !== 'live') return;
+  try {
+    await appendPublication(deps, withdraw(p.state, deps.today(), `revoked on ${revoked.on}: ${revoked.reason}`), p.version, correlationId);
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // withdrawn by the other consumer meanwhile
+  }
+}
+
+/** The sweep's work on one record of the clock index. */
+async function sweepOne(deps: CaseDeps, item: StoredRecord<CaseRecord | Publication>, day: string) {
+  if (item.stream.startsWith('publication/')) {
+    const p = item.state as Publication;
+    if (p.status !== 'live' || p.takedownOn > day) return { warned: 0, takenDown: 0 };
+    await appendPublication(deps, takeDown(p, day), item.version, `sweep-${day}`);
+    return { warned: 0, takenDown: 1 };
+  }
+  const c = item.state as CaseRecord;
+  const found = await clockEvents(c, day, deps.settings.warnDays);
+  if (found.length > 0) {
+    await appendCase(deps, withEvents(c, found), {
+      expectedVersion: item.version,
+      events: found,
+      actor: SYSTEM('clock-sweep', c.agency),
+      correlationId: `sweep-${day}`,
+      prevHash: item.lastHash,
+    });
+  }
+  return { warned: found.length, takenDown: 0 };
+}
+
+/**
+ * The daily clock sweep: every case whose next deadline is within the warning window or passed gets its
+ * DeadlineApproaching / DeadlinePassed events (each once); publications past their period are taken down.
+ */
+export async function sweepClocks(deps: CaseDeps): Promise<{ warned: number; takenDown: number }> {
+  const day = deps.today();
+  const totals = { warned: 0, takenDown: 0 };
+  let cursor: string | undefined;
+  do {
+    const page = await deps.reader.list<CaseRecord | Publication>({
+      index: 'gsi3',
+      partition: CLOCK_PARTITION,
+      upTo: `${deps.dayIn(deps.settings.warnDays)}~`,
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const item of page.items) {
+      try {
+        const done = await sweepOne(deps, item, day);
+        totals.warned += done.warned;
+        totals.takenDown += done.takenDown;
+      } catch (error) {
+        // A command changed the record meanwhile: tomorrow's sweep sees it again.
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return totals;
+}
