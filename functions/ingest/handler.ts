@@ -54,7 +54,7 @@ export const http = httpHandler({
     const system = postingSystem(registered.state);
     const wait = await d().limiter.take(system.clientId, system.ratePerSecond);
     if (wait > 0) throw problems.tooManyRequests(`System ${system.id} may make ${system.ratePerSecond} requests per second.`, wait);
-    const results = await ingest(d(), system, entriesOf(r.contentType, r.rawBody), r.correlationId);
+    const results = await ingest(d(), system, entriesOf(r.contentType, r.rawBody, r.headers), r.correlationId);
     const count = (status: string) => results.filter((x) => x.status === status).length;
     const body = { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
     return { status: body.accepted === results.length ? 200 : 207, body };

@@ -51,12 +51,16 @@ export const contracts = {
     responses: { 200: { description: 'A page', schema: page(System, 'EnforcementSystemPage') }, ...readErrors },
   }),
   postEvents: contract({
-    summary: `Post CloudEvents 1.0: a JSON batch (${BATCH_TYPE}, up to ${MAX_BATCH}) or one event (${SINGLE_TYPE})`,
+    summary: `Post CloudEvents 1.0: a JSON batch (${BATCH_TYPE}, up to ${MAX_BATCH}), one event (${SINGLE_TYPE}), or one in binary mode`,
     description:
       'Each entry is answered in order: accepted, duplicate ((source, id) accepted before or earlier in the batch) or rejected with its reason. 200 when all are accepted, 207 otherwise. A batch sent again changes nothing.',
     tags: ['ingest'],
-    textBodyTypes: [BATCH_TYPE, SINGLE_TYPE],
-    textBodySchemas: { [BATCH_TYPE]: z.array(CloudEvent).min(1).max(MAX_BATCH), [SINGLE_TYPE]: CloudEvent },
+    textBodyTypes: [BATCH_TYPE, SINGLE_TYPE, 'application/json'],
+    textBodySchemas: {
+      [BATCH_TYPE]: z.array(CloudEvent).min(1).max(MAX_BATCH),
+      [SINGLE_TYPE]: CloudEvent,
+      'application/json': z.unknown().describe('binary mode: one event’s data, its attributes in ce-* headers (ce-specversion, ce-id, …)'),
+    },
     responses: {
       200: { description: 'All accepted', schema: IngestResult },
       207: { description: 'Some duplicate or rejected', schema: IngestResult },

@@ -33,6 +33,8 @@ export interface HttpRequest<C extends RouteContract> {
   correlationId: string;
   contentType: string;
   rawBody: string;
+  /** Request headers, names in lower case (as API Gateway HTTP API hands them over). */
+  headers: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Reply {
@@ -90,6 +92,7 @@ function parseRequest(contract: RouteContract, event: HttpEvent): HttpRequest<Ro
     correlationId: correlationIdOf(event),
     contentType,
     rawBody,
+    headers: event.headers ?? {},
   };
 }
 

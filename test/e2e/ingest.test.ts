@@ -151,10 +151,16 @@ describe('enforcement systems post CloudEvents', () => {
     expect((await staff('GET', `/cases/${caseId}/timeline/verify`)).json.ok).toBe(true);
   });
 
-  it('takes one event in structured mode as the SDK emits it', async () => {
+  it('takes one event in structured mode and in binary mode, as the SDK emits them', async () => {
     const message = HTTP.structured(decision('d-structured', usccFor(2)));
     const response = await post(message.body as string, { 'content-type': String(message.headers['content-type']) });
     expect(response).toMatchObject({ status: 200, json: { accepted: 1, results: [{ status: 'accepted' }] } });
+    const binary = HTTP.binary(decision('d-binary', usccFor(2)));
+    const headers = Object.fromEntries(Object.entries(binary.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const answer = await post(binary.body as string, headers);
+    expect(answer).toMatchObject({ status: 200, json: { accepted: 1, results: [{ id: 'd-binary', status: 'accepted' }] } });
+    const record = (await staff('GET', `/external-records/${usccFor(2)}`)).json;
+    expect(record.counts['External.PenaltyDecision']).toBe(2);
   });
 
   it('keeps state by event time, whatever the order of arrival', async () => {

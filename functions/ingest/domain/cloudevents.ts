@@ -78,9 +78,39 @@ const CASE_ID = /^case-[A-Za-z0-9~_.:-]{1,120}$/;
 const reject = (reason: RejectReason, message: string) => ({ ok: false as const, rejection: { reason, message } });
 const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
 
-/** The entries of a request body, or the problem with the body as a whole (400, 415). */
-export function entriesOf(contentType: string, raw: string): unknown[] {
-  if (contentType !== BATCH_TYPE && contentType !== SINGLE_TYPE) throw problems.unsupportedMediaType([BATCH_TYPE, SINGLE_TYPE]);
+/** CloudEvents HTTP binding: header values are percent-encoded; a bad escape is taken as written. */
+function percentDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * One event in binary mode, as the CloudEvents SDKs' HTTP emitters send it by default: the attributes in `ce-*`
+ * headers, the data as a JSON body.
+ */
+function binaryEvent(headers: Readonly<Record<string, string | undefined>>, raw: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = raw.trim() === '' ? undefined : JSON.parse(raw);
+  } catch (error) {
+    throw problems.malformedJson((error as Error).message);
+  }
+  const event: Record<string, unknown> = { datacontenttype: 'application/json', data };
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.startsWith('ce-') && value !== undefined) event[name.slice(3)] = percentDecoded(value);
+  }
+  return event;
+}
+
+/** The entries of a request, or the problem with the request as a whole (400, 415). */
+export function entriesOf(contentType: string, raw: string, headers: Readonly<Record<string, string | undefined>> = {}): unknown[] {
+  if (contentType === 'application/json' && headers['ce-specversion'] !== undefined) return [binaryEvent(headers, raw)];
+  if (contentType !== BATCH_TYPE && contentType !== SINGLE_TYPE) {
+    throw problems.unsupportedMediaType([BATCH_TYPE, SINGLE_TYPE, 'application/json with ce-* headers (binary mode)']);
+  }
   let body: unknown;
   try {
     body = JSON.parse(raw);

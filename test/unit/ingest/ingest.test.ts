@@ -102,6 +102,21 @@ describe('checking one CloudEvent', () => {
     expect(status('application/cloudevents-batch+json', '{')).toBe(400);
     expect(status('application/cloudevents-batch+json', JSON.stringify(decision('a')))).toBe(400);
     expect(status('application/json', '[]')).toBe(415);
+    // Binary mode: attributes in ce-* headers, the data as the JSON body.
+    const [binary] = entriesOf('application/json', JSON.stringify({ a: 1 }), {
+      'ce-specversion': '1.0',
+      'ce-id': 'b-1',
+      'ce-source': 'urn:x%3Ay',
+      'ce-type': 'External.RiskSignal',
+    });
+    expect(binary).toEqual({
+      specversion: '1.0',
+      id: 'b-1',
+      source: 'urn:x:y',
+      type: 'External.RiskSignal',
+      datacontenttype: 'application/json',
+      data: { a: 1 },
+    });
   });
 });
 
