@@ -2,18 +2,19 @@ import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
-import type { NewEvent, RecordedEvent } from '#records/domain/recorded-event';
+import type { NewEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
+import { Problem } from '#shared/problem';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
 import { bindingDeadlines, type CaseRecord, caseDeadlines, decideOnTheSpot, foldCase, give, openCase } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
 import { isLive, type Publication, publicationStream } from './domain/publicity.ts';
-import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
+import { allEvents, parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
 import { appendCase, type CaseDeps, caseStream, publishDecision, sweepClocks, withdrawIfRevoked } from './domain/workflows.ts';
 import { commandContract, contracts } from './schemas.ts';
 import { caseSettings } from './settings.ts';
@@ -39,6 +40,8 @@ const dayOf = (time: number) => new Date(time + 8 * 3_600_000).toISOString().sli
 const today = () => dayOf(Date.now());
 
 const settings = caseSettings();
+/** What one export may weigh: a Lambda response carries at most 6 MB. */
+const MAX_EXPORT_BYTES = 5 * 1_048_576;
 const deps = (): CaseDeps => ({
   store: events(),
   reader: heads(),
@@ -85,17 +88,6 @@ async function recordAccess(r: HttpRequest<RouteContract>, c: CaseRecord, what: 
     caseAgency: c.agency,
     what,
   });
-}
-
-async function readAll(store: DynamoDbEventStore, stream: string) {
-  const all: RecordedEvent[] = [];
-  let afterSeq: number | undefined = 0;
-  while (afterSeq !== undefined) {
-    const page = await store.read(stream, { afterSeq, limit: 1000 });
-    all.push(...page.events);
-    afterSeq = page.nextAfterSeq;
-  }
-  return all;
 }
 
 /**
@@ -175,7 +167,7 @@ export const http = httpHandler({
     // record's history, so it goes on the access log like a timeline read.
     await recordAccess(r, head.state, `as-of ${r.query.asOf}`);
     const asOf = Date.parse(r.query.asOf);
-    const upTo = (await readAll(events(), caseStream(head.state.caseId))).filter((e) => Date.parse(e.recordedAt) <= asOf);
+    const upTo = (await allEvents(events(), [caseStream(head.state.caseId)])).filter((e) => Date.parse(e.recordedAt) <= asOf);
     const then = foldCase(upTo, { agency: head.state.agency, jurisdiction: head.state.jurisdiction });
     if (then === undefined) throw new NotFoundError(`Case ${r.params.id} as of ${r.query.asOf} (it was opened later)`);
     return { status: 200, body: { ...(await view(then, dayOf(asOf))), asOf: r.query.asOf, version: upTo.length } };
@@ -187,13 +179,25 @@ export const http = httpHandler({
     await recordAccess(r, c, r.query.format === 'json' ? 'timeline' : `export-${r.query.format}`);
     const streams = await streamsOf(c);
     if (r.query.format === 'csv' || r.query.format === 'ndjson') {
-      const all = (await timelinePage(events(), streams, 1_000_000)).events;
+      const all = await allEvents(events(), streams);
       const csv = r.query.format === 'csv';
+      const text = csv ? timelineCsv(all) : all.map((e) => JSON.stringify(e)).join('\n');
+      const bytes = Buffer.byteLength(text);
+      // A Lambda response carries at most 6 MB: a larger export is refused whole, never cut short.
+      if (bytes > MAX_EXPORT_BYTES) {
+        throw new Problem(
+          422,
+          'export-too-large',
+          'The export is too large for one response',
+          `This timeline (${all.length} events) exports to ${(bytes / 1_048_576).toFixed(1)} MiB, over ${MAX_EXPORT_BYTES / 1_048_576} MiB; read it in pages with format=json (limit ≤ 100, cursor).`,
+          { events: all.length, bytes, limit: MAX_EXPORT_BYTES },
+        );
+      }
       const headers: Record<string, string> = {
         'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
         'content-disposition': `attachment; filename="${c.caseId}-timeline.${r.query.format}"`,
       };
-      return { status: 200, text: csv ? timelineCsv(all) : all.map((e) => JSON.stringify(e)).join('\n'), headers };
+      return { status: 200, text, headers };
     }
     return { status: 200, body: await timelinePage(events(), streams, r.query.limit, position) };
   }),

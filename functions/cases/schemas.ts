@@ -157,6 +157,7 @@ export const contracts = {
       },
       ...readErrors,
       404: problem('Not visible'),
+      422: problem('A CSV or NDJSON export over 5 MiB: read the timeline in pages instead'),
     },
   }),
   verify: contract({
