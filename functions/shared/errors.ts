@@ -9,6 +9,8 @@ export class VersionConflictError extends Error {
   constructor(
     readonly expectedVersion: number,
     readonly currentVersion: number,
+    /** The stream's head as the store found it, when it could tell (saves the caller a read before retrying). */
+    readonly head?: { stream: string; version: number; lastHash: string; state?: unknown; agency?: string; updatedAt?: string },
   ) {
     super(`expected version ${expectedVersion}, current ${currentVersion}`);
   }

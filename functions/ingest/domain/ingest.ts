@@ -141,8 +141,21 @@ async function appendToStream(
         pending = pending.filter((p) => !taken.has(keyOf(p.event)));
       } else if (error instanceof VersionConflictError && conflicts < ATTEMPTS) {
         conflicts += 1;
+        // The store returns the head it found with the conflict; read it only when it could not.
+        const found = error.head;
+        head =
+          found?.state !== undefined && found.agency !== undefined
+            ? {
+                stream,
+                state: found.state as ExternalRecord,
+                agency: found.agency,
+                version: found.version,
+                lastHash: found.lastHash,
+                updatedAt: found.updatedAt ?? '',
+              }
+            : await deps.reader.get<ExternalRecord>(stream);
+        // A little jitter, so that the writers that met here do not meet again at once.
         await new Promise((r) => setTimeout(r, Math.random() * 10 * conflicts));
-        head = await deps.reader.get<ExternalRecord>(stream);
       } else {
         throw error;
       }

@@ -55,7 +55,10 @@ export class DynamoDbEventStore implements EventStore {
     const reasons = error.CancellationReasons ?? [];
     const headReason = reasons[0];
     if (headReason?.Code === 'ConditionalCheckFailed') {
-      return new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)));
+      const found = headReason.Item === undefined ? undefined : unmarshall(headReason.Item);
+      const head =
+        found === undefined ? undefined : { ...headFromItem(found), agency: String(found.agency), updatedAt: String(found.updatedAt) };
+      return new VersionConflictError(input.expectedVersion, versionIn(headReason) ?? (await this.currentVersion(input.stream)), head);
     }
     // Real DynamoDB cancels a transaction that meets another on the same item: retryable, like a version conflict.
     if (reasons.some((r) => r.Code === 'TransactionConflict'))
