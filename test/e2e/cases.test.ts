@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import canonicalize from 'canonicalize';
-import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { usccFor } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { seedTask } from '../support/seed.ts';
 
 const AGENCY = 'SAMR-110105';
 const person = (sub: string, roles: string[], agency = AGENCY) => ({ sub, roles, agency, jurisdiction: '110105' });
@@ -29,23 +30,14 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
     officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
     reviewer = api(platform.url, await tokenFor(platform.url, person('rev-1', ['legal-reviewer'])));
-    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
-    await supervisor('POST', '/entities', entityInput(1, { creditClass: 'D', name: '某食品有限公司' }));
-    for (const id of ['i1', 'i2']) await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id });
-    await admin('POST', '/inspection-items', {
-      code: 'SC-1',
-      name: '食品经营检查',
-      legalBasis: '《食品安全法》',
+    const { taskId } = await seedTask(platform.url, {
+      entities: [{ serial: 1, overrides: { name: '某食品有限公司' } }],
+      inspectors: ['i1', 'i2'],
       checklist: [{ id: 'q1', question: '许可证?', mandatory: true }],
+      taskName: 't',
+      witness: 'w',
     });
-    const task = await supervisor('POST', '/sampling-tasks', {
-      name: 't',
-      items: ['SC-1'],
-      teams: [{ agency: AGENCY, count: 2 }],
-      period: { start: '2026-04-01', end: '2026-06-30' },
-    });
-    await supervisor('POST', `/sampling-tasks/${task.json.id}/draw`, { witness: 'w' });
-    const inspectionId = `${task.json.id}~${usccFor(1)}`;
+    const inspectionId = `${taskId}~${usccFor(1)}`;
     const inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
     await eventually(async () => ((await inspector('GET', `/inspections/${inspectionId}`)).status === 200 ? true : undefined), 60_000);
     await inspector('POST', `/inspections/${inspectionId}/start`, { at: at(), channel: 'mobile-form', inspectors: ['i1', 'i2'] });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { entityInput } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { seedTask } from '../support/seed.ts';
 
 const AGENCY = 'SAMR-110105';
 const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: '110105' });
@@ -16,27 +16,17 @@ describe('field inspections over HTTP (掌上执法)', () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
-    supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
-    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
-    const rows = Array.from({ length: 40 }, (_, i) => JSON.stringify(entityInput(i + 1, { creditClass: 'D' })));
-    await supervisor('POST', '/entities/import', rows.join('\n'), { 'content-type': 'application/x-ndjson' });
-    for (const id of ['i1', 'i2', 'i3', 'i4']) await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id });
-    await admin('POST', '/inspection-items', {
-      code: 'SC-1',
-      name: '食品经营检查',
-      legalBasis: '《食品安全法》',
+    const seeded = await seedTask(platform.url, {
+      entities: Array.from({ length: 40 }, (_, i) => ({ serial: i + 1 })),
+      inspectors: ['i1', 'i2', 'i3', 'i4'],
       checklist: [
         { id: 'q1', question: '是否持有有效许可证', mandatory: true },
         { id: 'q2', question: '是否建立进货查验记录', mandatory: false },
       ],
+      witness: 'w',
     });
-    const task = await supervisor('POST', '/sampling-tasks', {
-      name: '检查任务',
-      items: ['SC-1'],
-      teams: [{ agency: AGENCY, count: 2 }],
-      period: { start: '2026-04-01', end: '2026-06-30' },
-    });
-    await supervisor('POST', `/sampling-tasks/${task.json.id}/draw`, { witness: 'w' });
+    supervisor = seeded.supervisor;
+    const task = { json: { id: seeded.taskId } };
     const proof = (await supervisor('GET', `/sampling-tasks/${task.json.id}/proof`)).json;
     inspections = proof.assignments.map((a: { entity: string; inspectors: string[] }) => ({
       id: `${task.json.id}~${a.entity}`,

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, phoneContext, screenshots } from '../support/browser.ts';
-import { entityInput } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { seedTask } from '../support/seed.ts';
 
 const AGENCY = 'SAMR-110105';
 const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: '110105' });
@@ -20,28 +20,18 @@ describe('the inspector app on a phone (headless Chromium)', () => {
 
   beforeAll(async () => {
     platform = await startPlatform();
-    supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
-    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
     inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
-    const rows = [1, 2].map((i) => JSON.stringify(entityInput(i, { creditClass: 'D', name: `第${i}食品店` })));
-    await supervisor('POST', '/entities/import', rows.join('\n'), { 'content-type': 'application/x-ndjson' });
-    for (const id of ['i1', 'i2']) await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id });
-    await admin('POST', '/inspection-items', {
-      code: 'SC-1',
-      name: '食品经营检查',
+    ({ supervisor } = await seedTask(platform.url, {
+      entities: [1, 2].map((serial) => ({ serial, overrides: { name: `第${serial}食品店` } })),
+      inspectors: ['i1', 'i2'],
       legalBasis: '《食品安全法》第三十五条',
       checklist: [
         { id: 'q1', question: '是否持有有效许可证', mandatory: true },
         { id: 'q2', question: '是否建立进货查验记录', mandatory: true },
       ],
-    });
-    const task = await supervisor('POST', '/sampling-tasks', {
-      name: '手机端测试任务',
-      items: ['SC-1'],
-      teams: [{ agency: AGENCY, count: 2 }],
-      period: { start: '2026-04-01', end: '2026-06-30' },
-    });
-    await supervisor('POST', `/sampling-tasks/${task.json.id}/draw`, { witness: 'phone test' });
+      taskName: '手机端测试任务',
+      witness: 'phone test',
+    }));
     ids = await eventually(async () => {
       const list = await inspector('GET', '/worklist');
       return list.json.items.length === 2 ? list.json.items.map((i: { inspectionId: string }) => i.inspectionId) : undefined;
