@@ -25,8 +25,9 @@ function world(today: string) {
   return { store, deps, clock, record };
 }
 
-async function decidedCase(w: ReturnType<typeof world>, caseId: string, penalty: { types: ('warning' | 'fine')[]; fine?: number }) {
-  const opened = openCase({
+/** A complaint of 2025-03-03 against a natural person. */
+const complaint = (caseId: string) =>
+  openCase({
     caseId,
     agency: 'SAMR-310000',
     jurisdiction: '310104',
@@ -36,6 +37,9 @@ async function decidedCase(w: ReturnType<typeof world>, caseId: string, penalty:
     summary: '王小明销售过期食品，电话13912345678',
     clueOn: '2025-03-03',
   });
+
+async function decidedCase(w: ReturnType<typeof world>, caseId: string, penalty: { types: ('warning' | 'fine')[]; fine?: number }) {
+  const opened = complaint(caseId);
   await w.record(opened.state, opened.events);
   let state = opened.state;
   for (const [command, body] of [
@@ -55,16 +59,7 @@ async function decidedCase(w: ReturnType<typeof world>, caseId: string, penalty:
 describe('the clock sweep over the clock index', () => {
   it('warns once of a near decision deadline, and says when it passed', async () => {
     const w = world('2025-05-20');
-    const opened = openCase({
-      caseId: 'case-1',
-      agency: 'SAMR-310000',
-      jurisdiction: '310104',
-      entity: '91310000MA1K4AXX4R',
-      party: { kind: 'organisation', name: 'A' },
-      source: { kind: 'complaint', ref: '' },
-      summary: 's',
-      clueOn: '2025-03-03',
-    });
+    const opened = complaint('case-1');
     await w.record(opened.state, opened.events);
     const registered = await give(opened.state, 'register', {}, ['supervisor'], '2025-03-10');
     await w.record(registered.state, registered.events);
