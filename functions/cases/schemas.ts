@@ -69,7 +69,7 @@ export const commandContract = (command: CaseCommand) =>
     },
   });
 
-const PublicDecision = z
+export const PublicDecision = z
   .object({
     caseId: z.string(),
     agency: z.string(),
@@ -82,6 +82,8 @@ const PublicDecision = z
     takedownOn: z.iso.date(),
   })
   .meta({ id: 'PublicDecision' });
+/** What the public reads of a decision (the disclosure site types its pages with it). */
+export type PublicDecisionView = z.infer<typeof PublicDecision>;
 
 export const contracts = {
   publicDecisions: contract({

@@ -93,6 +93,8 @@ export const PublicTask = z
     resultsOverdue: z.boolean(),
   })
   .meta({ id: 'PublicSamplingTask' });
+/** What the public reads of a sampling task (the disclosure site types its pages with it). */
+export type PublicTaskView = z.infer<typeof PublicTask>;
 
 export const Metrics = z
   .object({

@@ -2,33 +2,13 @@
  * The public disclosure site (一公开, DESIGN §6): published penalty decisions and double-random sampling plans and
  * results, read from the platform's public routes, no login. Personal data is masked by the server before it leaves.
  */
+import type { PublicDecisionView } from '../../../functions/cases/schemas.ts';
+import type { PublicTaskView } from '../../../functions/sampling/schemas.ts';
 import { h } from '../../inspector/src/dom.ts';
 
-interface Decision {
-  caseId: string;
-  agency: string;
-  entity: string;
-  party: string;
-  summary: string;
-  penalty: { types: string[]; fine?: number; violationCode: string; level: string };
-  decidedOn: string;
-  publishedOn: string;
-  takedownOn: string;
-}
-interface SamplingTask {
-  id: string;
-  name: string;
-  ownerAgency: string;
-  partnerAgencies: string[];
-  items: string[];
-  period: { start: string; end: string };
-  status: string;
-  drawnAt?: string;
-  strata?: { name: string; size: number; k: number }[];
-  selected?: string[];
-  results?: { uscc: string; name: string; result: string; completedAt: string }[];
-  resultsOverdue: boolean;
-}
+// The shapes the public routes answer with, from their schemas (type-only: nothing of the server is bundled).
+type Decision = PublicDecisionView;
+type SamplingTask = PublicTaskView;
 interface Page<T> {
   items: T[];
   cursor?: string;
