@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The stored event of DESIGN §4 (hash chain spec v1): what timelines return and what the bus carries as detail. */
 export const HEX64 = /^[0-9a-f]{64}$/;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { usccFormat } from '../directory/values.ts';
 import { defineEvent } from '../stored-event.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Shapes shared by the directory's events. The check character of a credit code is verified by the directory itself. */
 export const usccFormat = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCode } from '../directory/values.ts';
 import { defineEvent } from '../stored-event.ts';
 

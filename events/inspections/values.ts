@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const CHANNELS = ['mobile-form', 'desktop', 'paper'] as const;
 export const RESULTS = ['compliant', 'non-compliant', 'not-found-at-address', 'refused'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from '../stored-event.ts';
 
 /** Results not published within 20 working days of the inspection period's end (DESIGN §6, Publicity). */

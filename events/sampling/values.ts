@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { agencyCode, industryCode, listFlag } from '../directory/values.ts';
 
 export const CREDIT_CLASSES = ['A', 'B', 'C', 'D'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
 import { contract } from '#shared/http-contract';
 import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';

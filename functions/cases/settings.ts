@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { configuredCalendar } from '#shared/working-days';
 import { DEFAULT_DISCRETION } from './domain/case.ts';
 import { DEFAULT_MAJOR_RULE, type DiscretionTable, type MajorCaseRule } from './domain/legal-rules.ts';

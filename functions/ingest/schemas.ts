@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { systemState } from '#events/ingest/system-registered.v1';
 import { contract } from '#shared/http-contract';
 import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';

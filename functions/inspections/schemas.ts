@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import { answer, CHANNELS, EVIDENCE_KINDS, evidence, position, RESULTS } from '#events/inspections/values';
 import { contract } from '#shared/http-contract';

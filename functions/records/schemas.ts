@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { actorSchema, HEX64 } from '#events/stored-event';
 import { contract } from '#shared/http-contract';
 import { cursor, limit, page, readErrors } from '#shared/http-schemas';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_RATES_BP, drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
 import { contract } from '#shared/http-contract';
 import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';

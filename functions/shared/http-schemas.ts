@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Schemas every context's HTTP contracts share: pages, cursors, problem details. */
 export const limit = z.coerce.number().int().min(1).max(100).default(20);

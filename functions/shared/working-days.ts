@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 type ChineseDays = typeof import('chinese-days').default;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { JsonSchema } from '#events/catalog-compat';
 import { dataschemaOf, externalEvents } from '#events/external/external-events.v1';
 import { BATCH_TYPE, MAX_BATCH, REJECT_REASONS, SINGLE_TYPE } from './cloudevents.ts';

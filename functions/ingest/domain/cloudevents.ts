@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dataschemaOf, type ExternalEventDefinition, externalEvents } from '#events/external/external-events.v1';
 import { Problem, problems } from '#shared/problem';
 
