@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
 import type { EventStore } from '#records/ports';
 

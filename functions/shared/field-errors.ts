@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldError } from './problem.ts';
 
 /** Zod issues as the fields a caller can fix: a dotted path and a message, unknown fields named. */

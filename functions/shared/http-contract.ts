@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * What one HTTP route accepts and answers. Handlers parse with it; the topology and openapi.yaml are built

@@ -10,7 +10,7 @@ import type {
   APIGatewayProxyEventV2WithJWTAuthorizer as HttpEvent,
   APIGatewayProxyStructuredResultV2 as HttpResult,
 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { fieldErrors } from './field-errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, type RouteContract } from './http-contract.ts';
 import { logger, metrics, tracer } from './powertools.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '#records/domain/recorded-event';
 import type { AppendInput, EventStore } from '#records/ports';
 import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { InspectionItemRegistered } from '#events/directory/inspection-item-registered.v1';

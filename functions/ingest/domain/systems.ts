@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { externalEvents } from '#events/external/external-events.v1';
 import { SystemRegistered, type systemState } from '#events/ingest/system-registered.v1';
 import type { Actor } from '#records/domain/recorded-event';
