@@ -11,7 +11,7 @@ import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { Problem } from '#shared/problem';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
-import { bindingDeadlines, type CaseRecord, caseDeadlines, decideOnTheSpot, foldCase, give, openCase } from './domain/case.ts';
+import { type CaseRecord, caseDeadlines, decideOnTheSpot, foldCase, give, openCase, stillRuns } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
 import { isLive, type Publication, publicationStream } from './domain/publicity.ts';
 import { allEvents, parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './domain/timeline.ts';
@@ -52,8 +52,7 @@ const deps = (): CaseDeps => ({
 
 /** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
 async function view(c: CaseRecord, on = today()) {
-  const running = new Set((await bindingDeadlines(c, on)).map((d) => d.name));
-  const deadlines = (await caseDeadlines(c, on)).map((d) => ({ ...d, running: running.has(d.name) }));
+  const deadlines = (await caseDeadlines(c, on)).map((d) => ({ ...d, running: stillRuns(c, d) }));
   return { ...c, deadlines, allowed: allowedCommands(c.status) };
 }
 

@@ -30,7 +30,8 @@ const d = () => {
   deps ??= build();
   return deps;
 };
-const catalog = eventCatalog();
+// Built on the first catalog request (JSON Schema for every type), not at every cold start.
+let catalog: ReturnType<typeof eventCatalog> | undefined;
 
 export const http = httpHandler({
   'POST /systems': route(contracts.registerSystem, async (r) => ({
@@ -59,7 +60,10 @@ export const http = httpHandler({
     const body = { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
     return { status: body.accepted === results.length ? 200 : 207, body };
   }),
-  'GET /events/catalog': route(contracts.catalog, async () => ({ status: 200, body: catalog })),
+  'GET /events/catalog': route(contracts.catalog, async () => {
+    catalog ??= eventCatalog();
+    return { status: 200, body: catalog };
+  }),
   'GET /external-records/{subject}': route(contracts.externalRecord, async (r) => {
     const record = await d().reader.get<ExternalRecord>(externalStream(r.principal.agency, r.params.subject));
     if (record === undefined) throw new NotFoundError(`A report about ${r.params.subject}`);

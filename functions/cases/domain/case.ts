@@ -334,12 +334,15 @@ export function decideOnTheSpot(
 
 /** The deadlines that still bind a case in its current state (what the clock sweep watches). */
 export async function bindingDeadlines(state: CaseRecord, today: string): Promise<Deadline[]> {
-  return (await caseDeadlines(state, today)).filter((d) => {
-    if (d.name === 'registration') return state.status === 'clue';
-    if (d.name === 'decision') return OPEN_STATES.includes(state.status);
-    if (d.name === 'payment') return (state.decision?.penalty.fine ?? 0) > 0 && state.status === 'decided';
-    return true;
-  });
+  return (await caseDeadlines(state, today)).filter((d) => stillRuns(state, d));
+}
+
+/** Whether a deadline still binds the case: the step it waits for is not done. */
+export function stillRuns(state: CaseRecord, d: Deadline): boolean {
+  if (d.name === 'registration') return state.status === 'clue';
+  if (d.name === 'decision') return OPEN_STATES.includes(state.status);
+  if (d.name === 'payment') return (state.decision?.penalty.fine ?? 0) > 0 && state.status === 'decided';
+  return true;
 }
 
 /**

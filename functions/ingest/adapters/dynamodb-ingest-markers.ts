@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { batchGetAll } from '#shared/dynamodb';
-import { type IngestMarkers, markerKey } from '../domain/ingest.ts';
+import { type IngestMarkers, keyOfMarker, markerKey } from '../domain/ingest.ts';
 
 /** The (source, id) markers of accepted events, read in batches of 100 (BatchGetItem). */
 export class DynamoDbIngestMarkers implements IngestMarkers {
@@ -16,6 +16,6 @@ export class DynamoDbIngestMarkers implements IngestMarkers {
       this.table,
       keys.map((k) => markerKey(k.source, k.id)),
     );
-    return new Set(found.map((item) => `${String(item.pk).slice('INGEST#'.length)}\n${String(item.sk)}`));
+    return new Set(found.map((item) => keyOfMarker({ pk: String(item.pk), sk: String(item.sk) })));
   }
 }

@@ -23,7 +23,9 @@ export type EntryResult =
   | ({ index: number; id?: string; status: 'rejected' } & Rejection);
 
 export const markerKey = (source: string, id: string) => ({ pk: `INGEST#${source}`, sk: id });
-const keyOf = (e: { source: string; id: string }) => `${e.source}\n${e.id}`;
+/** The (source, id) pair as one string, from an event or from its marker's key. */
+export const keyOf = (e: { source: string; id: string }) => `${e.source}\n${e.id}`;
+export const keyOfMarker = (k: { pk: string; sk: string }) => keyOf({ source: k.pk.slice('INGEST#'.length), id: k.sk });
 
 /** Events per transaction: each takes its event item and its marker, and the head takes one (≤ 100 items). */
 const PER_TRANSACTION = 49;
@@ -136,7 +138,7 @@ async function appendToStream(
     } catch (error) {
       if (error instanceof SideItemExistsError) {
         // Another request accepted some of these meanwhile (a concurrent duplicate batch): those are duplicates.
-        const taken = new Set(error.keys.map((k) => `${k.pk.slice('INGEST#'.length)}\n${k.sk}`));
+        const taken = new Set(error.keys.map(keyOfMarker));
         for (const c of pending.filter((p) => taken.has(keyOf(p.event)))) out.push({ index: c.index, id: c.event.id, status: 'duplicate' });
         pending = pending.filter((p) => !taken.has(keyOf(p.event)));
       } else if (error instanceof VersionConflictError && conflicts < ATTEMPTS) {

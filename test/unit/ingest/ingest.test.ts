@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { type ExternalEventDefinition, ExternalPenaltyDecision, ExternalRiskSignal } from '#events/external/external-events.v1';
 import { type CheckedEvent, checkEntry, entriesOf, type PostingSystem, REJECT_REASONS } from '#ingest/domain/cloudevents';
 import { type ExternalRecord, withReport } from '#ingest/domain/external-record';
-import { type IngestDeps, ingest } from '#ingest/domain/ingest';
+import { type IngestDeps, ingest, keyOf } from '#ingest/domain/ingest';
 import type { Problem } from '#shared/problem';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
 
@@ -50,8 +50,7 @@ async function world() {
     store,
     reader: store,
     markers: {
-      existing: async (keys) =>
-        new Set(keys.filter((k) => store.sideItems.has(`INGEST#${k.source} ${k.id}`)).map((k) => `${k.source}\n${k.id}`)),
+      existing: async (keys) => new Set(keys.filter((k) => store.sideItems.has(`INGEST#${k.source} ${k.id}`)).map(keyOf)),
     },
     clock: () => NOW,
   };
