@@ -12,6 +12,7 @@ import { DynamoDBClient, type TransactWriteItem, TransactWriteItemsCommand } fro
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
+import { importAndWait } from './import-file.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
@@ -90,12 +91,8 @@ async function measure(scenario: (typeof SCENARIOS)[number]): Promise<string[]> 
     const rows = subjects.map((uscc) =>
       JSON.stringify({ uscc, name: `企业${uscc}`, industry: 'F52', region: '110105', address: '东城区' }),
     );
-    const imported = await fetch(`${runtime.url}/entities/import`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
-      body: rows.join('\n'),
-    });
-    if (imported.status !== 200) throw new Error(`import: ${imported.status} ${await imported.text()}`);
+    const imported = await importAndWait(runtime.url, admin, rows.join('\n'));
+    if (imported.status !== 'completed') throw new Error(`import: ${JSON.stringify(imported)}`);
     const registered = await call(
       '/systems',
       {

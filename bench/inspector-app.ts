@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
 import { launchChromium } from '../test/support/browser.ts';
+import { importAndWait } from './import-file.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const runtime = await startRuntime({ port: 0, inMemory: true, dataDir: resolve(root, '.data'), root });
@@ -38,7 +39,7 @@ try {
       creditClass: 'D',
     }),
   );
-  await call('POST', '/entities/import', rows.join('\n'), 'application/x-ndjson');
+  await importAndWait(runtime.url, admin, rows.join('\n'));
   for (const id of ['i1', 'i2']) await call('POST', '/inspectors', { id, name: id, certificateNumber: id });
   await call('POST', '/inspection-items', {
     code: 'X1',

@@ -1,6 +1,10 @@
 import { caseEvents } from './cases/case-events.v1.ts';
 import { EntityRegistered } from './directory/entity-registered.v1.ts';
 import { EntityUpdated } from './directory/entity-updated.v1.ts';
+import { ImportChunkProcessed } from './directory/import-chunk-processed.v1.ts';
+import { ImportCompleted } from './directory/import-completed.v1.ts';
+import { ImportHandedOver } from './directory/import-handed-over.v1.ts';
+import { ImportRequested } from './directory/import-requested.v1.ts';
 import { InspectionItemRegistered } from './directory/inspection-item-registered.v1.ts';
 import { InspectionItemUpdated } from './directory/inspection-item-updated.v1.ts';
 import { InspectorRegistered } from './directory/inspector-registered.v1.ts';
@@ -31,6 +35,10 @@ export const eventRegistry: readonly EventDefinition[] = [
   InspectorUpdated,
   InspectionItemRegistered,
   InspectionItemUpdated,
+  ImportRequested,
+  ImportChunkProcessed,
+  ImportHandedOver,
+  ImportCompleted,
   TaskCreated,
   TaskDrawn,
   ResultPublicationOverdue,

@@ -25,6 +25,22 @@ export function storedEvent<T extends string, D extends z.ZodType>(type: T, vers
   });
 }
 
+/** The EventBridge detail of an event whose data is `T`: the stored event and the agency that owns its stream. */
+export interface StoredDetail<T> {
+  stream: string;
+  seq: number;
+  type: string;
+  version: number;
+  occurredAt: string;
+  recordedAt: string;
+  actor: { id: string; role: string; agency: string };
+  correlationId: string;
+  data: T;
+  prevHash: string;
+  hash: string;
+  agency: string;
+}
+
 /** One event type and version, as every file under events/ declares it (STYLE §4). */
 export interface EventDefinition<D extends z.ZodType = z.ZodType> {
   readonly DETAIL_TYPE: string;
@@ -32,7 +48,7 @@ export interface EventDefinition<D extends z.ZodType = z.ZodType> {
   readonly VERSION: number;
   readonly data: D;
   /** The EventBridge detail: the stored event plus the agency that owns its stream (the outbox adds it). */
-  readonly detail: z.ZodType;
+  readonly detail: z.ZodType<StoredDetail<z.output<D>>>;
   readonly example: z.infer<D>;
 }
 
@@ -48,7 +64,10 @@ export function defineEvent<D extends z.ZodType>(
     SOURCE: source,
     VERSION: version,
     data,
-    detail: storedEvent(detailType, version, data).extend({ agency: z.string().min(1).max(64) }),
+    // The schema's output is exactly StoredDetail<output of data>; TypeScript cannot see through the generic extend.
+    detail: storedEvent(detailType, version, data).extend({ agency: z.string().min(1).max(64) }) as unknown as z.ZodType<
+      StoredDetail<z.output<D>>
+    >,
     example,
   };
 }

@@ -45,13 +45,13 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     idempotency: false,
   },
   directory: {
-    entry: 'functions/directory/handlers/http.ts',
-    description: 'Market entities, inspectors and inspection items',
+    entry: 'functions/directory/handler.ts',
+    description: 'Market entities, inspectors and inspection items; bulk import jobs',
     memoryMb: 1024,
     timeoutSeconds: 29,
     table: {
-      read: ['S#entity/', 'S#inspector/', 'S#inspection-item/', 'ENTITY#', 'INSPECTOR#', 'ITEM'],
-      write: ['S#entity/', 'S#inspector/', 'S#inspection-item/'],
+      read: ['S#entity/', 'S#inspector/', 'S#inspection-item/', 'S#entity-import/', 'BLOB#import/', 'ENTITY#', 'INSPECTOR#', 'ITEM'],
+      write: ['S#entity/', 'S#inspector/', 'S#inspection-item/', 'S#entity-import/', 'BLOB#import/'],
     },
     idempotency: true,
   },
@@ -185,7 +185,8 @@ export const scopes = (s: readonly Scope[]): RouteAccess => ({ scopes: s });
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', fn: 'health', access: { public: true } },
   { method: 'POST', path: '/entities', fn: 'directory', access: roles(MANAGERS), contract: directory.createEntity },
-  { method: 'POST', path: '/entities/import', fn: 'directory', access: roles(MANAGERS), contract: directory.importEntities },
+  { method: 'POST', path: '/entities/imports', fn: 'directory', access: roles(MANAGERS), contract: directory.startImport },
+  { method: 'GET', path: '/entities/imports/{id}', fn: 'directory', access: roles(MANAGERS), contract: directory.getImport },
   { method: 'GET', path: '/entities', fn: 'directory', access: roles(PEOPLE), contract: directory.listEntities },
   { method: 'GET', path: '/entities/{uscc}', fn: 'directory', access: roles(PEOPLE), contract: directory.getEntity },
   { method: 'PATCH', path: '/entities/{uscc}', fn: 'directory', access: roles(MANAGERS), contract: directory.updateEntity },
@@ -333,6 +334,18 @@ export interface RuleSpec {
 }
 
 export const rules: readonly RuleSpec[] = [
+  {
+    name: 'entity-import-requested',
+    description: 'A requested bulk import starts: its chunks are written a wave at a time',
+    pattern: { source: ['regulator.directory'], 'detail-type': ['Directory.ImportRequested'] },
+    target: 'directory',
+  },
+  {
+    name: 'entity-import-handed-over',
+    description: 'An import whose invocation reached its time budget continues in the next one',
+    pattern: { source: ['regulator.directory'], 'detail-type': ['Directory.ImportHandedOver'] },
+    target: 'directory',
+  },
   {
     name: 'activity-feed',
     description: 'Every platform event into its agency’s activity feed',

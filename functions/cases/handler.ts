@@ -6,7 +6,7 @@ import type { NewEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
-import { BadCursorError, NotFoundError, VersionConflictError } from '#shared/errors';
+import { BadCursorError, NotFoundError, RuleViolationError, VersionConflictError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { Problem } from '#shared/problem';
@@ -124,13 +124,32 @@ const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
   ]),
 );
 
+/**
+ * Ids taken from a body are checked against the caller like path ids (DESIGN §5, BOLA): an entity must be in the
+ * caller's agency's directory, and an inspection one the caller was on the team of; anything else answers 404.
+ */
+async function entityOfAgency(agency: string, uscc: string) {
+  const entity = await heads().get<{ region: string }>(`entity/${agency}/${uscc}`);
+  if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  return entity;
+}
+
+async function inspectionOfCaller(r: HttpRequest<RouteContract>, inspectionId: string, uscc: string): Promise<void> {
+  const inspection = await heads().get<{ team: { id: string; agency: string }[]; entity: { uscc: string } }>(`inspection/${inspectionId}`);
+  const onTeam = inspection?.state.team.some((m) => m.id === r.principal.id && m.agency === r.principal.agency) ?? false;
+  if (inspection === undefined || !onTeam) throw new NotFoundError(`Inspection ${inspectionId}`);
+  if (inspection.state.entity.uscc !== uscc) {
+    throw new RuleViolationError('inspectionId', `inspection ${inspectionId} is of entity ${inspection.state.entity.uscc}, not ${uscc}`);
+  }
+}
+
 export const http = httpHandler({
   'POST /cases': route(contracts.createCase, async (r) => {
-    const entity = await heads().get<{ region: string }>(`entity/${r.principal.agency}/${r.body.entity}`);
+    const entity = await entityOfAgency(r.principal.agency, r.body.entity);
     const opened = openCase({
       caseId: `case-${crypto.randomUUID()}`,
       agency: r.principal.agency,
-      jurisdiction: entity?.state.region ?? r.principal.jurisdiction,
+      jurisdiction: entity.state.region,
       entity: r.body.entity,
       party: r.body.party,
       source: { kind: 'complaint', ref: r.body.ref },
@@ -141,12 +160,13 @@ export const http = httpHandler({
     return { status: 201, body: await view(opened.state) };
   }),
   'POST /cases/simple': route(contracts.decideOnTheSpot, async (r) => {
-    const entity = await heads().get<{ region: string }>(`entity/${r.principal.agency}/${r.body.entity}`);
+    const entity = await entityOfAgency(r.principal.agency, r.body.entity);
+    if (r.body.inspectionId !== '') await inspectionOfCaller(r, r.body.inspectionId, r.body.entity);
     const decided = decideOnTheSpot(
       {
         caseId: `case-${crypto.randomUUID()}`,
         agency: r.principal.agency,
-        jurisdiction: entity?.state.region ?? r.principal.jurisdiction,
+        jurisdiction: entity.state.region,
         entity: r.body.entity,
         party: r.body.party,
         source: { kind: r.body.inspectionId === '' ? 'complaint' : 'inspection', ref: r.body.inspectionId },

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { importFormat, importJobId, importRowReport } from '#events/directory/import-values';
 import {
   agencyCode,
   creditClass,
@@ -83,20 +84,25 @@ export const EntityQuery = z.strictObject({
 });
 export const PageQuery = z.strictObject({ limit, cursor });
 
-const ImportRowReport = z.object({
-  line: z.number().int().positive(),
-  uscc: z.string().optional(),
-  reason: z.string(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-});
-export const ImportSummary = z
+const ImportRow = importRowReport.extend({ outcome: z.enum(['duplicate', 'rejected']) });
+export const ImportJob = z
   .object({
-    total: z.number().int(),
-    accepted: z.number().int().describe('rows registered by this request'),
-    duplicates: z.array(ImportRowReport).describe('rows already registered, or repeated in the file'),
-    rejected: z.array(ImportRowReport).describe('rows refused, with their line number and reason'),
+    id: importJobId,
+    status: z.enum(['running', 'completed', 'failed']).describe('failed: no row could be registered'),
+    format: importFormat,
+    sha256: z.string().describe('SHA-256 of the file as received'),
+    total: z.number().int().describe('rows in the file'),
+    rowsDone: z.number().int().describe('rows processed so far (of total)'),
+    accepted: z.number().int().describe('rows registered by this job'),
+    duplicates: z.number().int().describe('rows already registered, or repeated in the file'),
+    rejected: z.number().int().describe('rows refused'),
+    requestedAt: z.iso.datetime(),
+    requestedBy: z.string(),
+    completedAt: z.iso.datetime().optional(),
+    rows: z.array(ImportRow).describe('the rows that did not go in, with their line and reason, in line order'),
+    cursor: z.string().optional().describe('more rows: pass it back as ?cursor='),
   })
-  .meta({ id: 'ImportSummary' });
+  .meta({ id: 'ImportJob' });
 
 const tags = ['directory'] as const;
 
@@ -131,14 +137,30 @@ export const contracts = {
       409: problem('Stale expectedVersion'),
     },
   }),
-  importEntities: contract({
-    summary: 'Bulk import market entities from NDJSON or CSV (up to 10,000 rows)',
+  startImport: contract({
+    summary: 'Start a bulk import of market entities from NDJSON or CSV (up to 100,000 rows); answers 202 with the job',
     description:
-      'CSV columns: uscc,name,industry,region,address,creditClass,flags (flags separated by |). Good rows go in, bad rows are reported with their line number; rows already registered are reported as duplicates, so importing a file twice creates nothing twice.',
+      'CSV columns: uscc,name,industry,region,address,creditClass,flags (flags separated by |). Every row is checked before the job starts; a file with no rows, a bad CSV header or more than 100,000 rows is refused whole (400). The job then registers the good rows in chunks: follow its Location for progress and for every row that did not go in (line and reason). Rows already registered are duplicates, so importing a file twice creates nothing twice. A body over 4 MiB must be sent gzip-compressed (Content-Encoding: gzip).',
     tags,
     textBodyTypes: ['application/x-ndjson', 'text/csv'],
-    maxBodyBytes: 6 * 1024 * 1024,
-    responses: { 200: { description: 'What happened to each row', schema: ImportSummary }, ...writeErrors },
+    maxBodyBytes: 4 * 1024 * 1024,
+    gzipMaxBytes: 64 * 1024 * 1024,
+    responses: {
+      202: { description: 'The job, started; its address is in Location', schema: ImportJob },
+      ...writeErrors,
+    },
+  }),
+  getImport: contract({
+    summary: 'Progress and report of an import job of the caller’s agency',
+    tags,
+    params: z.strictObject({ id: z.string().max(64) }),
+    query: z.strictObject({
+      cursor: z
+        .string()
+        .regex(/^\d{1,9}$/, 'a cursor this job returned')
+        .optional(),
+    }),
+    responses: { 200: { description: 'The job', schema: ImportJob }, ...readErrors, 404: problem('Not a job of the caller’s agency') },
   }),
   createInspector: contract({
     summary: 'Register an inspector of the caller’s agency',

@@ -33,7 +33,8 @@ export interface AppendResult {
   events: RecordedEvent[];
 }
 
-export type CreateOutcome = { status: 'created'; result: AppendResult } | { status: 'exists' };
+/** `origin`: the existing head's `origin` attribute, when its creator set one (an import job's id). */
+export type CreateOutcome = { status: 'created'; result: AppendResult } | { status: 'exists'; origin?: string };
 
 export interface ReadPage {
   events: RecordedEvent[];

@@ -2,7 +2,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import * as z from 'zod';
+import { withInvocation } from './invocation.ts';
 import { logger, metrics, tracer } from './powertools.ts';
 
 /**
@@ -29,14 +31,14 @@ const EventBridgeSchema = z.object({
 
 export function eventConsumer<D extends z.ZodType>(
   detail: D,
-  handle: (detail: z.infer<D>, envelope: { id: string; source: string; detailType: string }) => Promise<void>,
+  handle: (detail: z.infer<D>, envelope: { id: string; source: string; detailType: string }, context: Context) => Promise<void>,
 ) {
   const schema = EventBridgeSchema.extend({ detail });
-  return middy(async (parsed: z.infer<typeof schema>) => {
+  const chain = middy(async (parsed: z.infer<typeof schema>, context: Context) => {
     const event = parsed as unknown as { id: string; source: string; 'detail-type': string; detail: z.infer<D> };
     const data = event.detail as { correlationId?: string };
     if (typeof data.correlationId === 'string') logger.appendKeys({ correlationId: data.correlationId });
-    await handle(event.detail, { id: event.id, source: event.source, detailType: event['detail-type'] });
+    await handle(event.detail, { id: event.id, source: event.source, detailType: event['detail-type'] }, context);
     metrics.addMetric('EventsConsumed', 'Count', 1);
   })
     .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -48,4 +50,5 @@ export function eventConsumer<D extends z.ZodType>(
         request.event = schema.parse(request.event) as never;
       },
     });
+  return (event: unknown, context: Context) => withInvocation(context, () => chain(event as never, context));
 }

@@ -20,8 +20,10 @@ export interface RouteContract<
   textBodySchemas?: Readonly<Record<string, z.ZodType>>;
   query?: Q;
   params?: P;
-  /** Default 1 MiB (DESIGN §7). */
+  /** Default 1 MiB (DESIGN §7); of the body as sent (compressed, when it is). */
   maxBodyBytes?: number;
+  /** Takes a text body sent with `Content-Encoding: gzip`, up to this many bytes once decompressed. */
+  gzipMaxBytes?: number;
   responses: Readonly<Record<number, { description: string; schema?: z.ZodType }>>;
 }
 

@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
@@ -13,6 +14,7 @@ import type {
 import type * as z from 'zod';
 import { fieldErrors } from './field-errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, type RouteContract } from './http-contract.ts';
+import { TIMEOUT_EARLY_MS, withInvocation } from './invocation.ts';
 import { logger, metrics, tracer } from './powertools.ts';
 import { type Principal, principalOf } from './principal.ts';
 import { Problem, problems } from './problem.ts';
@@ -69,9 +71,7 @@ export function route<C extends RouteContract>(contract: C, handle: (request: Ht
 }
 
 function parseRequest(contract: RouteContract, event: HttpEvent): HttpRequest<RouteContract> {
-  const rawBody = decodeBody(event);
-  const limit = contract.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (Buffer.byteLength(rawBody) > limit) throw problems.payloadTooLarge(limit);
+  const rawBody = decodeBody(event, contract);
   const contentType = (event.headers?.['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   let body: unknown;
   if (contract.body !== undefined) {
@@ -103,9 +103,22 @@ function actorOf(principal: Principal, access: RouteAccess | undefined): { id: s
   return { id: principal.id, role, agency: principal.agency };
 }
 
-function decodeBody(event: HttpEvent): string {
+/** The body as text: decoded from base64 when API Gateway encoded it, and decompressed when the route takes gzip. */
+function decodeBody(event: HttpEvent, contract: RouteContract): string {
   if (event.body === undefined || event.body === null) return '';
-  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const bytes = Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const limit = contract.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (bytes.length > limit) throw problems.payloadTooLarge(limit);
+  const encoding = (event.headers?.['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (encoding === 'identity') return bytes.toString('utf8');
+  if (encoding !== 'gzip' || contract.gzipMaxBytes === undefined)
+    throw problems.unsupportedEncoding(contract.gzipMaxBytes === undefined ? [] : ['gzip']);
+  try {
+    return gunzipSync(bytes, { maxOutputLength: contract.gzipMaxBytes }).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw problems.payloadTooLarge(contract.gzipMaxBytes);
+    throw problems.malformedBody('The body is not valid gzip.');
+  }
 }
 
 function parseJson(raw: string): unknown {
@@ -201,10 +214,22 @@ function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
     }) as Required<MiddlewareObj<HttpEvent, HttpResult>>;
     return inner;
   };
+  // Requests that Powertools itself refused (a key in progress, or reused with another body). Their error must not
+  // reach its onError, which would delete the record of the request that owns the key: upstream
+  // powertools-lambda-typescript#5675 (10 concurrent POSTs with one key created 3 cases; body1, body2, body2 made two).
+  const refused = new WeakSet<object>();
   return {
-    before: (request) => (wantsIdempotency(request.event) ? idempotency().before(request) : undefined),
+    before: async (request) => {
+      if (!wantsIdempotency(request.event)) return undefined;
+      try {
+        return await idempotency().before(request);
+      } catch (error) {
+        refused.add(request);
+        throw error;
+      }
+    },
     after: (request) => (wantsIdempotency(request.event) ? idempotency().after(request) : undefined),
-    onError: (request) => (wantsIdempotency(request.event) ? idempotency().onError(request) : undefined),
+    onError: (request) => (wantsIdempotency(request.event) && !refused.has(request) ? idempotency().onError(request) : undefined),
   };
 }
 
@@ -224,13 +249,14 @@ export function httpHandler(routes: Readonly<Record<string, Route>>) {
       return { statusCode: reply.status, headers: { ...correlationHeader(event), ...reply.headers }, body: reply.text };
     return json(reply.status, reply.body, { ...correlationHeader(event), ...reply.headers });
   };
-  return middy(dispatch)
+  const chain = middy(dispatch, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics))
     .use(problemResponses())
     .use(accessControl())
     .use(writeIdempotency());
+  return (event: HttpEvent, context: Context) => withInvocation(context, () => chain(event, context));
 }
 
 export { Problem };

@@ -69,6 +69,15 @@ export const problems = {
     new Problem(415, 'unsupported-media-type', 'Unsupported content type', `Send ${allowed.join(' or ')}.`, {
       allowed,
     }),
+  unsupportedEncoding: (allowed: readonly string[]) =>
+    new Problem(
+      415,
+      'unsupported-media-type',
+      'Unsupported content encoding',
+      allowed.length === 0 ? 'Send the body uncompressed.' : `Send the body uncompressed or as ${allowed.join(' or ')}.`,
+      { allowed },
+    ),
+  malformedBody: (detail: string) => new Problem(400, 'malformed-body', 'The body cannot be read', detail),
   tooManyRequests: (detail: string, retryAfterSeconds: number) =>
     new Problem(429, 'too-many-requests', 'Too many requests', detail, { retryAfterSeconds }, { 'retry-after': String(retryAfterSeconds) }),
   idempotencyKeyReused: () =>
@@ -79,5 +88,23 @@ export const problems = {
       'An Idempotency-Key may be reused only with the same body.',
     ),
   requestInProgress: () => new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is in progress', 'Retry shortly.'),
+  timeout: () =>
+    new Problem(
+      503,
+      'timeout',
+      'The request ran out of time',
+      'Nothing was changed. Retry the request; a retry with the same Idempotency-Key is safe.',
+      {},
+      { 'retry-after': '1' },
+    ),
+  unavailable: () =>
+    new Problem(
+      503,
+      'unavailable',
+      'The service is unavailable',
+      'The database is not answering; nothing was changed. Retry after the time in Retry-After.',
+      {},
+      { 'retry-after': '5' },
+    ),
   internal: () => new Problem(500, 'internal-error', 'Internal error', 'The error was logged; quote the correlation id.'),
 } as const;

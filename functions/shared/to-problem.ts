@@ -8,6 +8,7 @@ import {
   StateConflictError,
   VersionConflictError,
 } from './errors.ts';
+import { OutOfTimeError } from './invocation.ts';
 import { Problem, problems } from './problem.ts';
 
 export function toProblem(error: unknown): Problem {
@@ -23,5 +24,27 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof IdempotencyValidationError) return problems.idempotencyKeyReused();
   if (error instanceof IdempotencyAlreadyInProgressError) return problems.requestInProgress();
+  if (error instanceof OutOfTimeError || isMiddyTimeout(error)) return problems.timeout();
+  if (isUnavailable(error)) return problems.unavailable();
   return problems.internal();
+}
+
+const isMiddyTimeout = (error: unknown) =>
+  error instanceof Error && error.name === 'TimeoutError' && (error.cause as { package?: string } | undefined)?.package === '@middy/core';
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const RETRYABLE_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'TimeoutError',
+]);
+
+/** The table is not answering, or is throttling, after the SDK's own retries: the caller may retry later (503). */
+export function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error) || !('$metadata' in error)) return false;
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code !== undefined && NETWORK_CODES.has(code)) || RETRYABLE_NAMES.has(error.name);
 }

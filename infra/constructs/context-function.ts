@@ -38,7 +38,8 @@ export class ContextFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       logGroup,
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        // AsyncLocalStorage (each invocation's deadline, functions/shared/invocation.ts) without promise hooks, as on Node 24.
+        NODE_OPTIONS: '--enable-source-maps --experimental-async-context-frame',
         POWERTOOLS_SERVICE_NAME: `regulator-${props.name}`,
         POWERTOOLS_METRICS_NAMESPACE: 'Regulator',
         ...props.environment,
@@ -84,7 +85,10 @@ export class ContextFunction extends Construct {
       );
     }
     if (access.write.length > 0) {
-      this.fn.addToRolePolicy(statement(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'], access.write));
+      // BatchWriteItem: the blob store, the access log, sampling markers and the activity feed write in batches.
+      this.fn.addToRolePolicy(
+        statement(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'], access.write),
+      );
     }
     this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
   }

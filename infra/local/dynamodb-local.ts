@@ -48,6 +48,11 @@ function watchParent(child: ChildProcess): void {
 export interface DynamoDbLocal {
   endpoint: string;
   client: DynamoDBClient;
+  /** The process's pid (a fault test kills it). */
+  pid(): number | undefined;
+  /** Called when DynamoDB Local exits without being asked to; `restart` brings it back on the same port and data. */
+  onUnexpectedExit(listener: (reason: string) => void): void;
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +62,43 @@ export async function startDynamoDbLocal(options: { dataDir?: string }): Promise
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   // The jar runs with its own folder as working directory, so the data path must be absolute.
   const path = options.dataDir === undefined ? null : resolvePath(options.dataDir);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  let child: ChildProcess;
+  let stopping = false;
+  const listeners: ((reason: string) => void)[] = [];
+  const launch = async () => {
+    const launched = spawnJar(port, path);
+    child = launched.child;
+    void launched.exited.then((reason) => {
+      if (!stopping && launched.child === child) for (const listener of listeners) listener(reason);
+    });
+    await untilAnswering(client, launched.exited, async () => {
+      launched.child.kill('SIGKILL');
+    });
+  };
+  const stop = async () => {
+    stopping = true;
+    client.destroy();
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
+  };
+  await launch();
+  return {
+    endpoint,
+    client,
+    pid: () => child.pid,
+    onUnexpectedExit: (listener) => listeners.push(listener),
+    restart: launch,
+    stop,
+  };
+}
+
+function spawnJar(port: number, path: string | null): { child: ChildProcess; exited: Promise<string> } {
   const child: ChildProcess = spawnDynamoDbLocal({ port, sharedDb: true, stdio: 'pipe', path });
   watchParent(child);
   let stderr = '';
@@ -68,29 +110,26 @@ export async function startDynamoDbLocal(options: { dataDir?: string }): Promise
     child.once('error', (error: NodeJS.ErrnoException) =>
       resolve(error.code === 'ENOENT' ? 'Java was not found: DynamoDB Local needs a Java 17+ runtime on PATH.' : error.message),
     );
-    child.once('exit', (code) => resolve(`DynamoDB Local exited with code ${code}: ${stderr.trim().split('\n').at(-1) ?? ''}`));
+    child.once('exit', (code, signal) =>
+      resolve(
+        `DynamoDB Local exited with ${signal ?? `code ${code}`}${stderr.trim() === '' ? '' : `: ${stderr.trim().split('\n').at(-1)}`}`,
+      ),
+    );
   });
-  const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const stop = async () => {
-    client.destroy();
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await gone;
-    clearTimeout(timer);
-  };
+  return { child, exited };
+}
+
+async function untilAnswering(client: DynamoDBClient, exited: Promise<string>, kill: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const failure = await Promise.race([exited, new Promise<undefined>((r) => setTimeout(() => r(undefined), 150))]);
     if (failure !== undefined) throw new Error(failure);
     try {
       await client.send(new ListTablesCommand({ Limit: 1 }));
-      return { endpoint, client, stop };
+      return;
     } catch {
       if (Date.now() > deadline) {
-        await stop();
+        await kill();
         throw new Error('DynamoDB Local did not answer within 60 s');
       }
     }

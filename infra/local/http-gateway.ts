@@ -89,7 +89,9 @@ export function toLambdaEvent(input: {
   const query: Record<string, string> = {};
   for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
   const contentType = headers['content-type'] ?? '';
-  const isText = body.length === 0 || TEXT_TYPES.test(contentType);
+  // A compressed body is binary whatever its type: the function gets it base64-encoded, as from API Gateway.
+  const encoded = (headers['content-encoding'] ?? 'identity') !== 'identity';
+  const isText = body.length === 0 || (!encoded && TEXT_TYPES.test(contentType));
   const now = new Date();
   const key = routeKey(spec);
   const scope = typeof claims?.scope === 'string' ? claims.scope.split(' ').filter((s) => s !== '') : undefined;

@@ -27,9 +27,32 @@ export class LambdaInvoker {
     await Promise.all((Object.keys(functions) as FunctionName[]).map((fn) => this.load(fn)));
   }
 
+  /**
+   * Invokes as Lambda does, within the function's timeout: past it the invocation fails with FunctionTimeoutError
+   * (what Lambda reports as "Task timed out"), whatever the handler is still doing.
+   */
   async invoke(fn: FunctionName, event: unknown): Promise<unknown> {
     const handler = await this.load(fn);
-    return handler(event, lambdaContext(fn));
+    const timeoutMs = functions[fn].timeoutSeconds * 1000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new FunctionTimeoutError(fn, functions[fn].timeoutSeconds)), timeoutMs);
+    });
+    try {
+      return await Promise.race([handler(event, lambdaContext(fn)), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+export class FunctionTimeoutError extends Error {
+  constructor(
+    readonly fn: FunctionName,
+    seconds: number,
+  ) {
+    super(`${fn}: task timed out after ${seconds} seconds`);
+    this.name = 'FunctionTimeoutError';
   }
 }
 

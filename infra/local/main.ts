@@ -45,9 +45,17 @@ async function main(): Promise<void> {
   console.log('  Ctrl-C stops it and DynamoDB Local with it.');
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      console.log(`${signal} again: stopping now.`);
+      process.exit(1);
+    }
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    // Whatever is in flight, the process is gone within 10 s; what was not delivered is delivered on the next start.
+    setTimeout(() => {
+      console.error('could not stop cleanly within 8 s; stopping now (undelivered events are kept for the next start).');
+      process.exit(1);
+    }, 8000).unref();
     await runtime.stop();
     console.log('stopped.');
     process.exit(0);

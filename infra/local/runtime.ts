@@ -11,7 +11,7 @@ import { EVENT_BUS_NAME, routeAccess, routeKey, routes, rules, SERVICE_NAME, sch
 import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDbLocal, TABLE_NAME } from './dynamodb-local.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
-import { LambdaInvoker } from './lambda-invoker.ts';
+import { FunctionTimeoutError, LambdaInvoker } from './lambda-invoker.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { scheduledDelivery, startSchedules } from './schedules.ts';
 import { StreamPoller } from './stream-poller.ts';
@@ -27,6 +27,8 @@ export interface RuntimeOptions {
   root: string;
   log?: (line: string) => void;
   retryDelaysMs?: readonly number[];
+  /** What to do when the runtime cannot go on (DynamoDB Local gone with in-memory data); default: exit 1. */
+  onFatal?: () => void;
 }
 
 export interface Runtime {
@@ -34,6 +36,8 @@ export interface Runtime {
   bus: LocalEventBus;
   /** Where the runtime's DynamoDB Local listens (for the AWS CLI, NoSQL Workbench, or a test that edits an item). */
   dynamoDbEndpoint: string;
+  /** DynamoDB Local's process id (a fault test kills it). */
+  dynamoDbPid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -62,17 +66,39 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   const host = options.host ?? '127.0.0.1';
   const publicServer = createServer();
   const busServer = createServer();
+  // Bound first, so a busy port fails fast; until the platform is ready, every request is answered 503 at once.
+  const starting = (_request: IncomingMessage, response: ServerResponse) =>
+    problemResponse(response, 503, 'starting', 'The platform is starting', 'Retry in a moment.', { 'retry-after': '1' });
+  publicServer.on('request', starting);
   const port = await listen(publicServer, options.port, host);
   const busPort = await listen(busServer, 0, '127.0.0.1');
   let dynamo: DynamoDbLocal | undefined;
   let poller: StreamPoller | undefined;
   const closeServers = async () => {
-    await Promise.all([publicServer, busServer].map((s) => new Promise((r) => s.close(r))));
-    publicServer.closeAllConnections();
+    const closed = Promise.all([publicServer, busServer].map((s) => new Promise((r) => s.close(r))));
+    publicServer.closeIdleConnections();
     busServer.closeAllConnections();
+    await Promise.race([closed, sleep(2000)]);
+    publicServer.closeAllConnections();
   };
   try {
     dynamo = await startDynamoDbLocal(options.inMemory ? {} : { dataDir: join(options.dataDir, 'dynamodb') });
+    const db = dynamo;
+    db.onUnexpectedExit((reason) => {
+      if (options.inMemory) {
+        log(`${reason}. Its data was in memory and is gone, so the platform stops; start it again.`);
+        (options.onFatal ?? (() => process.exit(1)))();
+        return;
+      }
+      log(`${reason}; restarting it on the same data (requests meanwhile answer 503 with Retry-After)`);
+      db.restart().then(
+        () => log('DynamoDB Local is back'),
+        (error: Error) => {
+          log(`DynamoDB Local could not be restarted: ${error.message}. The platform stops.`);
+          (options.onFatal ?? (() => process.exit(1)))();
+        },
+      );
+    });
     await createTables(dynamo.client);
     const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
     const scratch = join(tmpdir(), `regulator-${process.pid}`);
@@ -108,6 +134,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       rules,
       invoke: (fn, payload) => invoker.invoke(fn, payload),
       deadLetterDir,
+      ...(options.inMemory ? {} : { journalFile: join(options.dataDir, 'bus-queue.ndjson') }),
       log,
       ...(options.retryDelaysMs === undefined ? {} : { retryDelaysMs: options.retryDelaysMs }),
     });
@@ -126,7 +153,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await buildWebApps(options.root).catch((error: Error) => log(`the inspector app was not built: ${error.message}`));
     const limiter = new RateLimiter();
     const openapi = readFileSync(resolve(options.root, 'openapi.yaml'));
+    const inFlight = new Set<ServerResponse>();
+    publicServer.off('request', starting);
     publicServer.on('request', (request, response) => {
+      inFlight.add(response);
+      response.once('close', () => inFlight.delete(response));
       void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence, root: options.root }).catch(
         (error: unknown) => {
           log(`request failed: ${(error as Error).stack ?? String(error)}`);
@@ -139,14 +170,26 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       url,
       bus,
       dynamoDbEndpoint: dynamo.endpoint,
+      get dynamoDbPid() {
+        return db.pid();
+      },
       stop: async () => {
         if (stopped.done) return;
         stopped.done = true;
-        // Stop taking work, let what is in flight reach its consumers, then close the doors and DynamoDB Local.
+        // Stop taking work and stop within seconds, whatever is in flight: requests still running are answered 503;
+        // deliveries not made are in the bus's journal and the stream checkpoint, and are made on the next start.
         stopSchedules();
-        await poller?.stop();
-        await bus.idle();
-        await closeServers();
+        bus.stop();
+        const closing = closeServers();
+        await Promise.race([poller?.stop(), sleep(3000)]);
+        for (const response of inFlight) {
+          if (!response.headersSent)
+            problemResponse(response, 503, 'stopping', 'The platform is stopping', 'Retry once it is back.', {
+              'retry-after': '5',
+              connection: 'close',
+            });
+        }
+        await Promise.race([closing, sleep(1000)]);
         await dynamo?.stop();
       },
     };
@@ -239,7 +282,11 @@ async function serveApi(ctx: {
   try {
     result = await invoker.invoke(matched.spec.fn, event);
   } catch (error) {
-    // As Lambda would: the function failed; its log has the error, the client gets API Gateway's 500.
+    // As API Gateway would: a function past its timeout is 503, one that failed is 500; its log has the error.
+    if (error instanceof FunctionTimeoutError) {
+      console.error(`[local] ${error.message}`);
+      return gatewayError(response, 503, 'Service Unavailable');
+    }
     console.error(`[local] ${matched.spec.fn} failed: ${(error as Error).stack ?? String(error)}`, (error as Error).cause ?? '');
     return gatewayError(response, 500, 'Internal Server Error');
   }
@@ -299,6 +346,22 @@ async function issueToken(request: IncomingMessage, response: ServerResponse, to
     );
   }
   json(response, 200, await tokens.issue(result.data));
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+
+/** The runtime's own answers while it starts or stops, as RFC 9457 problem details like the functions'. */
+function problemResponse(
+  response: ServerResponse,
+  status: number,
+  slug: string,
+  title: string,
+  detail: string,
+  headers: Record<string, string> = {},
+): void {
+  const body = JSON.stringify({ type: `/problems/${slug}`, title, status, detail });
+  response.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), ...headers });
+  response.end(body);
 }
 
 function json(response: ServerResponse, status: number, body: unknown, type = 'application/json'): void {

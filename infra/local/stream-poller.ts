@@ -68,14 +68,31 @@ export class StreamPoller {
   }
 
   private async run(): Promise<void> {
+    let failingSince: number | undefined;
+    let failures = 0;
     while (this.running) {
       let got = 0;
       try {
         if (Date.now() - this.lastDiscovery > 1000) await this.discover();
         for (const [shardId, shard] of this.shards) if (!shard.closed) got += await this.pollShard(shardId, shard);
+        if (failingSince !== undefined) {
+          this.options.log?.(`stream polling works again after ${((Date.now() - failingSince) / 1000).toFixed(1)} s`);
+          failingSince = undefined;
+          failures = 0;
+        }
       } catch (error) {
-        this.options.log?.(`stream polling failed, retrying: ${(error as Error).name}: ${(error as Error).message}`);
+        // One line per outage, not one per attempt; the pause grows to 5 s while it lasts.
+        if (failingSince === undefined) {
+          failingSince = Date.now();
+          this.options.log?.(
+            `stream polling failed (${(error as Error).name}: ${(error as Error).message}); retrying until DynamoDB Local answers`,
+          );
+        }
+        failures += 1;
         if (process.env.DEBUG_STREAM) console.error(error);
+        for (const shard of this.shards.values()) shard.iterator = undefined;
+        await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** Math.min(failures, 6))));
+        continue;
       }
       if (got === 0) await new Promise((r) => setTimeout(r, this.options.idleDelayMs ?? 100));
     }

@@ -23,6 +23,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
   let reviewer: ReturnType<typeof api>;
   let caseId: string;
   let afterRegistration: string;
+  let inspectionId: string;
 
   beforeAll(async () => {
     // A 30-day warning window, so that the clock sweep has a near deadline to report on a case opened today.
@@ -37,7 +38,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       taskName: 't',
       witness: 'w',
     });
-    const inspectionId = `${taskId}~${usccFor(1)}`;
+    inspectionId = `${taskId}~${usccFor(1)}`;
     const inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
     await eventually(async () => ((await inspector('GET', `/inspections/${inspectionId}`)).status === 200 ? true : undefined), 60_000);
     await inspector('POST', `/inspections/${inspectionId}/start`, { at: at(), channel: 'mobile-form', inspectors: ['i1', 'i2'] });
@@ -260,6 +261,55 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     expect(within.status).toBe(201);
     expect(within.json).toMatchObject({ status: 'decided', allowed: ['serve', 'record-payment', 'revoke'] });
     expect(within.json.deadlines.map((d: { name: string }) => d.name)).toContain('payment');
+  });
+
+  it('refuses ids in a body that name another agency’s record, as a 404 like a path id (BOLA)', async () => {
+    const OTHER = 'SAMR-440305';
+    const foreignInspector = api(platform.url, await tokenFor(platform.url, person('i9', ['inspector'], OTHER)));
+    const foreignOfficer = api(platform.url, await tokenFor(platform.url, person('off-9', ['case-officer'], OTHER)));
+    const foreignAdmin = api(platform.url, await tokenFor(platform.url, person('adm-9', ['admin'], OTHER)));
+    const penalty = { types: ['warning'], violationCode: 'FOOD-35', level: 'lighter' };
+    const party = { kind: 'organisation', name: '某食品有限公司' };
+    // The credit code is public and so is the task id: the inspection id can be guessed, but not used.
+    const attached = await foreignInspector('POST', '/cases/simple', { entity: usccFor(1), party, summary: 's', penalty, inspectionId });
+    expect(attached).toMatchObject({ status: 404, json: { type: '/problems/not-found' } });
+    await foreignAdmin('POST', '/entities', {
+      uscc: usccFor(1),
+      name: '某食品有限公司',
+      industry: 'F52',
+      region: '440305',
+      address: '深圳市南山区',
+    });
+    const withInspection = await foreignInspector('POST', '/cases/simple', {
+      entity: usccFor(1),
+      party,
+      summary: 's',
+      penalty,
+      inspectionId,
+    });
+    expect(withInspection.status).toBe(404);
+    expect((await foreignOfficer('POST', '/cases', { entity: usccFor(2), party, summary: 's' })).status).toBe(404);
+    const ownTeam = api(platform.url, await tokenFor(platform.url, person('i2', ['inspector'])));
+    const wrongEntity = await ownTeam('POST', '/cases/simple', { entity: usccFor(2), party, summary: 's', penalty, inspectionId });
+    expect(wrongEntity.status).toBe(404);
+    const right = await ownTeam('POST', '/cases/simple', { entity: usccFor(1), party, summary: 's', penalty, inspectionId });
+    expect(right.status).toBe(201);
+  });
+
+  it('gives one Idempotency-Key exactly one effect, however many retries race or follow with another body', async () => {
+    const body = { entity: usccFor(1), party: { kind: 'organisation', name: '某食品有限公司' }, summary: '投诉：幂等' };
+    const key = { 'idempotency-key': 'complaint-key-1' };
+    const before = (await officer('GET', `/cases?entity=${usccFor(1)}&limit=100`)).json.items.length;
+    const raced = await Promise.all(Array.from({ length: 10 }, () => officer('POST', '/cases', body, key)));
+    expect(raced.every((r) => r.status === 201 || (r.status === 409 && r.json.type === '/problems/request-in-progress'))).toBe(true);
+    const other = await officer('POST', '/cases', { ...body, summary: '另一份投诉' }, key);
+    const otherAgain = await officer('POST', '/cases', { ...body, summary: '另一份投诉' }, key);
+    expect([other.status, otherAgain.status]).toEqual([422, 422]);
+    const replay = await officer('POST', '/cases', body, key);
+    expect(replay.status).toBe(201);
+    const after = (await officer('GET', `/cases?entity=${usccFor(1)}&limit=100`)).json.items;
+    expect(after.length - before).toBe(1);
+    expect(new Set(raced.filter((r) => r.status === 201).map((r) => r.json.caseId))).toEqual(new Set([replay.json.caseId]));
   });
 
   it('warns of a near deadline from the daily sweep, once', async () => {

@@ -1,5 +1,7 @@
+import { gzipSync } from 'node:zlib';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
-import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { importFile } from '../support/imports.ts';
+import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const person = (sub: string, roles: string[], agency = 'SAMR-110105') => ({ sub, roles, agency, jurisdiction: '110105' });
 
@@ -9,9 +11,11 @@ describe('the directory over HTTP, as a new user tries it', () => {
   let otherAgency: ReturnType<typeof api>;
   let inspector: ReturnType<typeof api>;
   let admin: ReturnType<typeof api>;
+  let supervisorToken: string;
   beforeAll(async () => {
     platform = await startPlatform();
-    supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
+    supervisorToken = `Bearer ${await tokenFor(platform.url, person('sup-1', ['supervisor']))}`;
+    supervisor = api(platform.url, supervisorToken.slice(7));
     otherAgency = api(platform.url, await tokenFor(platform.url, person('sup-2', ['supervisor'], 'SAMR-440305')));
     inspector = api(platform.url, await tokenFor(platform.url, person('insp-1', ['inspector'])));
     admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
@@ -86,7 +90,7 @@ describe('the directory over HTTP, as a new user tries it', () => {
     expect(reused.status).toBe(422);
   });
 
-  it('imports 10,000 NDJSON rows in one request, reporting bad rows by line, and creates nothing twice', async () => {
+  it('imports 10,000 NDJSON rows as a job, reporting bad rows by line, and creates nothing twice', async () => {
     const lines = Array.from({ length: 10_000 }, (_, i) => {
       const row = entityInput(10_000 + i, { region: i % 2 === 0 ? '110105' : '110108', creditClass: 'ABCD'[i % 4] });
       if (i === 41) return JSON.stringify({ ...row, uscc: `${row.uscc.slice(0, 17)}${row.uscc.endsWith('0') ? '1' : '0'}` });
@@ -95,30 +99,50 @@ describe('the directory over HTTP, as a new user tries it', () => {
       return JSON.stringify(row);
     });
     const body = lines.join('\n');
-    const first = await supervisor('POST', '/entities/import', body, { 'content-type': 'application/x-ndjson' });
-    expect(first.status).toBe(200);
-    expect(first.json.total).toBe(10_000);
-    expect(first.json.accepted).toBe(9_997);
-    expect(first.json.rejected.map((r: { line: number }) => r.line)).toEqual([42, 100, 501]);
-    expect(first.json.rejected[0].reason).toContain('wrong check character');
-    const again = await supervisor('POST', '/entities/import', body, { 'content-type': 'application/x-ndjson' });
-    expect(again.json).toMatchObject({ accepted: 0 });
-    expect(again.json.duplicates).toHaveLength(9_997);
+    const first = await importFile(supervisor, body);
+    expect(first.started.json).toMatchObject({ status: 'running', total: 10_000, rowsDone: 0 });
+    expect(first.location).toBe(`/entities/imports/${first.started.json.id}`);
+    expect(first.job).toMatchObject({ status: 'completed', total: 10_000, rowsDone: 10_000, accepted: 9_997, duplicates: 0, rejected: 3 });
+    expect(first.job.rows.map((r: { line: number }) => r.line)).toEqual([42, 100, 501]);
+    expect(first.job.rows[0]).toMatchObject({ outcome: 'rejected', reason: expect.stringContaining('wrong check character') });
+    const again = await importFile(supervisor, body);
+    expect(again.job).toMatchObject({ status: 'completed', accepted: 0, duplicates: 9_997 });
     const page = await supervisor('GET', '/entities?region=110108&limit=100');
     expect(page.json.items).toHaveLength(100);
     expect(page.json.cursor).toEqual(expect.any(String));
-  }, 120_000);
+    expect((await otherAgency('GET', first.location)).status).toBe(404);
+  }, 600_000);
 
-  it('imports CSV, with its header on line 1', async () => {
+  it('imports CSV, with its header on line 1, also sent gzip-compressed', async () => {
     const csv = [
       'uscc,name,industry,region,address,creditClass,flags',
       `${usccFor(30_001)},甲公司,F52,110105,地址一,B,abnormal-operations`,
       `${usccFor(30_002)},乙公司,F52,110105,"地址, 二",,`,
       'bad,row',
     ].join('\n');
-    const res = await supervisor('POST', '/entities/import', csv, { 'content-type': 'text/csv' });
-    expect(res.json).toMatchObject({ total: 3, accepted: 2, rejected: [{ line: 4 }] });
+    const { job } = await importFile(supervisor, csv, 'text/csv');
+    expect(job).toMatchObject({ total: 3, accepted: 2, rejected: 1, rows: [{ line: 4, outcome: 'rejected' }] });
     expect((await supervisor('GET', `/entities/${usccFor(30_001)}`)).json.flags).toEqual(['abnormal-operations']);
+    const zipped = await fetch(`${platform.url}/entities/imports`, {
+      method: 'POST',
+      headers: { authorization: supervisorToken, 'content-type': 'text/csv', 'content-encoding': 'gzip' },
+      body: gzipSync(Buffer.from(csv)),
+    });
+    expect(zipped.status).toBe(202);
+    const location = zipped.headers.get('location') ?? '';
+    const again = await eventually(async () => {
+      const job = await supervisor('GET', location);
+      return job.json.status === 'running' ? undefined : job.json;
+    });
+    expect(again).toMatchObject({ total: 3, accepted: 0, duplicates: 2, rejected: 1 });
+  });
+
+  it('refuses an empty file and a CSV with its header only, whole, as 400', async () => {
+    const empty = await supervisor('POST', '/entities/imports', '', { 'content-type': 'application/x-ndjson' });
+    expect(empty).toMatchObject({ status: 400, json: { type: '/problems/validation-error' } });
+    const headerOnly = await supervisor('POST', '/entities/imports', 'uscc,name,industry,region,address\n', { 'content-type': 'text/csv' });
+    expect(headerOnly.status).toBe(400);
+    expect(headerOnly.json.detail).toContain('no rows');
   });
 
   it('registers inspectors with declared conflicts and inspection items with their checklist', async () => {

@@ -72,7 +72,8 @@ describe('enforcement systems post CloudEvents', () => {
       summary: '移送',
     });
     caseId = opened.json.caseId;
-    const foreign = api(platform.url, await tokenFor(platform.url, person('off-9', ['case-officer'], 'SAMR-440305')));
+    const foreign = api(platform.url, await tokenFor(platform.url, person('off-9', ['case-officer', 'supervisor'], 'SAMR-440305')));
+    await foreign('POST', '/entities', { uscc: usccFor(1), name: '测试企业1有限公司', industry: 'F52', region: '440305', address: '深圳' });
     foreignCaseId = (await foreign('POST', '/cases', { entity: usccFor(1), party: { kind: 'organisation', name: 'x' }, summary: 's' })).json
       .caseId;
   }, 120_000);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type DrawProof, verifyProof } from '#sampling/domain/proof';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { importFile } from '../support/imports.ts';
 import { api, eventually, ROOT, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const OWNER = 'SAMR-110105';
@@ -65,8 +66,7 @@ describe('double-random sampling over the local runtime, as a new user tries it'
     const rows = Array.from({ length: ENTITIES }, (_, i) =>
       JSON.stringify(entityInput(i + 1, { creditClass: 'ABCD'[i % 4], industry: i % 10 === 9 ? 'C13' : 'F52' })),
     );
-    const imported = await supervisor('POST', '/entities/import', rows.join('\n'), { 'content-type': 'application/x-ndjson' });
-    expect(imported.json.accepted).toBe(ENTITIES);
+    expect((await importFile(supervisor, rows.join('\n'))).job.accepted).toBe(ENTITIES);
     for (let i = 0; i < 12; i += 1) {
       const conflicts = i < 3 ? [usccFor(1), usccFor(2), usccFor(3), usccFor(4)] : [];
       expect(

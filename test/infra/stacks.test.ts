@@ -203,8 +203,8 @@ describe('the CDK app built from the topology', () => {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({
-            Action: Match.arrayWith(['dynamodb:PutItem']),
-            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['S#entity/*', 'S#inspector/*', 'S#inspection-item/*'] } },
+            Action: Match.arrayWith(['dynamodb:PutItem', 'dynamodb:BatchWriteItem']),
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': functions.directory.table.write.map((p) => `${p}*`) } },
           }),
         ]),
       },

@@ -56,7 +56,8 @@ export class InMemoryEventStore implements EventStore, DirectoryReader {
         outcomes.push({ status: 'created', result: await this.append({ ...input, expectedVersion: 0 }) });
       } catch (error) {
         if (!(error instanceof VersionConflictError)) throw error;
-        outcomes.push({ status: 'exists' });
+        const origin = this.heads.get(input.stream)?.index.origin;
+        outcomes.push(origin === undefined ? { status: 'exists' } : { status: 'exists', origin });
       }
     }
     return outcomes;

@@ -15,7 +15,7 @@ export async function startPlatform(
   args: string[] = ['--in-memory', '--port', '0'],
   env: Record<string, string> = {},
 ): Promise<RunningPlatform> {
-  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['infra/local/main.ts', ...args], {
+  const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['--experimental-async-context-frame', 'infra/local/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env, PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
     stdio: ['ignore', 'pipe', 'pipe'],

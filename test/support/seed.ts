@@ -1,4 +1,5 @@
 import { entityInput } from './directory-fixtures.ts';
+import { importFile } from './imports.ts';
 import { api, tokenFor } from './runtime-process.ts';
 
 export const AGENCY = 'SAMR-110105';
@@ -23,8 +24,8 @@ export async function seedTask(url: string, options: SeedOptions) {
   const supervisor = api(url, await tokenFor(url, person('sup-1', ['supervisor'])));
   const admin = api(url, await tokenFor(url, person('adm-1', ['admin'])));
   const rows = options.entities.map((e) => JSON.stringify(entityInput(e.serial, { creditClass: 'D', ...e.overrides })));
-  const imported = await supervisor('POST', '/entities/import', rows.join('\n'), { 'content-type': 'application/x-ndjson' });
-  if (imported.status !== 200) throw new Error(`seed: import ${imported.status} ${imported.text}`);
+  const { job } = await importFile(supervisor, rows.join('\n'));
+  if (job.status !== 'completed') throw new Error(`seed: import ${JSON.stringify(job)}`);
   for (const id of options.inspectors) await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id });
   await admin('POST', '/inspection-items', {
     code: 'SC-1',

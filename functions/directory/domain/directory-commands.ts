@@ -1,11 +1,8 @@
-import type * as z from 'zod';
 import type { Actor } from '#records/domain/recorded-event';
 import type { AppendInput, EventStore } from '#records/ports';
 import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
 import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
-import type { RawRow, RowReport } from './import-rows.ts';
-import type { EntityState, RecordKind } from './record-kinds.ts';
-import { entityKind } from './record-kinds.ts';
+import type { RecordKind } from './record-kinds.ts';
 
 export interface DirectoryDeps {
   store: EventStore;
@@ -89,71 +86,4 @@ export async function updateRecord<S>(
 export async function listRecords<S>(deps: DirectoryDeps, query: ListQuery): Promise<{ items: RecordView<S>[]; cursor?: string }> {
   const page = await deps.reader.list<S>(query);
   return { items: page.items.map(viewOf), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
-}
-
-export interface ImportSummary {
-  total: number;
-  accepted: number;
-  duplicates: RowReport[];
-  rejected: RowReport[];
-}
-
-/**
- * Bulk import: good rows go in, bad rows are reported with their line, and a row whose entity is already
- * registered (or repeated earlier in the file) is a duplicate, so importing a file twice creates nothing twice.
- */
-export async function importEntities(
-  deps: DirectoryDeps,
-  ctx: CommandContext,
-  parsed: { rows: RawRow[]; rejected: RowReport[] },
-  schema: z.ZodType<EntityState>,
-  describeErrors: (error: z.ZodError) => { field: string; message: string }[],
-): Promise<ImportSummary> {
-  const rejected = [...parsed.rejected];
-  const duplicates: RowReport[] = [];
-  const firstLine = new Map<string, number>();
-  const accepted: { line: number; state: EntityState }[] = [];
-  for (const row of parsed.rows) {
-    const result = schema.safeParse(row.value);
-    const uscc = typeof (row.value as { uscc?: unknown })?.uscc === 'string' ? (row.value as { uscc: string }).uscc : undefined;
-    if (!result.success) {
-      const errors = describeErrors(result.error);
-      rejected.push({
-        line: row.line,
-        ...(uscc ? { uscc } : {}),
-        reason: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-        errors,
-      });
-      continue;
-    }
-    const seen = firstLine.get(result.data.uscc);
-    if (seen !== undefined) {
-      duplicates.push({ line: row.line, uscc: result.data.uscc, reason: `repeats line ${seen} of this file` });
-      continue;
-    }
-    firstLine.set(result.data.uscc, row.line);
-    accepted.push({ line: row.line, state: result.data });
-  }
-  // A cheap read first, so that importing the same file again writes nothing; createMany still guards races.
-  const streamOf = (state: EntityState) => entityKind.stream(ctx.agency, state.uscc);
-  const known = await deps.store.existing(accepted.map((a) => streamOf(a.state)));
-  const fresh = accepted.filter((a) => !known.has(streamOf(a.state)));
-  for (const row of accepted) {
-    if (known.has(streamOf(row.state))) duplicates.push({ line: row.line, uscc: row.state.uscc, reason: 'already registered' });
-  }
-  const outcomes = await deps.store.createMany(fresh.map((a) => appendInput(entityKind, ctx, ctx.agency, a.state)));
-  let created = 0;
-  outcomes.forEach((outcome, i) => {
-    const row = fresh[i];
-    if (row === undefined) return;
-    if (outcome.status === 'created') created += 1;
-    else duplicates.push({ line: row.line, uscc: row.state.uscc, reason: 'already registered' });
-  });
-  const byLine = (a: RowReport, b: RowReport) => a.line - b.line;
-  return {
-    total: parsed.rows.length + parsed.rejected.length,
-    accepted: created,
-    duplicates: duplicates.sort(byLine),
-    rejected: rejected.sort(byLine),
-  };
 }

@@ -14,7 +14,8 @@ export interface RowReport {
   errors?: { field: string; message: string }[];
 }
 
-export const MAX_IMPORT_ROWS = 10_000;
+/** Rows one import job takes (POST /entities/imports). */
+export const MAX_IMPORT_ROWS = 100_000;
 const REQUIRED_COLUMNS = ['uscc', 'name', 'industry', 'region', 'address'] as const;
 const OPTIONAL_COLUMNS = ['creditClass', 'flags'] as const;
 

@@ -6,6 +6,13 @@ import { batchPutAll } from '#shared/dynamodb';
 const CHUNK_BYTES = 300 * 1024;
 const blobKey = (key: string) => `BLOB#${key}`;
 
+function itemsOf(key: string, data: Buffer): Record<string, unknown>[] {
+  const chunks: Buffer[] = [];
+  for (let offset = 0; offset < data.length || chunks.length === 0; offset += CHUNK_BYTES)
+    chunks.push(data.subarray(offset, offset + CHUNK_BYTES));
+  return chunks.map((chunk, i) => ({ pk: blobKey(key), sk: String(i).padStart(6, '0'), data: chunk, chunks: chunks.length }));
+}
+
 /**
  * Write-once documents kept in the table as numbered chunks under one partition. A document is written before
  * the event that names it, so a reader only ever looks up a complete one.
@@ -17,14 +24,20 @@ export class DynamoDbBlobStore {
   ) {}
 
   async put(key: string, data: Buffer): Promise<void> {
-    const chunks: Buffer[] = [];
-    for (let offset = 0; offset < data.length || chunks.length === 0; offset += CHUNK_BYTES)
-      chunks.push(data.subarray(offset, offset + CHUNK_BYTES));
+    await batchPutAll(this.client, this.table, itemsOf(key, data));
+  }
+
+  /** Many documents in as few batch writes as the table allows. */
+  async putAll(documents: readonly { key: string; data: string }[]): Promise<void> {
     await batchPutAll(
       this.client,
       this.table,
-      chunks.map((chunk, i) => ({ pk: blobKey(key), sk: String(i).padStart(6, '0'), data: chunk, chunks: chunks.length })),
+      documents.flatMap((d) => itemsOf(d.key, Buffer.from(d.data, 'utf8'))),
     );
+  }
+
+  async getText(key: string): Promise<string | undefined> {
+    return (await this.get(key))?.toString('utf8');
   }
 
   async get(key: string): Promise<Buffer | undefined> {

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { SideItemExistsError, VersionConflictError } from '#shared/errors';
+import { assertTimeToWrite } from '#shared/invocation';
 import { chainEvents } from '../domain/append.ts';
 import { GENESIS_HASH } from '../domain/hash-chain.ts';
 import type { RecordedEvent } from '../domain/recorded-event.ts';
@@ -41,6 +42,8 @@ export class DynamoDbEventStore implements EventStore {
       }
     }
     const { items, result } = this.prepare(input, prevHash);
+    // A write that might still be running when the function answers `timeout` is not started (nothing half-written).
+    assertTimeToWrite();
     try {
       await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
     } catch (error) {
@@ -107,6 +110,7 @@ export class DynamoDbEventStore implements EventStore {
     let remaining = chunk;
     for (let attempt = 0; remaining.length > 0; attempt += 1) {
       if (attempt > 8) throw new Error('could not create streams after repeated transaction conflicts');
+      assertTimeToWrite();
       try {
         await this.client.send(new TransactWriteItemsCommand({ TransactItems: remaining.flatMap((e) => e.prepared.items) }));
         for (const e of remaining) outcomes[e.index] = { status: 'created', result: e.prepared.result };
@@ -119,8 +123,10 @@ export class DynamoDbEventStore implements EventStore {
         for (const e of remaining) {
           const headReason = reasons[offset];
           offset += e.prepared.items.length;
-          if (headReason?.Code === 'ConditionalCheckFailed') outcomes[e.index] = { status: 'exists' };
-          else retry.push(e);
+          if (headReason?.Code === 'ConditionalCheckFailed') {
+            const origin = headReason.Item?.origin?.S;
+            outcomes[e.index] = origin === undefined ? { status: 'exists' } : { status: 'exists', origin };
+          } else retry.push(e);
         }
         if (retry.length === remaining.length) await sleep(20 * 2 ** attempt);
         remaining = retry;

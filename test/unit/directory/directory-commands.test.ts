@@ -1,10 +1,8 @@
-import { importEntities, listRecords, readRecord, registerRecord, updateRecord } from '#directory/domain/directory-commands';
-import { parseNdjson } from '#directory/domain/import-rows';
+import { listRecords, readRecord, registerRecord, updateRecord } from '#directory/domain/directory-commands';
 import { type EntityState, entityKind, inspectionItemKind } from '#directory/domain/record-kinds';
 import { EntityBody } from '#directory/schemas';
 import { verifyChain } from '#records/domain/hash-chain';
 import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
-import { fieldErrors } from '#shared/field-errors';
 import { entityInput } from '../../support/directory-fixtures.ts';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
 
@@ -79,48 +77,5 @@ describe('directory commands', () => {
     await registerRecord(deps, inspectionItemKind, ctx('A'), item);
     await expect(readRecord(deps, inspectionItemKind, 'B', 'SC-1')).resolves.toMatchObject({ agency: 'A' });
     await expect(readRecord(deps, inspectionItemKind, 'C', 'SC-1')).rejects.toBeInstanceOf(NotFoundError);
-  });
-
-  describe('bulk import', () => {
-    const file = (lines: unknown[]) => parseNdjson(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
-
-    it('takes the good rows and reports each bad row with its line and reason', async () => {
-      const summary = await importEntities(
-        deps,
-        ctx(),
-        file([
-          entityInput(1),
-          { ...entityInput(2), uscc: `${entityInput(2).uscc.slice(0, 17)}0` },
-          entityInput(3),
-          '{bad json',
-          entityInput(4, { extra: 1 }),
-        ]),
-        EntityBody,
-        fieldErrors,
-      );
-      expect(summary.accepted).toBe(2);
-      expect(summary.rejected.map((r) => [r.line, r.reason.split(':')[0]])).toEqual([
-        [2, 'uscc'],
-        [4, 'not valid JSON'],
-        [5, 'extra'],
-      ]);
-    });
-
-    it('creates nothing twice when the same file is imported again', async () => {
-      const rows = [entityInput(1), entityInput(2)];
-      await importEntities(deps, ctx(), file(rows), EntityBody, fieldErrors);
-      const again = await importEntities(deps, ctx(), file(rows), EntityBody, fieldErrors);
-      expect(again).toMatchObject({ total: 2, accepted: 0, rejected: [] });
-      expect(again.duplicates.map((d) => [d.line, d.reason])).toEqual([
-        [1, 'already registered'],
-        [2, 'already registered'],
-      ]);
-      expect(store.events.size).toBe(2);
-    });
-
-    it('reports a code repeated within the file as a duplicate of its first line', async () => {
-      const summary = await importEntities(deps, ctx(), file([entityInput(1), entityInput(1)]), EntityBody, fieldErrors);
-      expect(summary.duplicates).toEqual([{ line: 2, uscc: entityInput(1).uscc, reason: 'repeats line 1 of this file' }]);
-    });
   });
 });

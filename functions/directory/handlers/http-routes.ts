@@ -1,28 +1,13 @@
-import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
-import { dynamodb, tableName } from '#shared/dynamodb';
+import { createHash } from 'node:crypto';
 import { fieldErrors } from '#shared/field-errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
-import { DynamoDbDirectoryReader } from '../adapters/dynamodb-directory-reader.ts';
-import {
-  type CommandContext,
-  type DirectoryDeps,
-  importEntities,
-  listRecords,
-  readRecord,
-  registerRecord,
-  updateRecord,
-  viewOf,
-} from '../domain/directory-commands.ts';
+import { type CommandContext, listRecords, readRecord, registerRecord, updateRecord, viewOf } from '../domain/directory-commands.ts';
+import { classifyRows, readImport, requestImport } from '../domain/entity-import.ts';
 import { parseCsv, parseNdjson } from '../domain/import-rows.ts';
 import { entityKind, inspectionItemKind, inspectorKind } from '../domain/record-kinds.ts';
 import { contracts, EntityBody } from '../schemas.ts';
-
-let deps: DirectoryDeps | undefined;
-const wired = (): DirectoryDeps => {
-  deps ??= { store: new DynamoDbEventStore(dynamodb(), tableName()), reader: new DynamoDbDirectoryReader(dynamodb(), tableName()) };
-  return deps;
-};
+import { wired } from './wiring.ts';
 
 const commandContext = (request: HttpRequest<RouteContract>): CommandContext => ({
   actor: request.actor,
@@ -54,9 +39,22 @@ export const routes = {
     const { expectedVersion, ...patch } = r.body;
     return ok(await updateRecord(wired(), entityKind, commandContext(r), r.params.uscc, expectedVersion, patch));
   }),
-  'POST /entities/import': route(contracts.importEntities, async (r) => {
-    const parsed = r.contentType === 'text/csv' ? parseCsv(r.rawBody) : parseNdjson(r.rawBody);
-    return ok(await importEntities(wired(), commandContext(r), parsed, EntityBody, fieldErrors));
+  'POST /entities/imports': route(contracts.startImport, async (r) => {
+    const csv = r.contentType === 'text/csv';
+    const entries = classifyRows(csv ? parseCsv(r.rawBody) : parseNdjson(r.rawBody), EntityBody, fieldErrors);
+    const sha256 = createHash('sha256').update(r.rawBody).digest('hex');
+    const job = await requestImport(
+      wired(),
+      commandContext(r),
+      { format: csv ? 'csv' : 'ndjson', sha256, entries },
+      `imp-${crypto.randomUUID()}`,
+    );
+    const { agency: _a, nextChunk: _n, chunks: _c, requestedBy, ...view } = job;
+    return { status: 202, body: { ...view, requestedBy: requestedBy.id, rows: [] }, headers: { location: `/entities/imports/${job.id}` } };
+  }),
+  'GET /entities/imports/{id}': route(contracts.getImport, async (r) => {
+    const cursor = r.query.cursor === undefined ? undefined : Number(r.query.cursor);
+    return ok(await readImport(wired(), r.principal.agency, r.params.id, cursor));
   }),
   'POST /inspectors': route(contracts.createInspector, async (r) => {
     const { id, ...rest } = r.body;
@@ -98,4 +96,4 @@ export const routes = {
   }),
 };
 
-export const handler = httpHandler(routes);
+export const http = httpHandler(routes);
