@@ -170,7 +170,11 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult> {
   return {
     onError: (request) => {
       const problem = toProblem(request.error);
-      if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
+      // The table not answering is the platform's state, not this request's fault: the runtime (or CloudWatch's
+      // alarm on the table) says so once; each refused request is an info line, not a stack trace.
+      if (problem.slug === 'unavailable')
+        logger.info('request refused: the table is not answering', { status: 503, cause: causeOf(request.error) });
+      else if (problem.status >= 500) logger.error('request failed', { error: request.error as Error });
       else logger.info('request refused', { status: problem.status, problem: problem.slug });
       metrics.addMetric(problem.status >= 500 ? 'ServerErrors' : 'ClientErrors', 'Count', 1);
       request.response = json(
@@ -182,6 +186,8 @@ function problemResponses(): MiddlewareObj<HttpEvent, HttpResult> {
     },
   };
 }
+
+const causeOf = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).name;
 
 function correlationHeader(event: HttpEvent): Record<string, string> {
   return { 'x-correlation-id': correlationIdOf(event) };

@@ -40,8 +40,9 @@ async function main(): Promise<void> {
   console.log(`Regulator platform listening on ${runtime.url} (${mode}), ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  health: ${runtime.url}/health   tokens: POST ${runtime.url}/_local/token   API: ${runtime.url}/openapi.yaml`);
   console.log(
-    `  DynamoDB Local: ${runtime.dynamoDbEndpoint} (table ${TABLE_NAME})   run a schedule now: POST ${runtime.url}/_local/schedules/<name>`,
+    `  DynamoDB Local: ${runtime.dynamoDbEndpoint} (table ${TABLE_NAME}, pid ${runtime.dynamoDbPid})   run a schedule now: POST ${runtime.url}/_local/schedules/<name>`,
   );
+  console.log(`  runtime pid ${process.pid}`);
   console.log('  Ctrl-C stops it and DynamoDB Local with it.');
   let stopping = false;
   const stop = async (signal: string) => {

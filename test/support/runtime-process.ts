@@ -6,6 +6,8 @@ export const ROOT = resolve(__dirname, '../..');
 export interface RunningPlatform {
   url: string;
   child: ChildProcess;
+  /** The runtime's own process and DynamoDB Local's, from the banner. */
+  pids: { runtime: number; dynamoDb: number };
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -14,9 +16,12 @@ export interface RunningPlatform {
 export async function startPlatform(
   args: string[] = ['--in-memory', '--port', '0'],
   env: Record<string, string> = {},
+  /** In a process group of its own, as from a terminal: a test can then send Ctrl-C to the whole group. */
+  detached = false,
 ): Promise<RunningPlatform> {
   const child = spawn(resolve(ROOT, 'node_modules/.bin/tsx'), ['--experimental-async-context-frame', 'infra/local/main.ts', ...args], {
     cwd: ROOT,
+    detached,
     env: { ...process.env, ...env, PATH: `${resolve(ROOT, 'node_modules/.bin')}:${process.env.PATH}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,11 +46,30 @@ export async function startPlatform(
       reject(Object.assign(new Error(`the platform exited with ${code}: ${output}`), { code, output }));
     });
   });
+  const pid = (pattern: RegExp) => Number(pattern.exec(output)?.[1] ?? Number.NaN);
+  await new Promise<void>((ready) => {
+    const timer = setInterval(() => {
+      if (/runtime pid \d+/.test(output)) {
+        clearInterval(timer);
+        ready();
+      }
+    }, 20);
+  });
+  const runtimePid = pid(/runtime pid (\d+)/);
   return {
     url,
     child,
+    pids: { runtime: runtimePid, dynamoDb: pid(/DynamoDB Local: \S+ \(table \S+, pid (\d+)\)/) },
     output: () => output,
     stop: async (signal = 'SIGINT') => {
+      // tsx passes SIGINT and SIGTERM on to the runtime; a SIGKILL it cannot, so the runtime gets its own.
+      if (signal === 'SIGKILL') {
+        try {
+          process.kill(runtimePid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
       if (child.exitCode === null) child.kill(signal);
       return exited;
     },
