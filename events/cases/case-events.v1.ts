@@ -6,8 +6,12 @@ import { defineEvent } from '../stored-event.ts';
 const SOURCE = 'regulator.cases';
 const day = z.iso.date();
 const penalty = z.strictObject({
-  types: z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation'])).min(1),
-  fine: z.number().nonnegative().optional(),
+  types: z
+    .array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation']))
+    .min(1)
+    .max(5),
+  /** Yuan; bounded so that a typo such as 1e308 is refused rather than recorded (no fine comes near ¥10 billion). */
+  fine: z.number().nonnegative().max(10_000_000_000).optional(),
   violationCode: z.string().min(1).max(40),
   level: z.enum(['lighter', 'normal', 'heavier']),
 });

@@ -57,3 +57,14 @@ export class StateConflictError extends Error {
     super(message);
   }
 }
+
+/** What a command would record does not fit one DynamoDB item (400 KB) or one transaction (4 MB): refused whole (422). */
+export class RecordTooLargeError extends Error {
+  constructor(
+    readonly stream: string,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`${stream} would hold ${bytes} bytes in one item; the limit is ${limit}`);
+  }
+}

@@ -20,6 +20,7 @@ import { type Principal, principalOf } from './principal.ts';
 import { Problem, problems } from './problem.ts';
 import { type RouteAccess, routeAccessMap } from './route-access.ts';
 import { toProblem } from './to-problem.ts';
+import { illFormedField } from './well-formed.ts';
 
 /** The parsed type of an optional schema slot; `undefined` when the contract has none. */
 type Infer<T> = [NonNullable<T>] extends [never] ? undefined : NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
@@ -80,6 +81,7 @@ function parseRequest(contract: RouteContract, event: HttpEvent): HttpRequest<Ro
   } else if (contract.textBodyTypes !== undefined) {
     if (!contract.textBodyTypes.includes(contentType)) throw problems.unsupportedMediaType(contract.textBodyTypes);
   }
+  assertWellFormedPath(event.pathParameters ?? {});
   const query = contract.query === undefined ? undefined : validate(contract.query, event.queryStringParameters ?? {}, 'query');
   const params = contract.params === undefined ? undefined : validate(contract.params, event.pathParameters ?? {}, 'path');
   const principal = principalOf(event) as Principal;
@@ -130,7 +132,26 @@ function parseJson(raw: string): unknown {
   }
 }
 
+/** No id is that long (DynamoDB keys hold at most 1,024 bytes): refused as bad input, never sent to the table. */
+const MAX_PATH_PARAMETER = 256;
+
+function assertWellFormedPath(params: Record<string, string | undefined>): void {
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined && value.length > MAX_PATH_PARAMETER) {
+      throw problems.validation(`Invalid path: ${name} is longer than ${MAX_PATH_PARAMETER} characters`, [
+        { field: name, message: `at most ${MAX_PATH_PARAMETER} characters` },
+      ]);
+    }
+  }
+}
+
 function validate(schema: z.ZodType, value: unknown, where: 'body' | 'query' | 'path'): unknown {
+  // Text with a lone UTF-16 surrogate cannot be stored as UTF-8 unchanged (it would break the recorded hash).
+  const illFormed = illFormedField(value);
+  if (illFormed !== undefined) {
+    const message = 'text that is not well-formed Unicode (a lone surrogate)';
+    throw problems.validation(`Invalid ${where}: ${illFormed}: ${message}`, [{ field: illFormed, message }]);
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const errors = fieldErrors(result.error);

@@ -88,6 +88,13 @@ export const problems = {
       'An Idempotency-Key may be reused only with the same body.',
     ),
   requestInProgress: () => new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is in progress', 'Retry shortly.'),
+  recordTooLarge: () =>
+    new Problem(
+      422,
+      'record-too-large',
+      'The record cannot hold this',
+      'What this request would record exceeds what one record may hold (400 KB); nothing was changed. Send less (shorter texts, fewer entries).',
+    ),
   timeout: () =>
     new Problem(
       503,

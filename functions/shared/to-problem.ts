@@ -4,6 +4,7 @@ import {
   BadCursorError,
   ForbiddenError,
   NotFoundError,
+  RecordTooLargeError,
   RuleViolationError,
   StateConflictError,
   VersionConflictError,
@@ -22,6 +23,7 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof RuleViolationError) {
     return problems.validation(`${error.field}: ${error.message}`, [{ field: error.field, message: error.message }]);
   }
+  if (error instanceof RecordTooLargeError) return problems.recordTooLarge();
   if (error instanceof IdempotencyValidationError) return problems.idempotencyKeyReused();
   if (error instanceof IdempotencyAlreadyInProgressError) return problems.requestInProgress();
   if (error instanceof OutOfTimeError || isMiddyTimeout(error)) return problems.timeout();

@@ -35,15 +35,20 @@ export class RouteTable {
       .sort((a, b) => b.staticSegments - a.staticSegments);
   }
 
-  match(method: string, path: string): { spec: RouteSpec; params: Record<string, string> } | undefined {
+  /** The route and its decoded path parameters; 'bad-encoding' when a parameter is not valid percent-encoded UTF-8. */
+  match(method: string, path: string): { spec: RouteSpec; params: Record<string, string> } | 'bad-encoding' | undefined {
     for (const route of this.compiled) {
       if (route.spec.method !== method) continue;
       const found = route.pattern.exec(path);
       if (found === null) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(found[i + 1] ?? '');
-      });
+      try {
+        route.names.forEach((name, i) => {
+          params[name] = decodeURIComponent(found[i + 1] ?? '');
+        });
+      } catch {
+        return 'bad-encoding';
+      }
       return { spec: route.spec, params };
     }
     return undefined;

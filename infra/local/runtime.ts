@@ -246,7 +246,8 @@ async function serveApi(ctx: {
   root: string;
 }): Promise<void> {
   const { request, response, table, tokens, invoker } = ctx;
-  const url = new URL(request.url ?? '/', 'http://localhost');
+  // The request target is a path: `//evil.example/x` is the path //evil.example/x, not another host's /x.
+  const url = new URL(`http://localhost${(request.url ?? '/').startsWith('/') ? request.url : `/${request.url}`}`);
   const method = request.method ?? 'GET';
   if (method === 'GET' && url.pathname === '/.well-known/jwks.json') return json(response, 200, tokens.jwks);
   if (method === 'GET' && url.pathname === '/openapi.yaml') {
@@ -258,6 +259,9 @@ async function serveApi(ctx: {
   if ((method === 'GET' || method === 'HEAD') && serveWebApp(request, response, ctx.root, url.pathname)) return;
   const matched = table.match(method, url.pathname);
   if (matched === undefined) return gatewayError(response, 404, 'Not Found');
+  if (matched === 'bad-encoding') {
+    return problemResponse(response, 400, 'bad-path', 'The path is not valid', 'A path segment is not valid percent-encoded UTF-8.');
+  }
   const limit = matched.spec.rateLimit;
   if (limit !== undefined) {
     const wait = ctx.limiter.take(`${routeKey(matched.spec)}|${request.socket.remoteAddress ?? ''}`, limit);

@@ -83,7 +83,14 @@ export class LocalTokens {
   /** As API Gateway's JWT authorizer: signature, issuer, audience, expiry; undefined when any fails. */
   async verify(token: string): Promise<JWTPayload | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer, audience: LOCAL_AUDIENCE, algorithms: ['RS256'] });
+      // As API Gateway's JWT authorizer: exp is required, and a token issued in the future is refused.
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: this.issuer,
+        audience: LOCAL_AUDIENCE,
+        algorithms: ['RS256'],
+        requiredClaims: ['exp'],
+      });
+      if (typeof payload.iat === 'number' && payload.iat > Math.floor(Date.now() / 1000) + 60) return undefined;
       return payload;
     } catch {
       return undefined;

@@ -9,7 +9,7 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { SideItemExistsError, VersionConflictError } from '#shared/errors';
+import { RecordTooLargeError, SideItemExistsError, VersionConflictError } from '#shared/errors';
 import { assertTimeToWrite } from '#shared/invocation';
 import { chainEvents } from '../domain/append.ts';
 import { GENESIS_HASH } from '../domain/hash-chain.ts';
@@ -271,8 +271,25 @@ export class DynamoDbEventStore implements EventStore {
         }),
       ),
     ];
+    assertFits(input.stream, items);
     return { items, result: { version: last.seq, events } };
   }
+}
+
+/** DynamoDB's limits, checked before the write so a too-large record is a 422 and never a failed transaction. */
+const MAX_ITEM_BYTES = 400 * 1024;
+const MAX_TRANSACTION_BYTES = 4 * 1024 * 1024;
+/** Attribute names and type markers are counted too; this margin keeps the estimate on the safe side. */
+const ITEM_MARGIN = 8 * 1024;
+
+function assertFits(stream: string, items: readonly TransactWriteItem[]): void {
+  let total = 0;
+  for (const item of items) {
+    const bytes = Buffer.byteLength(JSON.stringify(item.Put?.Item ?? {}));
+    if (bytes > MAX_ITEM_BYTES - ITEM_MARGIN) throw new RecordTooLargeError(stream, bytes, MAX_ITEM_BYTES - ITEM_MARGIN);
+    total += bytes;
+  }
+  if (total > MAX_TRANSACTION_BYTES - ITEM_MARGIN) throw new RecordTooLargeError(stream, total, MAX_TRANSACTION_BYTES - ITEM_MARGIN);
 }
 
 export function headFromItem(item: Record<string, unknown>): StreamHead {
