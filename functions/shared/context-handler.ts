@@ -1,4 +1,5 @@
 import type { Context } from 'aws-lambda';
+import { withInvocation } from './invocation.ts';
 
 type AnyHandler = (event: never, context: Context) => Promise<unknown>;
 
@@ -13,13 +14,20 @@ export interface RuleDelivery {
 }
 
 export function contextHandler(handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> }) {
-  return async (event: Record<string, unknown>, context: Context): Promise<unknown> => {
-    if ('routeKey' in event && handlers.http !== undefined) return handlers.http(event as never, context);
-    if (typeof event.rule === 'string' && 'event' in event) {
-      const consumer = handlers.events?.[event.rule];
-      if (consumer === undefined) throw new Error(`no consumer for rule ${event.rule}`);
-      return consumer(event.event as never, context);
-    }
-    throw new Error('this function does not handle that kind of event');
-  };
+  return (event: Record<string, unknown>, context: Context): Promise<unknown> =>
+    withInvocation(context, () => dispatch(handlers, event, context));
+}
+
+async function dispatch(
+  handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> },
+  event: Record<string, unknown>,
+  context: Context,
+): Promise<unknown> {
+  if ('routeKey' in event && handlers.http !== undefined) return handlers.http(event as never, context);
+  if (typeof event.rule === 'string' && 'event' in event) {
+    const consumer = handlers.events?.[event.rule];
+    if (consumer === undefined) throw new Error(`no consumer for rule ${event.rule}`);
+    return consumer(event.event as never, context);
+  }
+  throw new Error('this function does not handle that kind of event');
 }

@@ -6,11 +6,21 @@ import type { Context } from 'aws-lambda';
  * Kept per invocation, not per module: the local runtime runs many invocations of one function at once. Node runs
  * with --experimental-async-context-frame (npm start, NODE_OPTIONS in AWS), so this costs no promise hooks.
  */
-const current = new AsyncLocalStorage<{ deadline: number }>();
+const current = new AsyncLocalStorage<{ deadline: number; functionName: string }>();
 
-export function withInvocation<T>(context: Pick<Context, 'getRemainingTimeInMillis'> | undefined, run: () => Promise<T>): Promise<T> {
+export function withInvocation<T>(
+  context: Pick<Context, 'getRemainingTimeInMillis' | 'functionName'> | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
   const remaining = context?.getRemainingTimeInMillis?.();
-  return remaining === undefined ? run() : current.run({ deadline: Date.now() + remaining }, run);
+  return remaining === undefined
+    ? run()
+    : current.run({ deadline: Date.now() + remaining, functionName: context?.functionName ?? '' }, run);
+}
+
+/** The function this code runs in, as Lambda names it (the local runtime checks each call against its policy). */
+export function currentFunctionName(): string | undefined {
+  return current.getStore()?.functionName;
 }
 
 /** Milliseconds left in the current invocation; Infinity outside one (scripts, tests of the domain). */

@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { TABLE_ACTIONS } from '../table-policy.ts';
 import type { FunctionSpec } from '../topology.ts';
 
 export interface ContextFunctionProps {
@@ -79,17 +80,9 @@ export class ContextFunction extends Construct {
         resources: arns,
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } },
       });
-    if (access.read.length > 0) {
-      this.fn.addToRolePolicy(
-        statement(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'], access.read),
-      );
-    }
-    if (access.write.length > 0) {
-      // BatchWriteItem: the blob store, the access log, sampling markers and the activity feed write in batches.
-      this.fn.addToRolePolicy(
-        statement(['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem'], access.write),
-      );
-    }
+    // The same actions and prefixes the local runtime enforces on every call (infra/table-policy.ts).
+    if (access.read.length > 0) this.fn.addToRolePolicy(statement([...TABLE_ACTIONS.read], access.read));
+    if (access.write.length > 0) this.fn.addToRolePolicy(statement([...TABLE_ACTIONS.write], access.write));
     this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
   }
 

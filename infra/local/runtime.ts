@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { LocalEvidenceStore } from '#inspections/adapters/local-evidence-store';
+import { dynamodb } from '#shared/dynamodb';
 import { fieldErrors } from '#shared/field-errors';
 import { resetRouteAccessCache } from '#shared/route-access';
 import { EVENT_BUS_NAME, routeAccess, routeKey, routes, rules, SERVICE_NAME, schedules } from '../topology.ts';
@@ -12,6 +13,7 @@ import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDb
 import { LocalEventBus } from './event-bus.ts';
 import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
 import { FunctionTimeoutError, LambdaInvoker } from './lambda-invoker.ts';
+import { enforceTablePolicy } from './local-iam.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { scheduledDelivery, startSchedules } from './schedules.ts';
 import { StreamPoller } from './stream-poller.ts';
@@ -126,6 +128,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       ROUTE_ACCESS: JSON.stringify(routeAccess()),
     });
     resetRouteAccessCache();
+    // Every call a function makes through the shared client is held to its policy, as IAM would in AWS.
+    enforceTablePolicy(dynamodb(), TABLE_NAME, log);
     const invoker = new LambdaInvoker(options.root);
     await invoker.preload();
     const tokens = await LocalTokens.create(LOCAL_ISSUER, options.inMemory ? undefined : join(options.dataDir, 'jwt-signing-key.json'));
