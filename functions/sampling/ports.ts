@@ -38,7 +38,8 @@ export interface SamplingReads {
   publicTasks(limit: number, cursor?: string): Promise<{ items: TaskState[]; cursor?: string }>;
   population(agency: string, filter: PopulationFilter): Promise<EntityRow[]>;
   /** Codes of these items that the agency owns in the catalog. */
-  ownedItems(agency: string, codes: readonly string[]): Promise<Set<string>>;
+  /** The items of these codes the agency owns, with the size of each one's checklist in bytes of JSON. */
+  ownedItems(agency: string, codes: readonly string[]): Promise<Map<string, number>>;
   /** Every catalog item the agency owns. */
   ownedItemCodes(agency: string): Promise<string[]>;
   inspectorPool(agencies: readonly string[]): Promise<PoolMember[]>;

@@ -105,6 +105,27 @@ describe('double-random sampling over the local runtime, as a new user tries it'
     expect((await supervisor('GET', '/sampling-tasks')).json.items).toEqual([]);
   });
 
+  it('refuses a task whose items’ checklists could not fit one inspection record, before any draw', async () => {
+    // An agency of its own, so that these items count in no other test's coverage.
+    const BIG = 'SAMR-110106';
+    const bigAdmin = api(platform.url, await tokenFor(platform.url, person('adm-b', ['admin'], BIG)));
+    const bigSupervisor = api(platform.url, await tokenFor(platform.url, person('sup-b', ['supervisor'], BIG)));
+    const checklist = Array.from({ length: 200 }, (_, i) => ({ id: `q${i}`, question: 'x'.repeat(500), mandatory: false }));
+    for (const code of ['BIG-1', 'BIG-2']) {
+      expect((await bigAdmin('POST', '/inspection-items', { code, name: code, legalBasis: '法', checklist })).status).toBe(201);
+    }
+    const refused = await bigSupervisor('POST', '/sampling-tasks', {
+      ...task,
+      items: ['BIG-1', 'BIG-2'],
+      teams: [{ agency: BIG, count: 2 }],
+    });
+    expect(refused).toMatchObject({
+      status: 400,
+      json: { errors: [{ field: 'items', message: expect.stringContaining('split the task') }] },
+    });
+    expect((await bigSupervisor('GET', '/sampling-tasks')).json.items).toEqual([]);
+  });
+
   it('plans a joint task and answers its id and seed commitment', async () => {
     const res = await supervisor('POST', '/sampling-tasks', task);
     expect(res.status).toBe(201);

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { dataschemaOf, type ExternalEventDefinition, externalEvents } from '#events/external/external-events.v1';
 import { Problem, problems } from '#shared/problem';
+import { illFormedField } from '#shared/well-formed';
 
 /**
  * CloudEvents 1.0 as enforcement systems post them (DESIGN §6 "Enforcement systems"): the JSON batch format
@@ -10,6 +11,8 @@ import { Problem, problems } from '#shared/problem';
 export const MAX_BATCH = 100;
 export const BATCH_TYPE = 'application/cloudevents-batch+json';
 export const SINGLE_TYPE = 'application/cloudevents+json';
+/** One entry as sent, in bytes of JSON: with the stored event around it, it stays within EventBridge's 256 KB entry. */
+export const MAX_ENTRY_BYTES = 200 * 1024;
 /** A clock a few minutes fast is tolerated; an event further in the future is refused. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
@@ -23,6 +26,7 @@ export const REJECT_REASONS = [
   'time-in-future',
   'invalid-data',
   'subject-not-in-agency',
+  'entry-too-large',
 ] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
@@ -161,6 +165,16 @@ export function checkEntry(
   system: PostingSystem,
   now: Date,
 ): { ok: true; event: CheckedEvent } | { ok: false; rejection: Rejection } {
+  // Checked whole before anything else, so that no entry can fail the batch once another has been written.
+  const illFormed = illFormedField(entry);
+  if (illFormed !== undefined) return reject('invalid-envelope', `${illFormed}: text that is not well-formed Unicode (a lone surrogate)`);
+  const bytes = Buffer.byteLength(JSON.stringify(entry));
+  if (bytes > MAX_ENTRY_BYTES) {
+    return reject(
+      'entry-too-large',
+      `the entry takes ${bytes} bytes; one event may take at most ${MAX_ENTRY_BYTES} (it travels the bus as one 256 KB entry)`,
+    );
+  }
   const envelope = ENVELOPE.safeParse(entry);
   if (!envelope.success) return reject('invalid-envelope', issuesOf(envelope.error));
   const e = envelope.data;

@@ -91,8 +91,8 @@ export class DynamoDbSamplingReads implements SamplingReads {
     return rows;
   }
 
-  async ownedItems(agency: string, codes: readonly string[]): Promise<Set<string>> {
-    const owned = new Set<string>();
+  async ownedItems(agency: string, codes: readonly string[]): Promise<Map<string, number>> {
+    const owned = new Map<string, number>();
     const unique = [...new Set(codes)];
     if (unique.length === 0) return owned;
     const { Responses } = await this.client.send(
@@ -101,8 +101,8 @@ export class DynamoDbSamplingReads implements SamplingReads {
       }),
     );
     for (const item of Responses?.[this.table] ?? []) {
-      const state = JSON.parse(String(unmarshall(item).state)) as { code: string; owningAgencies: string[] };
-      if (state.owningAgencies.includes(agency)) owned.add(state.code);
+      const state = JSON.parse(String(unmarshall(item).state)) as { code: string; owningAgencies: string[]; checklist: unknown };
+      if (state.owningAgencies.includes(agency)) owned.set(state.code, Buffer.byteLength(JSON.stringify(state.checklist)));
     }
     return owned;
   }

@@ -39,6 +39,9 @@ export const MIN_TEAM = 2;
 
 export type NewTask = Omit<TaskPlan, 'id' | 'ownerAgency' | 'commitment' | 'jurisdiction'>;
 
+/** What the checklists of one task's items may weigh together (JSON bytes), so its inspections fit their records. */
+export const MAX_TASK_CHECKLIST_BYTES = 150 * 1024;
+
 /** Checks the rules the schema cannot: team size, who may be on a team, known items and agencies, the period. */
 async function checkPlan(deps: SamplingDeps, owner: string, task: NewTask): Promise<void> {
   const total = task.teams.reduce((n, t) => n + t.count, 0);
@@ -56,6 +59,15 @@ async function checkPlan(deps: SamplingDeps, owner: string, task: NewTask): Prom
   const unknownItem = task.items.find((code) => !owned.has(code));
   if (unknownItem !== undefined) {
     throw new RuleViolationError('items', `inspection item ${unknownItem} is not in the catalog of agency ${owner}`);
+  }
+  // Each assigned inspection carries its items' checklists: together they must fit its record (DynamoDB's 400 KB
+  // item), or the draw would succeed and its inspections could never be created.
+  const checklistBytes = [...owned.values()].reduce((a, b) => a + b, 0);
+  if (checklistBytes > MAX_TASK_CHECKLIST_BYTES) {
+    throw new RuleViolationError(
+      'items',
+      `the checklists of these items take ${Math.ceil(checklistBytes / 1024)} KB; an inspection holds at most ${MAX_TASK_CHECKLIST_BYTES / 1024} KB of them: split the task`,
+    );
   }
   const pool = await deps.reads.inspectorPool([...participants]);
   const known = new Set(pool.map((p) => p.agency));

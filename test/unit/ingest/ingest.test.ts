@@ -77,6 +77,8 @@ describe('checking one CloudEvent', () => {
       ['invalid-subject', { ...decision('a'), type: 'External.CaseStatusChange', data: {} }],
       ['time-in-future', decision('a', '2026-11-25T09:00:00Z')],
       ['invalid-data', { ...decision('a'), data: { decisionNumber: 'x' } }],
+      ['invalid-envelope', { ...decision('a'), subject: 'a\ud800' }],
+      ['entry-too-large', { ...decision('a'), bigext: 'x'.repeat(600 * 1024) }],
       ['accepted', { ...decision('a'), traceparent: '00-abc', dataschema: 'urn:regulator:events:External.PenaltyDecision:v1' }],
     ];
     for (const [reason, entry] of cases) expect([reason, reasonOf(entry)]).toEqual([reason, reason]);
