@@ -174,5 +174,14 @@ describe('the directory over HTTP, as a new user tries it', () => {
     expect(added.json.owningAgencies).toEqual(['SAMR-110105', 'SAMR-440305']);
     expect((await otherAgency('GET', '/inspection-items/SC-FOOD-001')).status).toBe(200);
     expect((await admin('POST', '/inspection-items', item)).status).toBe(409);
+    // A co-owner may add owners, but not remove the agency that made the item (no takeover).
+    const coOwner = api(platform.url, await tokenFor(platform.url, person('adm-9', ['admin'], 'SAMR-440305')));
+    const takeover = await coOwner('PATCH', '/inspection-items/SC-FOOD-001', { expectedVersion: 1, owningAgencies: ['SAMR-440305'] });
+    expect(takeover).toMatchObject({ status: 403, json: { detail: expect.stringContaining('SAMR-110105') } });
+    const widened = await coOwner('PATCH', '/inspection-items/SC-FOOD-001', {
+      expectedVersion: 1,
+      owningAgencies: ['SAMR-110105', 'SAMR-440305', 'SAMR-310101'],
+    });
+    expect(widened.json.owningAgencies).toEqual(['SAMR-110105', 'SAMR-440305', 'SAMR-310101']);
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ForbiddenError } from '#shared/errors';
 import { fieldErrors } from '#shared/field-errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
@@ -89,8 +90,12 @@ export const routes = {
   ),
   'PATCH /inspection-items/{code}': route(contracts.updateInspectionItem, async (r) => {
     const { expectedVersion, ...patch } = r.body;
-    if (patch.owningAgencies !== undefined && !patch.owningAgencies.includes(r.principal.agency)) {
-      patch.owningAgencies = [r.principal.agency, ...patch.owningAgencies];
+    if (patch.owningAgencies !== undefined) {
+      // An owner may add owners, never remove another: a co-owner cannot take an item over from the agency that made it.
+      const current = await readRecord(wired(), inspectionItemKind, r.principal.agency, r.params.code);
+      const removed = current.state.owningAgencies.filter((a) => a !== r.principal.agency && !patch.owningAgencies?.includes(a));
+      if (removed.length > 0) throw new ForbiddenError(`An owning agency may add owners but not remove another: ${removed.join(', ')}.`);
+      if (!patch.owningAgencies.includes(r.principal.agency)) patch.owningAgencies = [r.principal.agency, ...patch.owningAgencies];
     }
     return ok(await updateRecord(wired(), inspectionItemKind, commandContext(r), r.params.code, expectedVersion, patch));
   }),
