@@ -22,6 +22,7 @@ import {
   InspectionStarted,
   ResultRecorded,
 } from './inspections/inspection-events.v1.ts';
+import { PartnerAccepted } from './sampling/partner-accepted.v1.ts';
 import { ResultPublicationOverdue } from './sampling/result-publication-overdue.v1.ts';
 import { TaskCreated } from './sampling/task-created.v1.ts';
 import { TaskDrawn } from './sampling/task-drawn.v1.ts';
@@ -41,6 +42,7 @@ export const eventRegistry: readonly EventDefinition[] = [
   ImportCompleted,
   TaskCreated,
   TaskDrawn,
+  PartnerAccepted,
   ResultPublicationOverdue,
   InspectionAssigned,
   InspectionStarted,

@@ -209,6 +209,7 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/sampling-tasks', fn: 'sampling', access: roles(STAFF), contract: sampling.listTasks },
   { method: 'GET', path: '/sampling-tasks/{id}', fn: 'sampling', access: roles(STAFF), contract: sampling.getTask },
   { method: 'GET', path: '/sampling-tasks/{id}/preview', fn: 'sampling', access: roles(STAFF), contract: sampling.previewTask },
+  { method: 'POST', path: '/sampling-tasks/{id}/accept', fn: 'sampling', access: roles(['supervisor']), contract: sampling.acceptTask },
   { method: 'POST', path: '/sampling-tasks/{id}/draw', fn: 'sampling', access: roles(['supervisor']), contract: sampling.drawTask },
   { method: 'GET', path: '/sampling-tasks/{id}/proof', fn: 'sampling', access: roles(STAFF), contract: sampling.proof },
   {

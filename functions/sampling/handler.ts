@@ -13,7 +13,17 @@ import { configuredCalendar } from '#shared/working-days';
 import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
 import { inspectedMarkers, markersOf } from './domain/markers.ts';
 import { publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
-import { createTask, drawTask, loadProof, previewTask, readPopulation, readProof, readTask, type Viewer } from './domain/task-commands.ts';
+import {
+  acceptTask,
+  createTask,
+  drawTask,
+  loadProof,
+  previewTask,
+  readPopulation,
+  readProof,
+  readTask,
+  type Viewer,
+} from './domain/task-commands.ts';
 import type { DrawRecord, SamplingDeps } from './ports.ts';
 import { contracts } from './schemas.ts';
 
@@ -50,6 +60,9 @@ export const http = httpHandler({
   ),
   'GET /sampling-tasks/{id}': route(contracts.getTask, async (r) => ok((await readTask(deps(), viewer(r), r.params.id)).state)),
   'GET /sampling-tasks/{id}/preview': route(contracts.previewTask, async (r) => ok(await previewTask(deps(), viewer(r), r.params.id))),
+  'POST /sampling-tasks/{id}/accept': route(contracts.acceptTask, async (r) =>
+    ok(await acceptTask(deps(), ctx(r), r.params.id, r.body.note)),
+  ),
   'POST /sampling-tasks/{id}/draw': route(contracts.drawTask, async (r) => ok(await drawTask(deps(), ctx(r), r.params.id, r.body.witness))),
   'GET /sampling-tasks/{id}/proof': route(contracts.proof, async (r) => ok(await readProof(deps(), viewer(r), r.params.id))),
   'GET /sampling-tasks/{id}/populations/{stratum}': route(contracts.population, async (r) =>

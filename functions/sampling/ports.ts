@@ -10,6 +10,8 @@ export interface TaskState extends TaskPlan {
   status: 'planned' | 'drawn';
   createdAt: string;
   draw?: DrawRecord;
+  /** Partner agencies that have accepted the joint task. */
+  acceptedBy?: string[];
   overdue?: { dueBy: string; flaggedAt: string };
 }
 

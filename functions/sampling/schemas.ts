@@ -24,6 +24,10 @@ export const Task = taskPlan
     status: z.enum(['planned', 'drawn']),
     createdAt: z.iso.datetime(),
     draw: drawRecord.optional().describe('Present once drawn; the seed is revealed here'),
+    acceptedBy: z
+      .array(z.string())
+      .optional()
+      .describe('The partner agencies that have accepted the joint task; it is drawn once all have'),
     overdue: z.object({ dueBy: z.iso.date(), flaggedAt: z.iso.datetime() }).optional(),
   })
   .meta({ id: 'SamplingTask' });
@@ -137,6 +141,18 @@ export const contracts = {
     tags,
     params: id,
     responses: { 200: { description: 'Sizes', schema: Preview }, ...readErrors, 404: problem('Not visible to the caller') },
+  }),
+  acceptTask: contract({
+    summary: 'Accept a joint task for a partner agency (its supervisor), before the draw',
+    tags,
+    params: id,
+    body: z.strictObject({ note: z.string().max(1000).default('') }),
+    responses: {
+      200: { description: 'Accepted (again: no change)', schema: Task },
+      ...writeErrors,
+      404: problem('Not a task the caller’s agency is a partner of'),
+      409: problem('Already drawn'),
+    },
   }),
   drawTask: contract({
     summary: 'Draw, with the witness’s entropy (supervisor of the owning agency, once)',

@@ -150,6 +150,16 @@ describe('double-random sampling over the local runtime, as a new user tries it'
     expect((await stranger('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'x' })).status).toBe(404);
   });
 
+  it('draws a joint task only once every partner has accepted it, by a step of its own supervisor', async () => {
+    const early = await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'too early' });
+    expect(early).toMatchObject({ status: 409, json: { pending: [PARTNER] } });
+    expect((await supervisor('POST', `/sampling-tasks/${taskId}/accept`, {})).status).toBe(403);
+    expect((await stranger('POST', `/sampling-tasks/${taskId}/accept`, {})).status).toBe(404);
+    const accepted = await partnerSupervisor('POST', `/sampling-tasks/${taskId}/accept`, { note: '同意参加联合抽查' });
+    expect(accepted).toMatchObject({ status: 200, json: { acceptedBy: [PARTNER] } });
+    expect((await partnerSupervisor('POST', `/sampling-tasks/${taskId}/accept`, {})).json.acceptedBy).toEqual([PARTNER]);
+  });
+
   it('draws once with the witness, reveals the seed, and refuses a second draw with 409', async () => {
     const drawn = await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: '公证员 王五 2026-04-01 09:30' });
     expect(drawn.status).toBe(200);

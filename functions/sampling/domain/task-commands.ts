@@ -1,4 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { PartnerAccepted } from '#events/sampling/partner-accepted.v1';
 import { TaskCreated } from '#events/sampling/task-created.v1';
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { CREDIT_CLASSES } from '#events/sampling/values';
@@ -158,6 +159,10 @@ export async function drawTask(deps: SamplingDeps, ctx: SamplingContext, taskId:
   const plan = task.state;
   if (plan.ownerAgency !== ctx.agency) throw new ForbiddenError(`Only a supervisor of ${plan.ownerAgency} may draw this task.`);
   if (plan.status !== 'planned') throw new StateConflictError(`Task ${taskId} was drawn at ${plan.draw?.drawnAt}; a task is drawn once.`);
+  const pending = plan.partnerAgencies.filter((a) => !(plan.acceptedBy ?? []).includes(a));
+  if (pending.length > 0) {
+    throw new StateConflictError(`Task ${taskId} is a joint task: ${pending.join(', ')} must accept it before the draw.`, { pending });
+  }
   const seed = await deps.reads.seed(taskId);
   if (seed === undefined) throw new Error(`the seed of ${taskId} is missing`);
   const now = deps.clock();
@@ -242,6 +247,27 @@ export async function drawTask(deps: SamplingDeps, ctx: SamplingContext, taskId:
     if (error instanceof VersionConflictError) throw new StateConflictError(`Task ${taskId} was drawn meanwhile; a task is drawn once.`);
     throw error;
   }
+  return state;
+}
+
+/** A partner agency's supervisor accepts the joint task for it (once; again changes nothing). */
+export async function acceptTask(deps: SamplingDeps, ctx: SamplingContext, taskId: string, note: string): Promise<TaskState> {
+  const task = await readTask(deps, { agency: ctx.agency, jurisdiction: '', auditor: false }, taskId);
+  const plan = task.state;
+  if (!plan.partnerAgencies.includes(ctx.agency)) throw new ForbiddenError(`${ctx.agency} is not a partner of task ${taskId}.`);
+  if ((plan.acceptedBy ?? []).includes(ctx.agency)) return plan;
+  if (plan.status !== 'planned') throw new StateConflictError(`Task ${taskId} was drawn at ${plan.draw?.drawnAt}.`);
+  const state: TaskState = { ...plan, acceptedBy: [...(plan.acceptedBy ?? []), ctx.agency] };
+  await deps.store.append({
+    stream: taskStream(taskId),
+    expectedVersion: task.version,
+    prevHash: task.lastHash,
+    events: [{ type: PartnerAccepted.DETAIL_TYPE, version: PartnerAccepted.VERSION, data: { agency: ctx.agency, note } }],
+    actor: ctx.actor,
+    agency: plan.ownerAgency,
+    correlationId: ctx.correlationId,
+    head: { state, index: taskIndex(state) },
+  });
   return state;
 }
 
