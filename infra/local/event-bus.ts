@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isUnavailable } from '#shared/to-problem';
 import type { FunctionName, RuleSpec } from '../topology.ts';
@@ -98,6 +98,31 @@ export class LocalEventBus {
       this.queue.push(...deliveries);
       this.pump();
     }
+  }
+
+  /**
+   * Redrive (`npm run redrive -- <rule>`): the rule's dead letters are queued again, journaled like any delivery, and
+   * the dead-letter file is kept beside as `<rule>.redriven-<time>.ndjson`. Returns how many were queued.
+   */
+  redrive(ruleName: string): number {
+    const rule = this.options.rules.find((r) => r.name === ruleName);
+    if (rule === undefined) throw new Error(`no rule ${ruleName}; the rules are: ${this.options.rules.map((r) => r.name).join(', ')}`);
+    const file = join(this.options.deadLetterDir, `${rule.name}.ndjson`);
+    if (!existsSync(file)) return 0;
+    const kept = join(this.options.deadLetterDir, `${rule.name}.redriven-${new Date().toISOString().replace(/[:.]/g, '-')}.ndjson`);
+    renameSync(file, kept);
+    const deliveries: Delivery[] = readFileSync(kept, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => {
+        const { event } = JSON.parse(line) as { event: BusEvent };
+        return { id: `${event.id}/${rule.name}/redrive-${crypto.randomUUID()}`, rule, event };
+      });
+    if (this.options.journalFile !== undefined && deliveries.length > 0)
+      appendFileSync(this.options.journalFile, deliveries.map(journalLine).join(''));
+    this.queue.push(...deliveries);
+    this.pump();
+    return deliveries.length;
   }
 
   /** Takes no new delivery; those in flight are abandoned to the journal and made again on the next start. */

@@ -162,7 +162,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     publicServer.on('request', (request, response) => {
       inFlight.add(response);
       response.once('close', () => inFlight.delete(response));
-      void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence, root: options.root }).catch(
+      void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence, bus, root: options.root }).catch(
         (error: unknown) => {
           log(`request failed: ${(error as Error).stack ?? String(error)}`);
           if (!response.headersSent) gatewayError(response, 500, 'Internal Server Error');
@@ -220,13 +220,28 @@ async function serveBus(bus: LocalEventBus, request: IncomingMessage, response: 
 
 /** The local runtime's own routes: tokens, the presigned-upload stand-in, and running a schedule now. */
 async function serveLocal(
-  ctx: { request: IncomingMessage; response: ServerResponse; tokens: LocalTokens; invoker: LambdaInvoker; evidence: LocalEvidenceStore },
+  ctx: {
+    request: IncomingMessage;
+    response: ServerResponse;
+    tokens: LocalTokens;
+    invoker: LambdaInvoker;
+    evidence: LocalEvidenceStore;
+    bus: LocalEventBus;
+  },
   method: string,
   path: string,
 ): Promise<void> {
   const { request, response } = ctx;
   if (method === 'POST' && path === '/_local/token') return issueToken(request, response, ctx.tokens);
   if (path.startsWith('/_local/uploads/')) return receiveUpload(request, response, ctx.evidence, path.slice('/_local/uploads/'.length));
+  const redrive = /^\/_local\/dead-letters\/([A-Za-z0-9-]+)\/redrive$/.exec(path);
+  if (method === 'POST' && redrive?.[1] !== undefined) {
+    try {
+      return json(response, 200, { rule: redrive[1], redriven: ctx.bus.redrive(redrive[1]) });
+    } catch (error) {
+      return json(response, 404, { message: (error as Error).message });
+    }
+  }
   if (method === 'POST' && path.startsWith('/_local/schedules/')) {
     // Runs a schedule now instead of at its next tick: for trials, and for the end-to-end tests.
     const schedule = schedules.find((s) => s.name === path.slice('/_local/schedules/'.length));
@@ -247,6 +262,7 @@ async function serveApi(ctx: {
   openapi: Buffer;
   limiter: RateLimiter;
   evidence: LocalEvidenceStore;
+  bus: LocalEventBus;
   root: string;
 }): Promise<void> {
   const { request, response, table, tokens, invoker } = ctx;

@@ -55,6 +55,46 @@ describe('the local event bus', () => {
     expect(JSON.parse(line as string)).toMatchObject({ rule: 'feed', target: 'records', error: 'consumer down' });
   });
 
+  it('redrives a rule’s dead letters once the consumer works again, each delivered once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlq-'));
+    let broken = true;
+    const delivered: unknown[] = [];
+    const bus = new LocalEventBus({
+      rules: [rule],
+      invoke: async (_fn, payload) => {
+        if (broken) throw new Error('consumer bug');
+        delivered.push(payload);
+      },
+      deadLetterDir: dir,
+      retryDelaysMs: [1],
+    });
+    bus.putEvents({ Entries: [entry(), entry()] });
+    await bus.idle();
+    expect(bus.stats.deadLettered).toBe(2);
+    broken = false;
+    expect(bus.redrive('feed')).toBe(2);
+    await bus.idle();
+    expect(delivered).toHaveLength(2);
+    expect(bus.redrive('feed')).toBe(0);
+    expect(() => bus.redrive('nope')).toThrow(/no rule nope/);
+  });
+
+  it('keeps undelivered deliveries in its journal and makes them on the next start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-'));
+    const journalFile = join(dir, 'bus-queue.ndjson');
+    const first = new LocalEventBus({ rules: [rule], invoke: () => new Promise(() => undefined), deadLetterDir: dir, journalFile });
+    first.putEvents({ Entries: [entry(), entry()] });
+    first.stop();
+    const delivered: unknown[] = [];
+    const second = new LocalEventBus({ rules: [rule], invoke: async (_fn, p) => void delivered.push(p), deadLetterDir: dir, journalFile });
+    await second.idle();
+    expect(delivered).toHaveLength(2);
+    expect(second.stats.recovered).toBe(2);
+    const third = new LocalEventBus({ rules: [rule], invoke: async (_fn, p) => void delivered.push(p), deadLetterDir: dir, journalFile });
+    await third.idle();
+    expect(delivered).toHaveLength(2);
+  });
+
   it('answers a malformed entry as EventBridge does, per entry', () => {
     const bus = new LocalEventBus({ rules: [rule], invoke: async () => undefined, deadLetterDir: tmpdir() });
     const answer = bus.putEvents({ Entries: [{ Source: 'regulator.x', DetailType: 'X', Detail: '{oops' }, entry()] });
