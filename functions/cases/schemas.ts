@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
 import { contract } from '#shared/http-contract';
-import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
 
 const deadline = z.object({
@@ -92,8 +92,7 @@ export const contracts = {
     query: z.strictObject({ limit, cursor }),
     responses: {
       200: { description: 'A page', schema: page(PublicDecision, 'PublicDecisionPage') },
-      400: problem('Bad query'),
-      429: problem('Rate limited'),
+      ...publicErrors,
     },
   }),
   publicDecision: contract({
@@ -102,8 +101,8 @@ export const contracts = {
     params: id,
     responses: {
       200: { description: 'The decision', schema: PublicDecision },
+      ...publicErrors,
       404: problem('Not published'),
-      429: problem('Rate limited'),
     },
   }),
   createCase: contract({

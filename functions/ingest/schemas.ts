@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { systemState } from '#events/ingest/system-registered.v1';
 import { contract } from '#shared/http-contract';
-import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { BATCH_TYPE, MAX_BATCH, REJECT_REASONS, SINGLE_TYPE } from './domain/cloudevents.ts';
 
 const System = systemState.meta({ id: 'EnforcementSystem' });
@@ -77,7 +77,7 @@ export const contracts = {
     tags: ['ingest', 'public'],
     responses: {
       200: { description: 'The catalog', schema: z.looseObject({ types: z.array(z.looseObject({})) }).meta({ id: 'EventCatalog' }) },
-      429: problem('Rate limited'),
+      ...publicErrors,
     },
   }),
   externalRecord: contract({

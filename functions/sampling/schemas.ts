@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DEFAULT_RATES_BP, drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
 import { contract } from '#shared/http-contract';
-import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 
 const rate = taskPlan.shape.ratesBp.shape.A;
 
@@ -200,14 +200,13 @@ export const contracts = {
     query: z.strictObject({ limit, cursor }),
     responses: {
       200: { description: 'A page', schema: page(PublicTask, 'PublicSamplingTaskPage') },
-      400: problem('Bad query'),
-      429: problem('Rate limited'),
+      ...publicErrors,
     },
   }),
   publicTask: contract({
     summary: 'One published sampling plan and its results',
     tags: ['public'],
     params: id,
-    responses: { 200: { description: 'The task', schema: PublicTask }, 404: problem('No such task'), 429: problem('Rate limited') },
+    responses: { 200: { description: 'The task', schema: PublicTask }, ...publicErrors, 404: problem('No such task') },
   }),
 };

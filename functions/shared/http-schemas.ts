@@ -16,6 +16,8 @@ export const Problem = z
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
+  // RFC 9457 extension members (expectedVersion and currentVersion of a version conflict, pending, limit, …).
+  .loose()
   .meta({ id: 'Problem' });
 
 export const problem = (description: string) => ({ description, schema: Problem });
@@ -23,6 +25,13 @@ export const readErrors = {
   400: problem('Invalid query, path or cursor'),
   401: problem('No or bad token'),
   403: problem('Role not allowed'),
+  503: problem('The table is not answering (unavailable) or the request ran out of time (timeout); retry after Retry-After'),
+};
+/** What a public route may answer besides its own: bad input, its rate limit, the table not answering. */
+export const publicErrors = {
+  400: problem('Invalid query, path or cursor'),
+  429: problem('Rate limited'),
+  503: readErrors[503],
 };
 export const writeErrors = {
   ...readErrors,
