@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { freePort } from '../../infra/local/dynamodb-local.ts';
 import { startPlatform } from '../support/runtime-process.ts';
 
 /** Every process below `pid`, read from /proc (tsx → node → java for DynamoDB Local). */
@@ -66,6 +67,34 @@ describe('the local runtime as a process', () => {
       await first.stop();
     }
   }, 60_000);
+
+  it('answers every request while it starts (503 starting, with Retry-After), never holding a connection unanswered', async () => {
+    const port = await freePort();
+    const starting = startPlatform(['--in-memory', '--port', String(port)]);
+    const answers: number[] = [];
+    let ready = false;
+    // From the moment the port is bound until the platform is ready, each request gets an answer of its own.
+    while (!ready) {
+      const answer = await fetch(`http://127.0.0.1:${port}/health`).then(
+        async (r) => ({ status: r.status, type: r.headers.get('content-type'), retry: r.headers.get('retry-after'), body: await r.text() }),
+        () => undefined,
+      );
+      if (answer === undefined) {
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      answers.push(answer.status);
+      if (answer.status === 503)
+        expect(answer).toMatchObject({ type: 'application/problem+json', retry: '1', body: expect.stringContaining('starting') });
+      ready = answer.status === 200;
+    }
+    const platform = await starting;
+    await platform.stop();
+    // The port is bound before DynamoDB Local is even spawned, so the first answers are 503s; the last is 200.
+    expect(answers[0]).toBe(503);
+    expect(answers.at(-1)).toBe(200);
+    expect(answers.every((s) => s === 503 || s === 200)).toBe(true);
+  }, 120_000);
 
   it('serves its own API description', async () => {
     const platform = await startPlatform();
