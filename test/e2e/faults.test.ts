@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
-import { api, eventually, ROOT, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { alive, api, eventually, ROOT, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 import { person } from '../support/seed.ts';
 
 /**
@@ -10,14 +10,6 @@ import { person } from '../support/seed.ts';
  * and DynamoDB Local killed under four writers. Every test waits on conditions (a job's status, a process gone),
  * never on how fast the machine is.
  */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 const gone = (pid: number) => eventually(async () => (alive(pid) ? undefined : true), 30_000);
 
 const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => JSON.stringify(entityInput(from + i))).join('\n');
@@ -51,6 +43,17 @@ describe('faults: nothing acknowledged is lost, nothing is done twice', () => {
     return platform;
   };
   const supervisorOf = async (p: RunningPlatform) => api(p.url, await tokenFor(p.url, person('sup-1', ['supervisor'])));
+  /** Makes sure the first run is gone (DynamoDB Local too), starts again on the same data and waits for the job to end. */
+  const restartAndFinish = async (first: RunningPlatform, location: string) => {
+    await first.stop('SIGKILL');
+    await gone(first.pids.dynamoDb);
+    const again = await supervisorOf(await start());
+    const job = await eventually(async () => {
+      const read = await again('GET', location);
+      return read.json.status === 'running' ? undefined : read.json;
+    }, 300_000);
+    return { again, job };
+  };
 
   it('finishes an import exactly once, and delivers every event, after the runtime is SIGKILLed in the middle of it', async () => {
     const first = await start();
@@ -61,15 +64,7 @@ describe('faults: nothing acknowledged is lost, nothing is done twice', () => {
     const location = started.headers.get('location') ?? '';
     await eventually(async () => ((await supervisor('GET', location)).json.rowsDone > 0 ? true : undefined), 120_000);
     process.kill(first.pids.runtime, 'SIGKILL');
-    await first.stop('SIGKILL');
-    await gone(first.pids.dynamoDb);
-
-    const second = await start();
-    const again = await supervisorOf(second);
-    const job = await eventually(async () => {
-      const read = await again('GET', location);
-      return read.json.status === 'running' ? undefined : read.json;
-    }, 300_000);
+    const { again, job } = await restartAndFinish(first, location);
     expect(job).toMatchObject({ status: 'completed', total: count, rowsDone: count, accepted: count, duplicates: 0, rejected: 0 });
     const feed = await eventually(async () => {
       const seen = await registrationsInFeed(again);
@@ -91,15 +86,7 @@ describe('faults: nothing acknowledged is lost, nothing is done twice', () => {
     await eventually(async () => (alive(first.pids.runtime) ? undefined : true), 30_000);
     // The runtime's own bound (main.ts stops the process after 8 s whatever is in flight), not the machine's speed.
     expect(Date.now() - pressed).toBeLessThan(10_000);
-    await first.stop('SIGKILL');
-    await gone(first.pids.dynamoDb);
-
-    const second = await start();
-    const again = await supervisorOf(second);
-    const job = await eventually(async () => {
-      const read = await again('GET', location);
-      return read.json.status === 'running' ? undefined : read.json;
-    }, 300_000);
+    const { job } = await restartAndFinish(first, location);
     expect(job).toMatchObject({ status: 'completed', accepted: 2000, duplicates: 0 });
   }, 900_000);
 

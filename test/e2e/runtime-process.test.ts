@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
-import { startPlatform } from '../support/runtime-process.ts';
+import { alive, startPlatform } from '../support/runtime-process.ts';
 
 /** Every process below `pid`, read from /proc (tsx → node → java for DynamoDB Local). */
 function descendants(pid: number): { pid: number; command: string }[] {
@@ -31,15 +31,6 @@ function descendants(pid: number): { pid: number; command: string }[] {
   visit(pid);
   return found;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the local runtime as a process', () => {
   it('stops on Ctrl-C and leaves no DynamoDB Local process behind', async () => {

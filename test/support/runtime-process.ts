@@ -113,3 +113,13 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, ms = 20
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Whether a process is still running (signal 0 checks without signalling). */
+export const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};

@@ -16,7 +16,8 @@ export type SystemInput = Omit<SystemState, 'agency' | 'registeredAt'>;
 
 /**
  * An admin registers an enforcement system for their own agency (DESIGN §5: machine clients post only for the
- * agency they are registered to). Its client id, its id and its CloudEvents source are each taken once.
+ * agency they are registered to). Its id is taken once per agency, so that another agency's systems cannot be
+ * probed by name; its OAuth client id and its CloudEvents source identify one system anywhere, so they are taken once.
  */
 export async function registerSystem(
   deps: { store: EventStore; clock: () => Date },
@@ -44,7 +45,7 @@ export async function registerSystem(
       correlationId: ctx.correlationId,
       head: { state, index: { gsi1pk: systemListPartition(ctx.agency), gsi1sk: input.id } },
       sideItems: [
-        { pk: `SYSTEMID#${input.id}`, sk: 'SYSTEM', attributes: { clientId: input.clientId } },
+        { pk: `SYSTEMID#${ctx.agency}#${input.id}`, sk: 'SYSTEM', attributes: { clientId: input.clientId } },
         { pk: `SYSTEMSOURCE#${input.source}`, sk: 'SYSTEM', attributes: { clientId: input.clientId } },
       ],
     });
