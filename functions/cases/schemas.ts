@@ -114,7 +114,11 @@ export const contracts = {
       summary: z.string().min(1).max(4000),
       ref: z.string().max(200).default(''),
     }),
-    responses: { 201: { description: 'Opened', schema: Case }, ...writeErrors },
+    responses: {
+      201: { description: 'Opened', schema: Case },
+      ...writeErrors,
+      404: problem('The entity is not in the caller’s agency directory'),
+    },
   }),
   decideOnTheSpot: contract({
     summary:
@@ -127,7 +131,11 @@ export const contracts = {
       penalty: penaltySchema,
       inspectionId: z.string().max(200).default(''),
     }),
-    responses: { 201: { description: 'Decided and served', schema: Case }, ...writeErrors },
+    responses: {
+      201: { description: 'Decided and served', schema: Case },
+      ...writeErrors,
+      404: problem('The entity is not in the caller’s directory, or the inspection is not one of the caller’s team'),
+    },
   }),
   getCase: contract({
     summary: 'A case with its deadlines and the steps allowed now; with asOf, the case as it stood at that instant',

@@ -37,5 +37,6 @@ export const writeErrors = {
   ...readErrors,
   413: problem('Body over the limit'),
   415: problem('Wrong content type'),
+  409: problem('A request with this Idempotency-Key is still in progress (request-in-progress), or the record changed'),
   422: problem('Idempotency-Key reused with another body'),
 };

@@ -57,7 +57,9 @@ interface Delivery {
  * rules and delivers `{rule, event}` to the target at least once, with retries, then to a dead-letter file.
  */
 export class LocalEventBus {
-  private readonly queue: Delivery[] = [];
+  /** One queue per rule, as each EventBridge rule's target is delivered on its own: a backlog on one rule never holds up another. */
+  private readonly queues = new Map<string, Delivery[]>();
+  private readonly activeByRule = new Map<string, number>();
   private active = 0;
   private stopped = false;
   private idleWaiters: (() => void)[] = [];
@@ -95,7 +97,7 @@ export class LocalEventBus {
     if (deliveries.length > 0) {
       this.options.log?.(`redelivering ${deliveries.length} event deliveries left undelivered by the last run`);
       this.stats.recovered = deliveries.length;
-      this.queue.push(...deliveries);
+      this.enqueue(deliveries);
       this.pump();
     }
   }
@@ -120,7 +122,7 @@ export class LocalEventBus {
       });
     if (this.options.journalFile !== undefined && deliveries.length > 0)
       appendFileSync(this.options.journalFile, deliveries.map(journalLine).join(''));
-    this.queue.push(...deliveries);
+    this.enqueue(deliveries);
     this.pump();
     return deliveries.length;
   }
@@ -128,7 +130,7 @@ export class LocalEventBus {
   /** Takes no new delivery; those in flight are abandoned to the journal and made again on the next start. */
   stop(): void {
     this.stopped = true;
-    this.queue.length = 0;
+    this.queues.clear();
   }
 
   /** The body of an `AWSEvents.PutEvents` call; answers as EventBridge does. */
@@ -175,32 +177,54 @@ export class LocalEventBus {
     // On disk before PutEvents answers: the outbox moves its checkpoint on only once the deliveries are safe.
     if (this.options.journalFile !== undefined && accepted.length > 0)
       appendFileSync(this.options.journalFile, accepted.map(journalLine).join(''));
-    this.queue.push(...accepted);
+    this.enqueue(accepted);
     this.pump();
     return { FailedEntryCount: results.filter((r) => 'ErrorCode' in r).length, Entries: results };
   }
 
   /** Resolves when every queued delivery has been made or dead-lettered. */
   idle(): Promise<void> {
-    if ((this.queue.length === 0 || this.stopped) && this.active === 0) return Promise.resolve();
+    if ((this.queued() === 0 || this.stopped) && this.active === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private pump(): void {
     const limit = this.options.concurrency ?? 8;
-    while (!this.stopped && this.active < limit && this.queue.length > 0) {
-      const next = this.queue.shift();
-      if (next === undefined) break;
-      this.active += 1;
-      void this.deliver(next)
-        .then(() => this.markDone(next))
-        .catch((error: unknown) => this.options.log?.(`the local bus could not record a delivery: ${(error as Error).message}`))
-        .finally(() => {
-          this.active -= 1;
-          this.pump();
-          if ((this.queue.length === 0 || this.stopped) && this.active === 0) this.wakeIdle();
-        });
+    for (const [rule, queue] of this.queues) {
+      while (!this.stopped && (this.activeByRule.get(rule) ?? 0) < limit && queue.length > 0) {
+        const next = queue.shift() as Delivery;
+        this.start(next);
+      }
     }
+  }
+
+  private enqueue(deliveries: readonly Delivery[]): void {
+    for (const d of deliveries) {
+      const queue = this.queues.get(d.rule.name);
+      if (queue === undefined) this.queues.set(d.rule.name, [d]);
+      else queue.push(d);
+    }
+  }
+
+  private queued(): number {
+    let n = 0;
+    for (const queue of this.queues.values()) n += queue.length;
+    return n;
+  }
+
+  private start(next: Delivery): void {
+    const rule = next.rule.name;
+    this.active += 1;
+    this.activeByRule.set(rule, (this.activeByRule.get(rule) ?? 0) + 1);
+    void this.deliver(next)
+      .then(() => this.markDone(next))
+      .catch((error: unknown) => this.options.log?.(`the local bus could not record a delivery: ${(error as Error).message}`))
+      .finally(() => {
+        this.active -= 1;
+        this.activeByRule.set(rule, (this.activeByRule.get(rule) ?? 1) - 1);
+        this.pump();
+        if ((this.queued() === 0 || this.stopped) && this.active === 0) this.wakeIdle();
+      });
   }
 
   private markDone(delivery: Delivery): void {
@@ -212,7 +236,7 @@ export class LocalEventBus {
   private wakeIdle(): void {
     const file = this.options.journalFile;
     // Nothing is pending: the journal starts afresh rather than growing with every delivery ever made.
-    if (file !== undefined && !this.stopped && this.queue.length === 0 && existsSync(file) && statSync(file).size > 1024 * 1024) {
+    if (file !== undefined && !this.stopped && this.queued() === 0 && existsSync(file) && statSync(file).size > 1024 * 1024) {
       writeFileSync(file, '');
     }
     for (const wake of this.idleWaiters.splice(0)) wake();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import { routes } from '../../infra/topology.ts';
+import { contractMismatch } from '../support/contract-check.ts';
 import { usccFor } from '../support/directory-fixtures.ts';
 import { ROOT, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 import { seedTask } from '../support/seed.ts';
@@ -142,19 +142,6 @@ function fuzzer(random: () => number, known: string[]) {
   return { request, pick };
 }
 
-/** The answer as the route's contract declares it (the source openapi.yaml is generated from): status and schema. */
-function againstContract(op: Operation, status: number, type: string, text: string): string | undefined {
-  const route = routes.find((r) => r.method === op.method && r.path === op.path);
-  if (route?.contract === undefined) return undefined;
-  const declared = route?.contract?.responses[status];
-  if (declared === undefined) return `status not declared in the contract (${Object.keys(route?.contract?.responses ?? {}).join(', ')})`;
-  if (declared.schema === undefined || !type.includes('json')) return undefined;
-  const checked = declared.schema.safeParse(JSON.parse(text));
-  return checked.success
-    ? undefined
-    : `body does not match its schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`;
-}
-
 describe(`fuzzing every operation of openapi.yaml (${REQUESTS} requests, seed ${SEED})`, () => {
   let platform: RunningPlatform;
   let token: string;
@@ -199,10 +186,8 @@ describe(`fuzzing every operation of openapi.yaml (${REQUESTS} requests, seed ${
         else if (response.status >= 400 && !problem && !gateway)
           violations.push(`not problem+json: ${response.status} ${op.method} ${url.slice(0, 120)}`);
         if (/\n\s+at |\.ts:\d+/.test(text)) violations.push(`stack trace: ${op.method} ${url.slice(0, 120)}`);
-        if (!gateway) {
-          const mismatch = againstContract(op, response.status, type, text);
-          if (mismatch !== undefined) violations.push(`${op.method} ${op.path} ${response.status}: ${mismatch}`);
-        }
+        const mismatch = contractMismatch(op.method, url, response.status, type, text);
+        if (mismatch !== undefined) violations.push(mismatch);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));

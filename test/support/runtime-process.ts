@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { contractMismatch } from './contract-check.ts';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -94,6 +95,9 @@ export function api(url: string, token?: string) {
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
     const text = await response.text();
+    // Every answer an end-to-end test receives is held to the route's contract (what openapi.yaml declares).
+    const mismatch = contractMismatch(method, path, response.status, response.headers.get('content-type') ?? '', text);
+    if (mismatch !== undefined) throw new Error(`the answer does not match openapi.yaml: ${mismatch}: ${text.slice(0, 300)}`);
     let json: any;
     try {
       json = text === '' ? undefined : JSON.parse(text);
