@@ -4,7 +4,6 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod';
-import { withInvocation } from './invocation.ts';
 import { logger, metrics, tracer } from './powertools.ts';
 
 /**
@@ -50,5 +49,5 @@ export function eventConsumer<D extends z.ZodType>(
         request.event = schema.parse(request.event) as never;
       },
     });
-  return (event: unknown, context: Context) => withInvocation(context, () => chain(event as never, context));
+  return chain;
 }

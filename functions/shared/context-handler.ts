@@ -13,6 +13,10 @@ export interface RuleDelivery {
   event: unknown;
 }
 
+/**
+ * Every entry point of a context's Lambda: the invocation's deadline and function name are set once here, for the
+ * write guard and the local IAM check (functions/shared/invocation.ts).
+ */
 export function contextHandler(handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> }) {
   return (event: Record<string, unknown>, context: Context): Promise<unknown> =>
     withInvocation(context, () => dispatch(handlers, event, context));

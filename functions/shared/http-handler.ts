@@ -14,7 +14,7 @@ import type {
 import type * as z from 'zod';
 import { fieldErrors } from './field-errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, type RouteContract } from './http-contract.ts';
-import { TIMEOUT_EARLY_MS, withInvocation } from './invocation.ts';
+import { TIMEOUT_EARLY_MS } from './invocation.ts';
 import { logger, metrics, tracer } from './powertools.ts';
 import { type Principal, principalOf } from './principal.ts';
 import { Problem, problems } from './problem.ts';
@@ -283,7 +283,7 @@ export function httpHandler(routes: Readonly<Record<string, Route>>) {
     .use(problemResponses())
     .use(accessControl())
     .use(writeIdempotency());
-  return (event: HttpEvent, context: Context) => withInvocation(context, () => chain(event, context));
+  return chain;
 }
 
 export { Problem };

@@ -1,3 +1,5 @@
+import type { StoredDetail } from '#events/stored-event';
+
 /** The stored event of DESIGN §4, hash chain spec v1. */
 export interface Actor {
   id: string;
@@ -5,19 +7,8 @@ export interface Actor {
   agency: string;
 }
 
-export interface RecordedEvent<D = Record<string, unknown>> {
-  stream: string;
-  seq: number;
-  type: string;
-  version: number;
-  occurredAt: string;
-  recordedAt: string;
-  actor: Actor;
-  correlationId: string;
-  data: D;
-  prevHash: string;
-  hash: string;
-}
+/** The stored event, as the events' own schemas declare it (events/stored-event.ts); the outbox adds the agency. */
+export type RecordedEvent<D = Record<string, unknown>> = Omit<StoredDetail<D>, 'agency'>;
 
 export type UnhashedEvent<D = Record<string, unknown>> = Omit<RecordedEvent<D>, 'hash'>;
 
