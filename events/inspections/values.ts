@@ -9,6 +9,8 @@ export const position = z.strictObject({
   lat: z.number().min(-90).max(90),
   lng: z.number().min(-180).max(180),
   accuracyM: z.number().nonnegative().max(100_000),
+  /** Set by the recording device when the fix was poor (the inspector app: accuracy over 50 m) and the inspector was warned. */
+  poorFix: z.boolean().optional(),
 });
 
 export const answer = z.strictObject({

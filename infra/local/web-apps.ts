@@ -16,7 +16,7 @@ const TYPES: Record<string, string> = {
 export const WEB_APPS = [
   {
     name: 'inspector',
-    shell: ['index.html', 'app.css', 'manifest.webmanifest'],
+    shell: ['index.html', 'app.css', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'],
     bundles: { 'app.js': 'src/main.ts', 'sw.js': 'src/sw.ts' },
   },
   { name: 'disclosure', shell: ['index.html', 'app.css'], bundles: { 'app.js': 'src/main.ts' } },

@@ -1,13 +1,25 @@
 import { beginSignIn, finishSignIn } from './cognito.ts';
 import { h } from './dom.ts';
-import { language, setLanguage, t } from './i18n.ts';
-import { cacheGet, cachePut, done, enqueue, markFailed, pending, type QueuedOp } from './queue.ts';
+import { hasKey, language, setLanguage, t } from './i18n.ts';
+import { cacheGet, cachePut, done, enqueue, markFailed, pending, type QueuedOp, retry as retryOp } from './queue.ts';
 import { signaturePad } from './signature-pad.ts';
 
 interface Question {
   id: string;
   question: string;
   mandatory: boolean;
+}
+interface Position {
+  lat: number;
+  lng: number;
+  accuracyM: number;
+  poorFix?: boolean;
+}
+interface Evidence {
+  evidenceId: string;
+  kind: string;
+  capturedAt: string;
+  size: number;
 }
 interface Inspection {
   inspectionId: string;
@@ -18,21 +30,33 @@ interface Inspection {
   plannedEnd: string;
   status: string;
   answers?: Record<string, { answer: string }>;
-  findings?: { findingId: string; text: string }[] | number;
-  evidence?: { kind: string }[] | number;
-  result?: { result: string } | string;
-  start?: unknown;
+  findings?: { findingId: string; text: string; at?: string; by?: string }[] | number;
+  evidence?: Evidence[] | number;
+  result?: { result: string; summary?: string; at?: string } | string;
+  start?: { at: string; position?: Position; inspectors?: string[] };
 }
-/** What this device has done to an inspection, shown at once, before (or without) the server's answer. */
+interface LocalFile {
+  key: string;
+  capturedAt: string;
+  blob: Blob;
+}
+/**
+ * What this device has done to an inspection, shown at once, before (or without) the server's answer. Typed text
+ * (the finding being written, the result's explanation) is kept here on every keystroke, so no redraw loses it.
+ */
 interface Draft {
-  started?: boolean;
+  start?: { at: string; position?: Position; acknowledged?: boolean };
   answers: Record<string, string>;
-  findings: string[];
-  photos: number;
-  signed: boolean;
+  findings: { findingId: string; text: string }[];
+  findingText?: string;
+  photos: LocalFile[];
+  signature?: LocalFile;
   result?: string;
+  summary?: string;
   completed?: boolean;
 }
+/** A poor GPS fix (DESIGN: position with its accuracy): said on screen and recorded with the start. */
+const POOR_FIX_M = 50;
 
 const app = document.getElementById('app') as HTMLElement;
 const sync = document.getElementById('sync') as HTMLElement;
@@ -76,16 +100,30 @@ function put(url: string, headers: Record<string, string>, file: Blob, key: stri
 }
 
 class Retry extends Error {}
+/** The session expired (401): the queue waits, untouched, until the inspector signs in again. */
+class SignInNeeded extends Error {}
+/** Refused for good: the problem's type and status, said in the user's language when shown. */
+class Refused extends Error {
+  constructor(
+    readonly status: number,
+    readonly problemType: string,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+async function check(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  if (response.status === 401) throw new SignInNeeded();
+  if (response.status >= 500 || response.status === 429 || response.status === 408) throw new Retry(String(response.status));
+  const problem = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; title?: string };
+  // The same Idempotency-Key is still being processed (a retry raced the first try): ask again later.
+  if (problem.type === '/problems/request-in-progress') throw new Retry('in progress');
+  throw new Refused(response.status, (problem.type ?? '').replace('/problems/', ''), problem.detail ?? problem.title ?? '');
+}
 
 async function send(op: QueuedOp): Promise<void> {
-  const check = async (response: Response) => {
-    if (response.ok) return response;
-    if (response.status >= 500 || response.status === 429 || response.status === 408) throw new Retry(String(response.status));
-    const problem = (await response.json().catch(() => ({}))) as { type?: string; detail?: string; title?: string };
-    // The same Idempotency-Key is still being processed (a retry raced the first try): ask again later.
-    if (problem.type === '/problems/request-in-progress') throw new Retry('in progress');
-    throw new Error(problem.detail ?? problem.title ?? String(response.status));
-  };
   if (op.kind === 'command') {
     await check(await call('POST', op.path, op.body, op.key));
     return;
@@ -100,7 +138,7 @@ async function send(op: QueuedOp): Promise<void> {
     const status = await put(issued.url, issued.headers, file, op.key);
     if (status >= 500) throw new Retry(String(status));
     if (status === 403) continue;
-    if (status >= 400) throw new Error(`upload refused (${status})`);
+    if (status >= 400) throw new Refused(status, 'upload', `upload refused (${status})`);
     ticket = issued;
     break;
   }
@@ -116,9 +154,14 @@ async function send(op: QueuedOp): Promise<void> {
 }
 
 let flushing = false;
-/** Sends the queue in order; stops at the first network failure and tries again when the network is back. */
+let sessionExpired = false;
+/**
+ * Sends the queue in order; stops at the first network failure (tries again when the network is back) and at a
+ * 401 (waits for sign-in). A step refused for good stays queued with its reason until the inspector retries or,
+ * after confirming, discards it: nothing queued is ever deleted otherwise.
+ */
 async function flush(): Promise<void> {
-  if (flushing || !navigator.onLine) return void showSync();
+  if (flushing || !navigator.onLine || sessionExpired || session() === null) return void showSync();
   flushing = true;
   try {
     for (const op of (await pending()).filter((o) => o.error === undefined)) {
@@ -129,8 +172,12 @@ async function flush(): Promise<void> {
         progress.delete(op.key);
       } catch (error) {
         if (error instanceof Retry || error instanceof TypeError) break;
-        // Refused for good (e.g. the inspection was completed meanwhile): keep it visible, go on with the rest.
-        await markFailed(op, (error as Error).message);
+        if (error instanceof SignInNeeded) {
+          sessionExpired = true;
+          break;
+        }
+        const refused = error instanceof Refused ? error : new Refused(0, 'unknown', (error as Error).message);
+        await markFailed(op, JSON.stringify({ status: refused.status, type: refused.problemType, detail: refused.message }));
       }
     }
   } finally {
@@ -139,30 +186,107 @@ async function flush(): Promise<void> {
   }
 }
 
+/** Why a step was refused, in the user's language (the server's own words only in English). */
+function reasonOf(op: QueuedOp): string {
+  let stored: { status?: number; type?: string; detail?: string } = {};
+  try {
+    stored = JSON.parse(op.error ?? '{}');
+  } catch {
+    stored = { detail: op.error };
+  }
+  const key = `p_${stored.type ?? 'unknown'}`;
+  const words = hasKey(key) ? t(key, { status: stored.status ?? '' }) : t('p_unknown', { status: stored.status ?? '' });
+  return language() === 'en' && stored.detail ? `${words}: ${stored.detail}` : words;
+}
+
+/** What a queued step is, in words. */
+function describe(op: QueuedOp): string {
+  const verb = op.kind === 'evidence' ? `opVerb_${op.evidenceKind}` : `opVerb_${op.path.split('/').at(-1)}`;
+  return hasKey(verb) ? t(verb) : t('opVerb_other');
+}
+
+let discarding: number | undefined;
 async function showSync(sending = false): Promise<void> {
   const ops = await pending();
   const failed = ops.find((o) => o.error !== undefined);
   const uploading = [...progress.values()];
-  sync.className = `sync${failed ? ' failed' : ops.length > 0 ? ' pending' : ''}`;
+  sync.className = `sync${failed || sessionExpired ? ' failed' : ops.length > 0 ? ' pending' : ''}`;
   sync.dataset.pending = String(ops.length);
-  if (failed) {
+  sync.dataset.state = sessionExpired ? 'signed-out' : failed ? 'refused' : ops.length === 0 ? 'synced' : 'pending';
+  if (sessionExpired) {
     sync.replaceChildren(
-      t('failed', { why: failed.error ?? '' }),
+      t('sessionExpired', { n: ops.length }),
       ' ',
-      h(
-        'button',
-        {
-          className: 'link',
-          type: 'button',
-          id: 'dismiss',
-          onclick: async () => {
-            for (const op of ops.filter((o) => o.error !== undefined)) await done(op.seq as number);
-            await showSync();
-          },
-        },
-        t('dismiss'),
-      ),
+      h('button', { className: 'link', type: 'button', id: 'sign-in-again', onclick: () => signInAgain() }, t('signInAgain')),
     );
+    return;
+  }
+  if (failed) {
+    const seq = failed.seq as number;
+    const actions =
+      discarding === seq
+        ? [
+            h('p', { id: 'confirm-discard' }, t('confirmDiscard', { what: describe(failed) })),
+            h(
+              'button',
+              {
+                className: 'link',
+                type: 'button',
+                id: 'discard',
+                onclick: async () => {
+                  discarding = undefined;
+                  await done(seq);
+                  await forget(failed);
+                  await showSync();
+                  route();
+                },
+              },
+              t('discard'),
+            ),
+            h(
+              'button',
+              {
+                className: 'link',
+                type: 'button',
+                id: 'keep',
+                onclick: () => {
+                  discarding = undefined;
+                  void showSync();
+                },
+              },
+              t('keep'),
+            ),
+          ]
+        : [
+            h(
+              'button',
+              {
+                className: 'link',
+                type: 'button',
+                id: 'retry',
+                onclick: async () => {
+                  const { error: _e, ...again } = failed;
+                  await retryOp(again);
+                  void flush();
+                },
+              },
+              t('retry'),
+            ),
+            h(
+              'button',
+              {
+                className: 'link',
+                type: 'button',
+                id: 'dismiss',
+                onclick: () => {
+                  discarding = seq;
+                  void showSync();
+                },
+              },
+              t('dismiss'),
+            ),
+          ];
+    sync.replaceChildren(h('span', { id: 'refusal' }, `${describe(failed)} · ${t('failed', { why: reasonOf(failed) })}`), ' ', ...actions);
     return;
   }
   const percent = uploading.length > 0 ? ` · ${Math.round((uploading[0] ?? 0) * 100)}%` : '';
@@ -176,14 +300,48 @@ async function showSync(sending = false): Promise<void> {
           : t('pending', { n: ops.length });
 }
 
+/** A discarded step leaves the phone's draft too, so the screen shows only what is recorded or still queued. */
+async function forget(op: QueuedOp): Promise<void> {
+  const draft = await draftOf(op.inspectionId);
+  draft.findings = draft.findings.filter((f) => f.findingId !== op.body.findingId);
+  draft.photos = draft.photos.filter((p) => p.key !== op.key);
+  if (draft.signature?.key === op.key) delete draft.signature;
+  if (op.path.endsWith('/complete')) delete draft.completed;
+  if (op.path.endsWith('/start')) delete draft.start;
+  await saveDraft(op.inspectionId, draft);
+}
+
+/** After a 401: sign in again (the queue stays on the phone), then it is sent. */
+function signInAgain(): void {
+  localStorage.removeItem('session');
+  route();
+}
+
+function signedIn(value: { token: string; sub: string }): void {
+  localStorage.setItem('session', JSON.stringify(value));
+  sessionExpired = false;
+  route();
+  void flush();
+}
+
 async function queue(op: QueuedOp): Promise<void> {
   await enqueue(op);
   void flush();
 }
 
 const draftKey = (id: string) => `draft:${id}`;
+/** The draft of an inspection; drafts saved by an earlier version of the app (counts, plain texts) read as empty lists. */
 async function draftOf(id: string): Promise<Draft> {
-  return (await cacheGet<Draft>(draftKey(id))) ?? { answers: {}, findings: [], photos: 0, signed: false };
+  const stored = (await cacheGet<Partial<Draft> & { started?: boolean }>(draftKey(id))) ?? {};
+  return {
+    ...stored,
+    answers: stored.answers ?? {},
+    findings: Array.isArray(stored.findings)
+      ? stored.findings.map((f, i) => (typeof f === 'string' ? { findingId: `local-${i}`, text: f } : f))
+      : [],
+    photos: Array.isArray(stored.photos) ? stored.photos : [],
+    ...(stored.start === undefined && stored.started === true ? { start: { at: '' } } : {}),
+  };
 }
 async function saveDraft(id: string, draft: Draft): Promise<void> {
   await cachePut(draftKey(id), draft);
@@ -199,38 +357,53 @@ function earlyWorklist(path: string): Promise<Response> | undefined {
   return early;
 }
 
-async function load<T>(path: string): Promise<T | undefined> {
+/** The server's answer (cached for offline use), else the cached copy; `from` says which, or that neither exists. */
+async function load<T>(path: string): Promise<{ body?: T; from: 'server' | 'cache' | 'none'; status?: number }> {
+  let status: number | undefined;
   try {
     const response = await (earlyWorklist(path) ?? call('GET', path));
+    status = response.status;
     if (response.status === 401) {
+      // The session expired: sign in again; whatever is queued stays on the phone and is sent afterwards.
+      sessionExpired = true;
       localStorage.removeItem('session');
-      return undefined;
+      return { from: 'none', status };
     }
     if (response.ok) {
       const body = (await response.json()) as T;
       await cachePut(path, body);
-      return body;
+      return { body, from: 'server', status };
     }
   } catch {
     // offline: fall back to the cache
   }
-  return cacheGet<T>(path);
+  const cached = await cacheGet<T>(path);
+  return cached === undefined ? { from: 'none', ...(status === undefined ? {} : { status }) } : { body: cached, from: 'cache' };
 }
 
-function signIn(): void {
+async function signIn(): Promise<void> {
+  const waiting = (await pending()).length;
+  const note = waiting > 0 ? h('p', { className: 'warn', id: 'queued-note' }, t('queuedWaiting', { n: waiting })) : null;
   if (cognito !== undefined) {
     render(
       h(
         'div',
         { className: 'card' },
+        note,
         h('button', { className: 'primary', type: 'button', id: 'sign-in', onclick: () => void beginSignIn(cognito) }, t('signIn')),
       ),
     );
     return;
   }
-  const id = h('input', { id: 'sub', name: 'sub', autocomplete: 'username', required: true }) as HTMLInputElement;
-  const agency = h('input', { id: 'agency', name: 'agency', value: 'SAMR-110105', required: true }) as HTMLInputElement;
-  const jurisdiction = h('input', { id: 'jurisdiction', name: 'jurisdiction', value: '110105', inputmode: 'numeric' }) as HTMLInputElement;
+  const previous = JSON.parse(localStorage.getItem('lastSignIn') ?? '{}') as { sub?: string; agency?: string; jurisdiction?: string };
+  const id = h('input', { id: 'sub', name: 'sub', autocomplete: 'username', required: true, value: previous.sub }) as HTMLInputElement;
+  const agency = h('input', { id: 'agency', name: 'agency', value: previous.agency ?? 'SAMR-110105', required: true }) as HTMLInputElement;
+  const jurisdiction = h('input', {
+    id: 'jurisdiction',
+    name: 'jurisdiction',
+    value: previous.jurisdiction ?? '110105',
+    inputmode: 'numeric',
+  }) as HTMLInputElement;
   const error = h('p', { className: 'error', role: 'alert' });
   const form = h(
     'form',
@@ -238,25 +411,21 @@ function signIn(): void {
       className: 'card',
       onsubmit: async (e: Event) => {
         e.preventDefault();
-        const response = await fetch('/_local/token', {
-          method: 'POST',
-          body: JSON.stringify({
-            sub: id.value.trim(),
-            roles: ['inspector'],
-            agency: agency.value.trim(),
-            jurisdiction: jurisdiction.value.trim(),
-          }),
-        }).catch(() => undefined);
+        const claims = { sub: id.value.trim(), agency: agency.value.trim(), jurisdiction: jurisdiction.value.trim() };
+        const response = await fetch('/_local/token', { method: 'POST', body: JSON.stringify({ ...claims, roles: ['inspector'] }) }).catch(
+          () => undefined,
+        );
         if (response?.ok !== true) {
-          error.textContent = response ? ((await response.json()) as { detail: string }).detail : 'offline';
+          error.textContent = response ? ((await response.json()) as { detail: string }).detail : t('offline', { n: waiting });
           return;
         }
         const { access_token } = (await response.json()) as { access_token: string };
-        localStorage.setItem('session', JSON.stringify({ token: access_token, sub: id.value.trim() }));
-        route();
+        localStorage.setItem('lastSignIn', JSON.stringify(claims));
+        signedIn({ token: access_token, sub: claims.sub });
       },
     },
     h('h2', {}, t('devSignIn')),
+    note,
     h('label', { for: 'sub' }, t('inspectorId')),
     id,
     h('label', { for: 'agency' }, t('agency')),
@@ -269,15 +438,43 @@ function signIn(): void {
   app.replaceChildren(form);
 }
 
+/** Beijing time, as inspectors read it (the server keeps UTC). */
+const clock = (iso: string | undefined) =>
+  iso === undefined || iso === ''
+    ? ''
+    : new Date(iso).toLocaleString(language() === 'zh' ? 'zh-CN' : 'en-GB', {
+        timeZone: 'Asia/Shanghai',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      });
+const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** Every inspection of the worklist is fetched once online, so that any of them opens offline later. */
+async function prefetch(items: Inspection[]): Promise<void> {
+  for (const i of items) await load<Inspection>(`/inspections/${encodeURIComponent(i.inspectionId)}`);
+}
+
 async function worklist(): Promise<void> {
   const page = await load<{ items: Inspection[] }>(WORKLIST);
-  if (session() === null) return signIn();
-  const items = page?.items ?? [];
-  render(
-    h('h2', {}, t('worklist')),
-    items.length === 0 ? h('p', { className: 'muted' }, t('empty')) : null,
-    ...items.map((i) =>
-      h(
+  if (session() === null) return void signIn();
+  const items = page.body?.items ?? [];
+  const queued = await pending();
+  const rows = await Promise.all(
+    items.map(async (i) => {
+      const draft = await draftOf(i.inspectionId);
+      const waiting = queued.filter((o) => o.inspectionId === i.inspectionId).length;
+      const status =
+        i.status === 'completed'
+          ? 'completed'
+          : draft.completed
+            ? 'local-done'
+            : draft.start || i.status === 'in-progress'
+              ? 'in-progress'
+              : 'assigned';
+      const label = { completed: t('completed'), 'local-done': t('localDone'), 'in-progress': t('inProgress'), assigned: t('assigned') }[
+        status
+      ];
+      return h(
         'a',
         { className: 'item', href: `#/inspections/${encodeURIComponent(i.inspectionId)}`, 'data-inspection': i.inspectionId },
         h('strong', {}, i.entity.name || i.entity.uscc),
@@ -286,14 +483,17 @@ async function worklist(): Promise<void> {
           'div',
           { className: 'muted' },
           `${t('planned')} ${i.plannedStart} – ${i.plannedEnd} `,
-          h(
-            'span',
-            { className: `badge ${i.status}` },
-            i.status === 'completed' ? t('completed') : i.status === 'in-progress' ? t('inProgress') : t('assigned'),
-          ),
+          h('span', { className: `badge ${status}` }, label),
+          i.status !== 'completed' && i.plannedEnd < today() ? h('span', { className: 'badge overdue' }, t('periodEnded')) : null,
+          waiting > 0 ? h('span', { className: 'badge pending', 'data-waiting': String(waiting) }, t('localQueued', { n: waiting })) : null,
         ),
-      ),
-    ),
+      );
+    }),
+  );
+  render(
+    h('h2', {}, t('worklist')),
+    items.length === 0 ? h('p', { className: 'muted' }, t('empty')) : null,
+    ...rows,
     h(
       'button',
       {
@@ -308,43 +508,183 @@ async function worklist(): Promise<void> {
     ),
   );
   performance.mark('worklist-usable');
+  if (page.from === 'server') void prefetch(items);
 }
 
-function choice(label: string, pressed: boolean, onclick: () => void, name: string): HTMLElement {
-  return h('button', { className: 'choice', type: 'button', 'aria-pressed': String(pressed), 'data-choice': name, onclick }, label);
+function choice(label: string, pressed: boolean, onclick: () => void, name: string, disabled = false): HTMLElement {
+  return h(
+    'button',
+    { className: 'choice', type: 'button', 'aria-pressed': String(pressed), 'data-choice': name, onclick, disabled },
+    label,
+  );
+}
+
+function thumbnail(file: LocalFile | undefined, caption: string): HTMLElement {
+  if (file === undefined)
+    return h('figure', { className: 'tile' }, h('div', { className: 'placeholder' }, '✓'), h('figcaption', {}, caption));
+  const url = URL.createObjectURL(file.blob);
+  return h(
+    'figure',
+    { className: 'tile' },
+    h('img', { src: url, alt: caption, onload: () => URL.revokeObjectURL(url) }),
+    h('figcaption', {}, caption),
+  );
 }
 
 async function inspection(id: string): Promise<void> {
-  const server = await load<Inspection>(`/inspections/${encodeURIComponent(id)}`);
-  if (session() === null) return signIn();
-  if (server === undefined) return void app.replaceChildren(h('p', { className: 'error' }, '404'));
+  const loaded = await load<Inspection>(`/inspections/${encodeURIComponent(id)}`);
+  if (session() === null) return void signIn();
+  const server = loaded.body;
+  if (server === undefined) {
+    const why = loaded.status === 404 || loaded.status === 403 ? t('notFoundHere') : t('notDownloaded');
+    return void render(h('a', { href: '#/', className: 'muted' }, `← ${t('back')}`), h('p', { className: 'warn', id: 'unavailable' }, why));
+  }
   const draft = await draftOf(id);
+  const queued = (await pending()).filter((o) => o.inspectionId === id);
+  const save = () => saveDraft(id, draft);
   const redraw = async (change: (d: Draft) => void) => {
     change(draft);
-    await saveDraft(id, draft);
+    await save();
     await inspection(id);
   };
+  const serverResult = typeof server.result === 'object' ? server.result : undefined;
   const completed = server.status === 'completed' || draft.completed === true;
-  const started = server.start !== undefined || draft.started === true;
+  const start = draft.start ?? server.start;
+  const started = start !== undefined;
   const answerOf = (item: string, q: string) => draft.answers[`${item}/${q}`] ?? server.answers?.[`${item}/${q}`]?.answer;
-  const result = draft.result ?? (typeof server.result === 'object' ? server.result?.result : server.result);
+  const result = draft.result ?? serverResult?.result ?? (typeof server.result === 'string' ? server.result : undefined);
   const missing = server.checklists.flatMap((c) =>
     c.questions.filter((q) => q.mandatory && answerOf(c.item, q.id) === undefined).map((q) => q.question),
   );
   const onSite = result === 'compliant' || result === 'non-compliant';
+  // What the server holds, with this phone's steps on top (a teammate's phone shows everything recorded).
+  const serverFindings = Array.isArray(server.findings) ? server.findings : [];
+  const findings = [...serverFindings, ...draft.findings.filter((f) => !serverFindings.some((s) => s.findingId === f.findingId))];
+  const serverEvidence = Array.isArray(server.evidence) ? server.evidence : [];
+  const serverPhotos = serverEvidence.filter((e) => e.kind === 'photo');
+  const serverSignature = serverEvidence.find((e) => e.kind === 'signature');
+  const waitingKeys = new Set(queued.map((o) => o.key));
+  const localWaiting = draft.photos.filter((p) => waitingKeys.has(p.key));
+  const localSent = draft.photos.filter((p) => !waitingKeys.has(p.key));
+  const photoTotal = serverPhotos.length + localWaiting.length;
+  const signature = draft.signature;
+  const signedAt = draft.signature?.capturedAt ?? serverSignature?.capturedAt;
+
   const gpsNote = h('p', { className: 'muted', id: 'gps' });
-  const summary = h('textarea', { id: 'summary', name: 'summary' }) as HTMLTextAreaElement;
-  const finding = h('textarea', { id: 'finding', name: 'finding' }) as HTMLTextAreaElement;
+  const summary = h('textarea', { id: 'summary', name: 'summary', disabled: completed }) as HTMLTextAreaElement;
+  summary.value = draft.summary ?? serverResult?.summary ?? '';
+  summary.addEventListener('input', () => {
+    draft.summary = summary.value;
+    void save();
+  });
+  const finding = h('textarea', { id: 'finding', name: 'finding', disabled: completed }) as HTMLTextAreaElement;
+  finding.value = draft.findingText ?? '';
+  finding.addEventListener('input', () => {
+    draft.findingText = finding.value;
+    void save();
+  });
   const canvas = h('canvas', { className: 'signature', id: 'signature', 'aria-label': t('signature') }) as HTMLCanvasElement;
-  const photo = h('input', { type: 'file', accept: 'image/*', capture: 'environment', id: 'photo', name: 'photo' }) as HTMLInputElement;
+  const signatureNote = h('p', { className: 'warn', id: 'signature-note', role: 'alert' });
+  const photo = h('input', {
+    type: 'file',
+    accept: 'image/*',
+    capture: 'environment',
+    id: 'photo',
+    name: 'photo',
+    disabled: completed,
+  }) as HTMLInputElement;
   photo.addEventListener('change', async () => {
     const file = photo.files?.[0];
     if (file === undefined) return;
-    await queue({ inspectionId: id, kind: 'evidence', evidenceKind: 'photo', path: '', body: { capturedAt: now() }, key: uuid(), file });
-    await redraw((d) => {
-      d.photos += 1;
+    const local = { key: uuid(), capturedAt: now(), blob: file };
+    await enqueue({
+      inspectionId: id,
+      kind: 'evidence',
+      evidenceKind: 'photo',
+      path: '',
+      body: { capturedAt: local.capturedAt },
+      key: local.key,
+      file,
     });
+    await redraw((d) => {
+      d.photos.push(local);
+    });
+    void flush();
   });
+  const poor = start?.position !== undefined && start.position.accuracyM > POOR_FIX_M;
+  const startCard = started
+    ? h(
+        'div',
+        { className: 'card', id: 'start-record' },
+        h('p', { className: 'badge', id: 'started' }, t('started')),
+        h('div', { id: 'started-at' }, t('startedAt', { at: clock(start.at) })),
+        h(
+          'div',
+          { className: 'muted', id: 'position' },
+          start.position === undefined
+            ? t('noPosition')
+            : t('position', { lat: start.position.lat.toFixed(5), lng: start.position.lng.toFixed(5), m: start.position.accuracyM }),
+        ),
+        poor && draft.start?.acknowledged !== true && draft.start !== undefined
+          ? h(
+              'p',
+              { className: 'warn', id: 'gps-warning', role: 'alert' },
+              t('gpsPoor', { m: start.position?.accuracyM ?? '' }),
+              ' ',
+              h(
+                'button',
+                {
+                  className: 'link',
+                  type: 'button',
+                  id: 'gps-ack',
+                  onclick: () =>
+                    redraw((d) => {
+                      if (d.start) d.start.acknowledged = true;
+                    }),
+                },
+                t('gpsAck'),
+              ),
+            )
+          : poor
+            ? h('p', { className: 'muted', id: 'gps-acknowledged' }, t('gpsAcked', { m: start.position?.accuracyM ?? '' }))
+            : null,
+      )
+    : h(
+        'div',
+        { className: 'card' },
+        h('h3', {}, t('present')),
+        ...server.team.map((m) =>
+          h('label', {}, h('input', { type: 'checkbox', name: 'present', value: m.id, checked: true, style: 'width:auto' }), ` ${m.id}`),
+        ),
+        gpsNote,
+        h(
+          'button',
+          {
+            className: 'primary',
+            type: 'button',
+            id: 'start',
+            onclick: async () => {
+              const inspectors = [...app.querySelectorAll<HTMLInputElement>('input[name=present]:checked')].map((i) => i.value);
+              const position = await locate(gpsNote);
+              const at = now();
+              const recorded =
+                position === undefined ? undefined : { ...position, ...(position.accuracyM > POOR_FIX_M ? { poorFix: true } : {}) };
+              await enqueue({
+                inspectionId: id,
+                kind: 'command',
+                path: `/inspections/${id}/start`,
+                body: { at, channel: 'mobile-form', inspectors, ...(recorded ? { position: recorded } : {}) },
+                key: uuid(),
+              });
+              await redraw((d) => {
+                d.start = { at, ...(recorded ? { position: recorded } : {}) };
+              });
+              void flush();
+            },
+          },
+          t('start'),
+        ),
+      );
   render(
     h('a', { href: '#/', className: 'muted' }, `← ${t('back')}`),
     h(
@@ -355,40 +695,7 @@ async function inspection(id: string): Promise<void> {
       h('div', { className: 'muted' }, `${t('planned')} ${server.plannedStart} – ${server.plannedEnd}`),
       completed ? h('p', { className: 'badge completed', id: 'completed' }, t('completed')) : null,
     ),
-    started
-      ? h('p', { className: 'badge' }, t('started'))
-      : h(
-          'div',
-          { className: 'card' },
-          h('h3', {}, t('present')),
-          ...server.team.map((m) =>
-            h('label', {}, h('input', { type: 'checkbox', name: 'present', value: m.id, checked: true, style: 'width:auto' }), ` ${m.id}`),
-          ),
-          gpsNote,
-          h(
-            'button',
-            {
-              className: 'primary',
-              type: 'button',
-              id: 'start',
-              onclick: async () => {
-                const inspectors = [...app.querySelectorAll<HTMLInputElement>('input[name=present]:checked')].map((i) => i.value);
-                const position = await locate(gpsNote);
-                await queue({
-                  inspectionId: id,
-                  kind: 'command',
-                  path: `/inspections/${id}/start`,
-                  body: { at: now(), channel: 'mobile-form', inspectors, ...(position ? { position } : {}) },
-                  key: uuid(),
-                });
-                await redraw((d) => {
-                  d.started = true;
-                });
-              },
-            },
-            t('start'),
-          ),
-        ),
+    startCard,
     ...server.checklists.map((c) =>
       h(
         'section',
@@ -399,7 +706,7 @@ async function inspection(id: string): Promise<void> {
           const current = answerOf(c.item, q.id);
           const answer = (value: string) => async () => {
             if (completed) return;
-            await queue({
+            await enqueue({
               inspectionId: id,
               kind: 'command',
               path: `/inspections/${id}/answers`,
@@ -409,6 +716,7 @@ async function inspection(id: string): Promise<void> {
             await redraw((d) => {
               d.answers[`${c.item}/${q.id}`] = value;
             });
+            void flush();
           };
           return h(
             'fieldset',
@@ -417,9 +725,9 @@ async function inspection(id: string): Promise<void> {
             h(
               'div',
               { className: 'choices' },
-              choice(t('yes'), current === 'yes', answer('yes'), 'yes'),
-              choice(t('no'), current === 'no', answer('no'), 'no'),
-              choice(t('na'), current === 'not-applicable', answer('not-applicable'), 'not-applicable'),
+              choice(t('yes'), current === 'yes', answer('yes'), 'yes', completed),
+              choice(t('no'), current === 'no', answer('no'), 'no', completed),
+              choice(t('na'), current === 'not-applicable', answer('not-applicable'), 'not-applicable', completed),
             ),
           );
         }),
@@ -427,80 +735,103 @@ async function inspection(id: string): Promise<void> {
     ),
     h(
       'section',
-      { className: 'card' },
+      { className: 'card', id: 'findings' },
       h('h3', {}, t('findings')),
-      ...draft.findings.map((f) => h('p', {}, f)),
-      h('label', { for: 'finding' }, t('findings')),
-      finding,
-      h(
-        'button',
-        {
-          className: 'primary',
-          type: 'button',
-          id: 'add-finding',
-          disabled: completed,
-          onclick: async () => {
-            if (finding.value.trim() === '') return;
-            await queue({
-              inspectionId: id,
-              kind: 'command',
-              path: `/inspections/${id}/findings`,
-              body: { at: now(), findingId: `f-${uuid()}`, text: finding.value.trim() },
-              key: uuid(),
-            });
-            await redraw((d) => {
-              d.findings.push(finding.value.trim());
-            });
-          },
-        },
-        t('addFinding'),
-      ),
+      ...findings.map((f) => h('p', { className: 'finding', 'data-finding': f.findingId }, f.text)),
+      completed ? null : h('label', { for: 'finding' }, t('findings')),
+      completed ? null : finding,
+      completed
+        ? null
+        : h(
+            'button',
+            {
+              className: 'primary',
+              type: 'button',
+              id: 'add-finding',
+              onclick: async () => {
+                const text = finding.value.trim();
+                if (text === '') return;
+                const findingId = `f-${uuid()}`;
+                await enqueue({
+                  inspectionId: id,
+                  kind: 'command',
+                  path: `/inspections/${id}/findings`,
+                  body: { at: now(), findingId, text },
+                  key: uuid(),
+                });
+                await redraw((d) => {
+                  d.findings.push({ findingId, text });
+                  d.findingText = '';
+                });
+                void flush();
+              },
+            },
+            t('addFinding'),
+          ),
     ),
     h(
       'section',
       { className: 'card' },
-      h('h3', {}, t('photos')),
-      h('p', { className: 'muted', id: 'photo-count' }, `${draft.photos}`),
-      h('label', { for: 'photo' }, t('takePhoto')),
-      photo,
+      h('h3', {}, t('photos'), ' ', h('span', { className: 'muted', id: 'photo-count' }, String(photoTotal))),
+      h(
+        'div',
+        { className: 'photos', id: 'thumbnails' },
+        ...localSent.map((p) => thumbnail(p, t('uploaded'))),
+        ...serverPhotos.slice(localSent.length).map((e) => thumbnail(undefined, `${t('uploaded')} · ${clock(e.capturedAt)}`)),
+        ...localWaiting.map((p) => {
+          const share = progress.get(p.key);
+          return thumbnail(p, share === undefined ? t('waiting') : `${t('waiting')} ${Math.round(share * 100)}%`);
+        }),
+      ),
+      completed ? null : h('label', { for: 'photo' }, t('takePhoto')),
+      completed ? null : photo,
     ),
     h(
       'section',
       { className: 'card' },
       h('h3', {}, t('signature')),
-      canvas,
-      draft.signed ? h('p', { id: 'signed' }, t('signatureSaved')) : null,
-      h(
-        'div',
-        { className: 'choices' },
-        h('button', { className: 'choice', type: 'button', onclick: () => pad.clear() }, t('clear')),
-        h(
-          'button',
-          {
-            className: 'choice',
-            type: 'button',
-            id: 'save-signature',
-            onclick: async () => {
-              if (pad.isEmpty()) return;
-              const blob = await pad.toBlob();
-              if (blob === null) return;
-              await queue({
-                inspectionId: id,
-                kind: 'evidence',
-                evidenceKind: 'signature',
-                path: '',
-                body: { capturedAt: now() },
-                key: uuid(),
-                file: blob,
-              });
-              await redraw((d) => {
-                d.signed = true;
-              });
-            },
-          },
-          t('saveSignature'),
-        ),
-      ),
+      signedAt !== undefined ? h('p', { id: 'signed' }, t('signedAt', { at: clock(signedAt) })) : null,
+      signature !== undefined ? h('div', { className: 'photos' }, thumbnail(signature, t('signature'))) : null,
+      completed ? null : canvas,
+      completed ? null : signatureNote,
+      completed
+        ? null
+        : h(
+            'div',
+            { className: 'choices' },
+            h('button', { className: 'choice', type: 'button', onclick: () => pad?.clear() }, t('clear')),
+            h(
+              'button',
+              {
+                className: 'choice',
+                type: 'button',
+                id: 'save-signature',
+                onclick: async () => {
+                  if (pad === undefined || pad.isEmpty()) {
+                    signatureNote.textContent = t('emptySignature');
+                    return;
+                  }
+                  const blob = await pad.toBlob();
+                  if (blob === null) return;
+                  const local = { key: uuid(), capturedAt: now(), blob };
+                  await enqueue({
+                    inspectionId: id,
+                    kind: 'evidence',
+                    evidenceKind: 'signature',
+                    path: '',
+                    body: { capturedAt: local.capturedAt },
+                    key: local.key,
+                    file: blob,
+                  });
+                  await redraw((d) => {
+                    d.signature = local;
+                  });
+                  void flush();
+                },
+              },
+              t('saveSignature'),
+            ),
+          ),
     ),
     h(
       'section',
@@ -517,24 +848,9 @@ async function inspection(id: string): Promise<void> {
             ['refused', t('refused')],
           ] as const
         ).map(([value, label]) =>
-          choice(
-            label,
-            result === value,
-            async () => {
-              if (completed) return;
-              await queue({
-                inspectionId: id,
-                kind: 'command',
-                path: `/inspections/${id}/result`,
-                body: { at: now(), result: value, summary: summary.value },
-                key: uuid(),
-              });
-              await redraw((d) => {
-                d.result = value;
-              });
-            },
-            value,
-          ),
+          // The result is kept on the phone and sent with its explanation when the inspection is completed,
+          // so the explanation typed after (or before) the tap is never lost.
+          choice(label, result === value, () => void redraw((d) => (d.result = value)), value, completed),
         ),
       ),
       h('label', { for: 'summary' }, t('summary')),
@@ -552,36 +868,41 @@ async function inspection(id: string): Promise<void> {
           id: 'complete',
           disabled: completed || !started || result === undefined || (onSite && missing.length > 0),
           onclick: async () => {
-            await queue({ inspectionId: id, kind: 'command', path: `/inspections/${id}/complete`, body: { at: now() }, key: uuid() });
+            const at = now();
+            if (draft.result !== undefined) {
+              await enqueue({
+                inspectionId: id,
+                kind: 'command',
+                path: `/inspections/${id}/result`,
+                body: { at, result: draft.result, summary: summary.value.trim() },
+                key: uuid(),
+              });
+            }
+            await enqueue({ inspectionId: id, kind: 'command', path: `/inspections/${id}/complete`, body: { at }, key: uuid() });
             await redraw((d) => {
+              d.summary = summary.value;
               d.completed = true;
             });
+            void flush();
           },
         },
         completed ? t('completed') : t('complete'),
       ),
     ),
   );
-  const pad = signaturePad(canvas);
+  const pad = completed ? undefined : signaturePad(canvas);
+  void showSync();
 }
 
 /** GPS with its accuracy; a poor fix is said, never silently accepted. */
-function locate(note: HTMLElement): Promise<{ lat: number; lng: number; accuracyM: number } | undefined> {
+function locate(note: HTMLElement): Promise<Position | undefined> {
   return new Promise((resolve) => {
     if (!('geolocation' in navigator)) {
       note.textContent = t('gpsNone');
       return resolve(undefined);
     }
     navigator.geolocation.getCurrentPosition(
-      (p) => {
-        const position = { lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: Math.round(p.coords.accuracy) };
-        note.textContent = `${t('gps')} ±${position.accuracyM} m`;
-        if (position.accuracyM > 50) {
-          note.className = 'warn';
-          note.textContent = t('gpsPoor', { m: position.accuracyM });
-        }
-        resolve(position);
-      },
+      (p) => resolve({ lat: p.coords.latitude, lng: p.coords.longitude, accuracyM: Math.round(p.coords.accuracy) }),
       () => {
         note.textContent = t('gpsNone');
         resolve(undefined);
@@ -594,8 +915,9 @@ function locate(note: HTMLElement): Promise<{ lat: number; lng: number; accuracy
 function route(): void {
   (document.getElementById('title') as HTMLElement).textContent = t('title');
   (document.getElementById('lang') as HTMLElement).textContent = language() === 'zh' ? 'EN' : '中文';
+  void showSync();
   if (session() === null) {
-    signIn();
+    void signIn();
     return;
   }
   const match = /^#\/inspections\/(.+)$/.exec(location.hash);
@@ -614,8 +936,8 @@ if ('serviceWorker' in navigator) void navigator.serviceWorker.register('sw.js',
 setLanguage(language());
 void (async () => {
   if (cognito !== undefined && new URLSearchParams(location.search).has('code')) {
-    const signedIn = await finishSignIn(cognito);
-    if (signedIn !== undefined) localStorage.setItem('session', JSON.stringify(signedIn));
+    const fresh = await finishSignIn(cognito);
+    if (fresh !== undefined) return signedIn(fresh);
   }
   route();
   void flush();

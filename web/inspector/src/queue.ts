@@ -43,6 +43,8 @@ function tx<T>(store: string, mode: IDBTransactionMode, run: (s: IDBObjectStore)
 export const enqueue = (op: QueuedOp) => tx('outbox', 'readwrite', (s) => s.add(op));
 export const pending = () => tx<QueuedOp[]>('outbox', 'readonly', (s) => s.getAll() as IDBRequest<QueuedOp[]>);
 export const done = (seq: number) => tx('outbox', 'readwrite', (s) => s.delete(seq));
+/** Puts a refused step back in line, as it was (the inspector chose to retry it). */
+export const retry = (op: QueuedOp) => tx('outbox', 'readwrite', (s) => s.put(op));
 export const markFailed = (op: QueuedOp, error: string) => tx('outbox', 'readwrite', (s) => s.put({ ...op, error }));
 export const cacheGet = <T>(key: string) => tx<T | undefined>('cache', 'readonly', (s) => s.get(key) as IDBRequest<T | undefined>);
 export const cachePut = (key: string, value: unknown) => tx('cache', 'readwrite', (s) => s.put(value, key));

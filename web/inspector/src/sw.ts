@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /** Caches the app shell so the form opens without a network; API calls always go to the network. */
 const sw = self as unknown as ServiceWorkerGlobalScope;
-const SHELL = 'inspector-shell-v1';
-const FILES = ['./', 'index.html', 'app.js', 'app.css', 'manifest.webmanifest'];
+const SHELL = 'inspector-shell-v2';
+const FILES = ['./', 'index.html', 'app.js', 'app.css', 'manifest.webmanifest', 'icon.svg', 'icon-192.png'];
 
 sw.addEventListener('install', (event) => {
   event.waitUntil(
