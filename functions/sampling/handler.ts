@@ -12,7 +12,7 @@ import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { configuredCalendar } from '#shared/working-days';
 import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
 import { inspectedMarkers, markersOf } from './domain/markers.ts';
-import { publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
+import { publicSummary, publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
 import {
   acceptTask,
   createTask,
@@ -82,7 +82,10 @@ export const http = httpHandler({
   }),
   'GET /public/sampling-tasks': route(contracts.publicTasks, async (r) => {
     const page = await deps().reads.publicTasks(r.query.limit, r.query.cursor);
-    return ok({ items: page.items.map((t) => publicView(t)), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
+    const items = await Promise.all(
+      page.items.map(async (t) => publicSummary(t, t.draw === undefined ? undefined : await deps().reads.inspectionResults(t))),
+    );
+    return ok({ items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
   }),
   'GET /public/sampling-tasks/{id}': route(contracts.publicTask, async (r) => {
     const task = await deps().reads.task(r.params.id);

@@ -99,6 +99,15 @@ export const PublicTask = z
   .meta({ id: 'PublicSamplingTask' });
 /** What the public reads of a sampling task (the disclosure site types its pages with it). */
 export type PublicTaskView = z.infer<typeof PublicTask>;
+/** A task in the public list: the plan with its counts (the sample itself and the results are on the task's page). */
+export const PublicTaskSummary = PublicTask.omit({ selected: true, results: true })
+  .extend({
+    drawnCount: z.number().int().describe('Entities drawn (0 before the draw)'),
+    publishedCount: z.number().int().describe('Entities whose result is published'),
+    nonCompliantCount: z.number().int().describe('Published results that found a problem'),
+  })
+  .meta({ id: 'PublicSamplingTaskSummary' });
+export type PublicTaskSummaryView = z.infer<typeof PublicTaskSummary>;
 
 export const Metrics = z
   .object({
@@ -199,7 +208,7 @@ export const contracts = {
     tags: ['public'],
     query: z.strictObject({ limit, cursor }),
     responses: {
-      200: { description: 'A page', schema: page(PublicTask, 'PublicSamplingTaskPage') },
+      200: { description: 'A page', schema: page(PublicTaskSummary, 'PublicSamplingTaskPage') },
       ...publicErrors,
     },
   }),

@@ -18,7 +18,7 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     const supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
     const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
     const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
-    await supervisor('POST', '/entities', entityInput(1, { name: '某某便利店' }));
+    await supervisor('POST', '/entities', entityInput(1, { name: '某某便利店', creditClass: 'D' }));
     for (const id of ['i1', 'i2']) await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id });
     await admin('POST', '/inspection-items', {
       code: 'SC-1',
@@ -33,6 +33,8 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
       period: { start: '2026-10-01', end: '2026-12-31' },
     });
     expect(task.json).toMatchObject({ commitment: expect.any(String) });
+    taskId = task.json.id;
+    expect((await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: '公证员 王五' })).status).toBe(200);
     const opened = await officer('POST', '/cases', {
       entity: usccFor(1),
       party: { kind: 'person', name: '李大明' },
@@ -49,6 +51,7 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     browser = await launchChromium();
     page = await (await phoneContext(browser, platform.url)).newPage();
   }, 120_000);
+  let taskId: string;
   afterAll(async () => {
     await browser?.close();
     await platform.stop();
@@ -76,7 +79,18 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     await page.getByRole('link', { name: '双随机抽查' }).click();
     await page.getByText('2026年第四季度食品经营双随机抽查').waitFor();
     expect(await page.locator('#tab-sampling').getAttribute('aria-current')).toBe('page');
+    // The list shows what was drawn, from the list route's own counts (the site and the route share one schema).
+    const published = (await (await fetch(`${platform.url}/public/sampling-tasks/${taskId}`)).json()) as { selected: string[] };
+    expect(published.selected.length).toBeGreaterThanOrEqual(1);
+    const card = page.locator(`[data-task="${taskId}"]`);
+    expect(await card.locator('.drawn').textContent()).toBe(`抽取 ${published.selected.length} 户`);
+    expect(await card.locator('.published').textContent()).toBe('已公示结果 0 户');
     await page.screenshot({ path: join(screenshots(), 'disclosure-sampling.png'), fullPage: true });
+    await card.click();
+    await page.locator('#sample').waitFor();
+    for (const uscc of published.selected) await page.locator(`[data-selected="${uscc}"]`).waitFor();
+    expect(await page.locator('main').textContent()).toMatch(/抽取时间.*北京时间/);
+    await page.screenshot({ path: join(screenshots(), 'disclosure-task.png'), fullPage: true });
     await page.goto('/disclosure/#/decisions/case-does-not-exist');
     await page.getByRole('alert').waitFor();
     expect(await page.getByRole('alert').textContent()).toContain('已撤回或已超过公示期限');

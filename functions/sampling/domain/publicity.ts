@@ -48,6 +48,17 @@ export function publicView(task: TaskState, selected?: string[], outcomes?: Insp
   };
 }
 
+/** A task as the public list shows it: the plan and its counts, without the sample's ids. */
+export function publicSummary(task: TaskState, outcomes?: InspectionOutcome[]) {
+  const { selected: _s, results, ...plan } = publicView(task, undefined, outcomes);
+  return {
+    ...plan,
+    drawnCount: (task.draw?.strata ?? []).reduce((sum, s) => sum + s.k, 0),
+    publishedCount: results?.length ?? 0,
+    nonCompliantCount: (results ?? []).filter((r) => r.result === 'non-compliant').length,
+  };
+}
+
 /**
  * The daily sweep: a drawn task whose results are not published 20 working days after its period ends is
  * flagged once, with an event the alerts context consumes. (Results are entered by the inspections context.)

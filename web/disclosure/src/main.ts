@@ -3,12 +3,13 @@
  * results, read from the platform's public routes, no login. Personal data is masked by the server before it leaves.
  */
 import type { PublicDecisionView } from '../../../functions/cases/schemas.ts';
-import type { PublicTaskView } from '../../../functions/sampling/schemas.ts';
+import type { PublicTaskSummaryView, PublicTaskView } from '../../../functions/sampling/schemas.ts';
 import { h } from '../../inspector/src/dom.ts';
 
 // The shapes the public routes answer with, from their schemas (type-only: nothing of the server is bundled).
 type Decision = PublicDecisionView;
 type SamplingTask = PublicTaskView;
+type SamplingTaskSummary = PublicTaskSummaryView;
 interface Page<T> {
   items: T[];
   cursor?: string;
@@ -31,6 +32,11 @@ const RESULT: Record<string, string> = {
   'not-found-at-address': '查无下落',
   refused: '拒绝检查',
 };
+/** Beijing time, as the public reads it (the API answers in UTC). */
+const beijing = (iso: string | undefined) =>
+  iso === undefined
+    ? undefined
+    : `${new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' })}（北京时间）`;
 const yuan = (n: number) => `¥${n.toLocaleString('zh-CN')}`;
 
 async function get<T>(path: string): Promise<T> {
@@ -60,11 +66,10 @@ function decisionCard(d: Decision): HTMLElement {
   );
 }
 
-function taskCard(t: SamplingTask): HTMLElement {
-  const found = (t.results ?? []).filter((r) => r.result === 'non-compliant').length;
+function taskCard(t: SamplingTaskSummary): HTMLElement {
   return h(
     'a',
-    { className: 'card', href: `#/sampling/${encodeURIComponent(t.id)}` },
+    { className: 'card', href: `#/sampling/${encodeURIComponent(t.id)}`, 'data-task': t.id },
     h('h2', {}, t.name),
     h(
       'div',
@@ -76,19 +81,25 @@ function taskCard(t: SamplingTask): HTMLElement {
     h(
       'div',
       { className: 'row' },
-      h('span', {}, `抽取 ${t.selected?.length ?? 0} 户`),
-      h('span', {}, `已公示结果 ${t.results?.length ?? 0} 户`),
-      found > 0 ? h('span', {}, `发现问题 ${found} 户`) : null,
+      h('span', { className: 'drawn' }, `抽取 ${t.drawnCount} 户`),
+      h('span', { className: 'published' }, `已公示结果 ${t.publishedCount} 户`),
+      t.nonCompliantCount > 0 ? h('span', {}, `发现问题 ${t.nonCompliantCount} 户`) : null,
     ),
   );
 }
 
 /** A list with a filter over what is loaded and a button for the next page. */
-async function list<T>(path: string, card: (item: T) => HTMLElement, matches: (item: T, q: string) => boolean, empty: string) {
+async function list<T>(
+  path: string,
+  card: (item: T) => HTMLElement,
+  matches: (item: T, q: string) => boolean,
+  empty: string,
+  placeholder = '按名称或统一社会信用代码筛选已加载的条目',
+) {
   const search = h('input', {
     className: 'search',
     type: 'search',
-    placeholder: '按名称或统一社会信用代码筛选已加载的条目',
+    placeholder,
     'aria-label': '筛选',
   }) as HTMLInputElement;
   const items: T[] = [];
@@ -167,10 +178,27 @@ async function task(id: string) {
         ...field('联合部门', t.partnerAgencies.join('、') || null),
         ...field('检查事项', t.items.join('、')),
         ...field('检查期间', `${t.period.start} 至 ${t.period.end}`),
-        ...field('抽取时间', t.drawnAt ?? '尚未抽取'),
+        ...field('抽取时间', beijing(t.drawnAt) ?? '尚未抽取'),
         ...field('抽取比例', (t.strata ?? []).map((s) => `${s.name} 类 ${s.k}/${s.size}`).join('；') || null),
         ...field('结果公示', t.resultsOverdue ? '已超过 20 个工作日期限' : '按期'),
       ),
+    ),
+    h(
+      'section',
+      { className: 'card', id: 'sample' },
+      h('h2', {}, `抽查名单（${(t.selected ?? []).length} 户）`),
+      ...((t.selected ?? []).length > 0
+        ? (t.selected ?? []).map((uscc) => {
+            const result = (t.results ?? []).find((r) => r.uscc === uscc);
+            return h(
+              'div',
+              { className: 'row', 'data-selected': uscc },
+              h('span', {}, result?.name ?? ''),
+              h('span', {}, `统一社会信用代码 ${uscc}`),
+              h('span', { className: 'tag' }, result === undefined ? '待公示结果' : (RESULT[result.result] ?? result.result)),
+            );
+          })
+        : [h('p', { className: 'muted' }, '尚未抽取。')]),
     ),
     h(
       'section',
@@ -184,6 +212,7 @@ async function task(id: string) {
               h('span', {}, r.name),
               h('span', {}, r.uscc),
               h('span', { className: 'tag' }, RESULT[r.result] ?? r.result),
+              h('span', { className: 'muted' }, beijing(r.completedAt) ?? ''),
             ),
           )
         : [h('p', { className: 'muted' }, '尚无公示的检查结果。')]),
@@ -203,11 +232,12 @@ async function route() {
     if (section === 'sampling') {
       if (id) await task(decodeURIComponent(id));
       else
-        await list<SamplingTask>(
+        await list<SamplingTaskSummary>(
           '/public/sampling-tasks',
           taskCard,
-          (t, q) => t.name.includes(q) || (t.selected ?? []).some((s) => s.includes(q.toUpperCase())),
+          (t, q) => t.name.includes(q),
           '暂无公示的抽查任务。',
+          '按任务名称筛选已加载的任务（企业请打开任务查看抽查名单）',
         );
     } else if (id) {
       await decision(decodeURIComponent(id));
