@@ -60,6 +60,8 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
   const open = async (page: Page, id: string) => {
     await page.goto('/inspector/#/');
     await page.click(`a[data-inspection="${id}"]`);
+    // The inspection's page is drawn (from the server or this phone's copy) before anything else is done.
+    await page.waitForSelector('[data-question="q1"]');
   };
   const events = async (id: string) => {
     const supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
