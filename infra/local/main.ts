@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { lockDataDir } from './data-lock.ts';
 import { TABLE_NAME } from './dynamodb-local.ts';
 import { PortInUseError, startRuntime } from './runtime.ts';
 
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const root = resolve(import.meta.dirname, '../..');
+  const dataDir = resolve(root, values['data-dir']);
+  const locked = values['in-memory'] ? undefined : lockDataDir(dataDir);
+  if (locked !== undefined) {
+    console.error(`Cannot start: ${locked}.`);
+    process.exit(1);
+  }
   const started = Date.now();
   let runtime: Awaited<ReturnType<typeof startRuntime>>;
   try {
@@ -26,7 +33,7 @@ async function main(): Promise<void> {
       port,
       host: values.host,
       inMemory: values['in-memory'],
-      dataDir: resolve(root, values['data-dir']),
+      dataDir,
       root,
       log: (line) => console.error(`[local] ${line}`),
     });

@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from '../../infra/local/dynamodb-local.ts';
 import { alive, startPlatform } from '../support/runtime-process.ts';
 
@@ -56,6 +58,24 @@ describe('the local runtime as a process', () => {
       expect(failure.output).toBe(`Cannot start: port ${port} is already in use. Stop the other process or set PORT to a free port.\n`);
     } finally {
       await first.stop();
+    }
+  }, 60_000);
+
+  it('refuses, in one line, to share its data folder with another runtime', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'regulator-lock-'));
+    const first = await startPlatform(['--data-dir', dataDir, '--port', '0']);
+    try {
+      const failure = await startPlatform(['--data-dir', dataDir, '--port', '0']).then(
+        () => ({ code: 0, output: 'started' }),
+        (error: { code: number; output: string }) => error,
+      );
+      expect(failure.code).toBe(1);
+      expect(failure.output).toBe(
+        `Cannot start: another runtime (pid ${first.pids.runtime}) is using the data folder ${dataDir}; stop it, or start this one with --data-dir <another folder> or --in-memory.\n`,
+      );
+    } finally {
+      await first.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
 
