@@ -54,7 +54,9 @@ const stored = <P extends z.ZodType>(payload: P) =>
     data: payload,
   });
 
-const envelope = { system: 'tax-110105', source: 'urn:cn:gov:tax:110105:enforcement', time: '2026-05-06T02:00:00Z' };
+/** The example system of every example (the one the README registers): the catalog's examples post as it. */
+export const EXAMPLE_SYSTEM = { id: 'tax-110105', source: 'urn:cn:gov:tax:110105' } as const;
+const envelope = { system: EXAMPLE_SYSTEM.id, source: EXAMPLE_SYSTEM.source, time: '2026-05-06T02:00:00Z' };
 
 export interface ExternalEventDefinition<P extends z.ZodType = z.ZodType> extends EventDefinition {
   /** The CloudEvents `data` schema a posting system must follow. */

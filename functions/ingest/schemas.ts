@@ -29,6 +29,7 @@ const EntryResult = z
     seq: z.number().int().optional(),
     reason: z.enum(REJECT_REASONS).optional(),
     message: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'IngestEntryResult' });
 const IngestResult = z

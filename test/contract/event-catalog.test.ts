@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type CatalogEntry, catalogBreaks } from '#events/catalog-compat';
-import { externalEvents } from '#events/external/external-events.v1';
+import { EXAMPLE_SYSTEM, externalEvents } from '#events/external/external-events.v1';
 import { eventCatalog } from '#ingest/domain/catalog';
 import { checkEntry } from '#ingest/domain/cloudevents';
 
@@ -54,7 +54,7 @@ describe('the event catalog (GET /events/catalog)', () => {
       clientId: 'c',
       name: 'n',
       agency: 'A',
-      source: 'urn:cn:gov:tax:110105:enforcement',
+      source: EXAMPLE_SYSTEM.source, // the README registers this system, so its examples post as written
       eventTypes: externalEvents.map((e) => e.DETAIL_TYPE),
       ratePerSecond: 1,
     };

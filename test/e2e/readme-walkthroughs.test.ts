@@ -62,6 +62,7 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
       /^match$/m, // verify-draw re-ran the draw
       /"party":"王\*\*"/, // the published decision, masked
       /"id":"e-1","status":"accepted"/, // the posted CloudEvent
+      /"reason":"invalid-data".*"errors":\[\{"field":"data\.severity"/, // the refused one, field by field
     ])
       expect(said(expected)).toBe(expected.source);
   }, 300_000);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { JsonSchema } from '#events/catalog-compat';
-import { dataschemaOf, externalEvents } from '#events/external/external-events.v1';
+import { dataschemaOf, EXAMPLE_SYSTEM, externalEvents } from '#events/external/external-events.v1';
 import { BATCH_TYPE, MAX_BATCH, REJECT_REASONS, SINGLE_TYPE } from './cloudevents.ts';
 
 /**
@@ -11,6 +11,12 @@ export function eventCatalog() {
   return {
     specversion: '1.0',
     contentTypes: [BATCH_TYPE, SINGLE_TYPE],
+    modes: {
+      batch: `POST /events with content-type ${BATCH_TYPE}: a JSON array of at most ${MAX_BATCH} events`,
+      structured: `POST /events with content-type ${SINGLE_TYPE}: one event, envelope and data in the body`,
+      binary:
+        'POST /events with content-type application/json: the data as the body, the envelope in ce-specversion, ce-id, ce-source, ce-type, ce-time, ce-subject (and ce-dataschema) headers, as CloudEvents SDK emitters send by default',
+    },
     maxBatch: MAX_BATCH,
     envelope: {
       required: ['specversion', 'id', 'source', 'type', 'time', 'subject', 'data'],
@@ -28,7 +34,7 @@ export function eventCatalog() {
       example: {
         specversion: '1.0',
         id: `${def.DETAIL_TYPE}-example-1`,
-        source: 'urn:cn:gov:tax:110105:enforcement',
+        source: EXAMPLE_SYSTEM.source,
         type: def.DETAIL_TYPE,
         time: '2026-05-06T02:00:00Z',
         subject: (def.example as { subject: string }).subject,

@@ -33,6 +33,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export interface Rejection {
   reason: RejectReason;
   message: string;
+  /** Each field at fault, as every other 400 names them (invalid-envelope, invalid-data). */
+  errors?: { field: string; message: string }[];
 }
 
 export interface PostingSystem {
@@ -79,7 +81,12 @@ const EXTENSION_NAME = /^[a-z0-9]{1,20}$/;
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const CASE_ID = /^case-[A-Za-z0-9~_.:-]{1,120}$/;
 
-const reject = (reason: RejectReason, message: string) => ({ ok: false as const, rejection: { reason, message } });
+const reject = (reason: RejectReason, message: string, errors?: Rejection['errors']) => ({
+  ok: false as const,
+  rejection: { reason, message, ...(errors === undefined ? {} : { errors }) },
+});
+const fieldsOf = (error: z.ZodError, root: string) =>
+  error.issues.map((i) => ({ field: [root, ...i.path.map(String)].filter((p) => p !== '').join('.') || '(event)', message: i.message }));
 const issuesOf = (error: z.ZodError) => error.issues.map((i) => `${i.path.join('.') || '(data)'}: ${i.message}`).join('; ');
 
 /** CloudEvents HTTP binding: header values are percent-encoded; a bad escape is taken as written. */
@@ -176,7 +183,7 @@ export function checkEntry(
     );
   }
   const envelope = ENVELOPE.safeParse(entry);
-  if (!envelope.success) return reject('invalid-envelope', issuesOf(envelope.error));
+  if (!envelope.success) return reject('invalid-envelope', issuesOf(envelope.error), fieldsOf(envelope.error, ''));
   const e = envelope.data;
   const extensions = extensionsOf(e);
   if (typeof extensions === 'string') return reject('invalid-envelope', extensions);
@@ -207,7 +214,7 @@ export function checkEntry(
     return reject('time-in-future', `time ${e.time} is in the future (this server's clock reads ${now.toISOString()})`);
   }
   const data = def.payload.safeParse(e.data);
-  if (!data.success) return reject('invalid-data', issuesOf(data.error));
+  if (!data.success) return reject('invalid-data', issuesOf(data.error), fieldsOf(data.error, 'data'));
   return {
     ok: true,
     event: {

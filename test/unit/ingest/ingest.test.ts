@@ -87,6 +87,15 @@ describe('checking one CloudEvent', () => {
     expect(REJECT_REASONS.filter((r) => !tested.has(r))).toEqual(['subject-not-in-agency']);
   });
 
+  it('names each field at fault of a refused envelope or data, as every other 400 does', () => {
+    const data = checkEntry({ ...decision('a'), data: { decisionNumber: 'x' } }, SYSTEM, NOW);
+    expect(data.ok ? [] : (data.rejection.errors ?? []).map((e) => e.field)).toEqual(
+      expect.arrayContaining(['data.decidedOn', 'data.penalty']),
+    );
+    const envelope = checkEntry({ ...decision('a'), specversion: '0.3' }, SYSTEM, NOW);
+    expect(envelope.ok ? [] : (envelope.rejection.errors ?? []).map((e) => e.field)).toEqual(['specversion']);
+  });
+
   it('takes a batch of 1 to 100 events or one structured event, and refuses the rest as a whole', () => {
     expect(entriesOf('application/cloudevents-batch+json', JSON.stringify([decision('a')]))).toHaveLength(1);
     expect(entriesOf('application/cloudevents+json', JSON.stringify(decision('a')))).toHaveLength(1);
