@@ -30,6 +30,9 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
       taskName: '现场工作不丢失',
       witness: 'field work',
     });
+    // A team member with a name in the directory, which the app shows instead of the id.
+    const supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
+    expect((await supervisor('PATCH', '/inspectors/i2', { expectedVersion: 1, name: '王芳' })).status).toBe(200);
     ids = await eventually(async () => {
       const list = await inspector('GET', '/worklist');
       return list.json.items.length === 4 ? list.json.items.map((i: { inspectionId: string }) => i.inspectionId) : undefined;
@@ -170,9 +173,29 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
           : undefined,
       30_000,
     );
+    // …and the team members' directory records, for their names: wait until the phone holds i2's.
+    const cached = (key: string) =>
+      page.evaluate(
+        (k) =>
+          new Promise<boolean>((resolve) => {
+            type Request<T> = { onsuccess: () => void; result: T };
+            type Db = { transaction(s: string, m: string): { objectStore(n: string): { get(k: string): Request<unknown> } } };
+            const idb = (globalThis as unknown as { indexedDB: { open(n: string, v: number): Request<Db> } }).indexedDB;
+            const open = idb.open('inspector', 1);
+            open.onsuccess = () => {
+              const get = open.result.transaction('cache', 'readonly').objectStore('cache').get(k);
+              get.onsuccess = () => resolve(get.result !== undefined);
+            };
+          }),
+        key,
+      );
+    await eventually(async () => ((await cached('/inspectors/i2')) ? true : undefined), 30_000);
     await page.context().setOffline(true);
     await page.click(`a[data-inspection="${id}"]`);
     await page.waitForSelector('#start');
+    // Team members by name (from the directory, kept for offline use), with the id beside it.
+    expect(await page.locator('#team').textContent()).toContain('王芳（i2）');
+    expect(await page.locator('[data-member="i2"]').textContent()).toContain('王芳');
     expect(await page.locator('#unavailable').count()).toBe(0);
     await page.goto('/inspector/#/inspections/not-on-this-phone');
     await page.waitForSelector('#unavailable');

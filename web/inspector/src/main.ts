@@ -449,9 +449,23 @@ const clock = (iso: string | undefined) =>
       });
 const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
-/** Every inspection of the worklist is fetched once online, so that any of them opens offline later. */
+const inspectorPath = (id: string) => `/inspectors/${encodeURIComponent(id)}`;
+/**
+ * Every inspection of the worklist is fetched once online, so that any of them opens offline later, and so is each
+ * team member's directory record, for their names (a member of a partner agency is not in this agency's directory:
+ * shown by id).
+ */
 async function prefetch(items: Inspection[]): Promise<void> {
   for (const i of items) await load<Inspection>(`/inspections/${encodeURIComponent(i.inspectionId)}`);
+  const members = new Set(items.flatMap((i) => i.team.map((m) => m.id)));
+  for (const id of members) if ((await cacheGet(inspectorPath(id))) === undefined) await load(inspectorPath(id));
+}
+/** A team member's name from the cached directory record, else the id. */
+async function names(team: Inspection['team']): Promise<Map<string, string>> {
+  const pairs = await Promise.all(
+    team.map(async (m) => [m.id, (await cacheGet<{ name?: string }>(inspectorPath(m.id)))?.name ?? m.id] as const),
+  );
+  return new Map(pairs);
 }
 
 async function worklist(): Promise<void> {
@@ -541,6 +555,8 @@ async function inspection(id: string): Promise<void> {
   }
   const draft = await draftOf(id);
   const queued = (await pending()).filter((o) => o.inspectionId === id);
+  const teamNames = await names(server.team);
+  const who = (member: string) => (teamNames.get(member) === member ? member : `${teamNames.get(member)}（${member}）`);
   const save = () => saveDraft(id, draft);
   const redraw = async (change: (d: Draft) => void) => {
     change(draft);
@@ -654,7 +670,12 @@ async function inspection(id: string): Promise<void> {
         { className: 'card' },
         h('h3', {}, t('present')),
         ...server.team.map((m) =>
-          h('label', {}, h('input', { type: 'checkbox', name: 'present', value: m.id, checked: true, style: 'width:auto' }), ` ${m.id}`),
+          h(
+            'label',
+            { 'data-member': m.id },
+            h('input', { type: 'checkbox', name: 'present', value: m.id, checked: true, style: 'width:auto' }),
+            ` ${who(m.id)}`,
+          ),
         ),
         gpsNote,
         h(
@@ -693,6 +714,7 @@ async function inspection(id: string): Promise<void> {
       h('h2', {}, server.entity.name || server.entity.uscc),
       h('div', { className: 'muted' }, `${server.entity.uscc} · ${server.entity.address}`),
       h('div', { className: 'muted' }, `${t('planned')} ${server.plannedStart} – ${server.plannedEnd}`),
+      h('div', { className: 'muted', id: 'team' }, `${t('team')} ${server.team.map((m) => who(m.id)).join('、')}`),
       completed ? h('p', { className: 'badge completed', id: 'completed' }, t('completed')) : null,
     ),
     startCard,
