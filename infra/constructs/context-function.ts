@@ -3,7 +3,7 @@ import { Duration, type Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { TABLE_ACTIONS } from '../table-policy.ts';
@@ -55,6 +55,8 @@ export class ContextFunction extends Construct {
         // The AWS SDK's ESM build still calls require(); without this banner the bundle crashes on import.
         banner: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
         externalModules: [],
+        // esbuild's per-bundle size report made `cdk synth --quiet` print some 50 lines; errors still print.
+        logLevel: LogLevel.ERROR,
       },
     });
     const acknowledge = (id: string, reason: string) => Validations.of(this.fn).acknowledge({ id: `AwsSolutions::${id}`, reason });
