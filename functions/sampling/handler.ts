@@ -93,7 +93,8 @@ export const http = httpHandler({
     const draw = task.state.draw;
     const selected = draw === undefined ? undefined : (await loadProof(deps(), draw)).strata.flatMap((s) => s.selected);
     const outcomes = draw === undefined ? undefined : await deps().reads.inspectionResults(task.state);
-    return ok(publicView(task.state, selected, outcomes));
+    const itemNames = Object.fromEntries(await deps().reads.itemNames(task.state.items));
+    return ok({ ...publicView(task.state, selected, outcomes), itemNames });
   }),
 });
 

@@ -42,6 +42,8 @@ export interface SamplingReads {
   /** Codes of these items that the agency owns in the catalog. */
   /** The items of these codes the agency owns, with the size of each one's checklist in bytes of JSON. */
   ownedItems(agency: string, codes: readonly string[]): Promise<Map<string, number>>;
+  /** The names of these catalog items (public: the disclosure site shows them), by code; unknown codes are left out. */
+  itemNames(codes: readonly string[]): Promise<Map<string, string>>;
   /** Every catalog item the agency owns. */
   ownedItemCodes(agency: string): Promise<string[]>;
   inspectorPool(agencies: readonly string[]): Promise<PoolMember[]>;

@@ -87,6 +87,7 @@ export const PublicTask = z
     ownerAgency: z.string(),
     partnerAgencies: z.array(z.string()),
     items: z.array(z.string()),
+    itemNames: z.record(z.string(), z.string()).optional().describe('The items’ names by code (on a task’s page)'),
     period: z.object({ start: z.string(), end: z.string() }),
     commitment: z.string(),
     status: z.string(),
@@ -100,7 +101,7 @@ export const PublicTask = z
 /** What the public reads of a sampling task (the disclosure site types its pages with it). */
 export type PublicTaskView = z.infer<typeof PublicTask>;
 /** A task in the public list: the plan with its counts (the sample itself and the results are on the task's page). */
-export const PublicTaskSummary = PublicTask.omit({ selected: true, results: true })
+export const PublicTaskSummary = PublicTask.omit({ selected: true, results: true, itemNames: true })
   .extend({
     drawnCount: z.number().int().describe('Entities drawn (0 before the draw)'),
     publishedCount: z.number().int().describe('Entities whose result is published'),

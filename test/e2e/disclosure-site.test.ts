@@ -90,6 +90,7 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     await page.locator('#sample').waitFor();
     for (const uscc of published.selected) await page.locator(`[data-selected="${uscc}"]`).waitFor();
     expect(await page.locator('main').textContent()).toMatch(/抽取时间.*北京时间/);
+    expect(await page.locator('main').textContent()).toContain('食品经营检查（SC-1）');
     await page.screenshot({ path: join(screenshots(), 'disclosure-task.png'), fullPage: true });
     await page.goto('/disclosure/#/decisions/case-does-not-exist');
     await page.getByRole('alert').waitFor();

@@ -107,6 +107,28 @@ export class DynamoDbSamplingReads implements SamplingReads {
     return owned;
   }
 
+  async itemNames(codes: readonly string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    const unique = [...new Set(codes)].slice(0, 100);
+    if (unique.length === 0) return names;
+    const { Responses } = await this.client.send(
+      new BatchGetItemCommand({
+        RequestItems: {
+          [this.table]: {
+            Keys: unique.map((code) => marshall({ pk: streamKey(`inspection-item/${code}`), sk: HEAD_SK })),
+            ProjectionExpression: '#s',
+            ExpressionAttributeNames: { '#s': 'state' },
+          },
+        },
+      }),
+    );
+    for (const item of Responses?.[this.table] ?? []) {
+      const state = JSON.parse(String(unmarshall(item).state)) as { code: string; name: string };
+      names.set(state.code, state.name);
+    }
+    return names;
+  }
+
   async inspectorPool(agencies: readonly string[]): Promise<PoolMember[]> {
     const pool: PoolMember[] = [];
     for (const agency of agencies) {

@@ -176,7 +176,7 @@ async function task(id: string) {
         {},
         ...field('牵头部门', t.ownerAgency),
         ...field('联合部门', t.partnerAgencies.join('、') || null),
-        ...field('检查事项', t.items.join('、')),
+        ...field('检查事项', t.items.map((code) => (t.itemNames?.[code] ? `${t.itemNames[code]}（${code}）` : code)).join('、')),
         ...field('检查期间', `${t.period.start} 至 ${t.period.end}`),
         ...field('抽取时间', beijing(t.drawnAt) ?? '尚未抽取'),
         ...field('抽取比例', (t.strata ?? []).map((s) => `${s.name} 类 ${s.k}/${s.size}`).join('；') || null),
