@@ -147,6 +147,13 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
     await synced(page);
     const server = (await inspector('GET', `/inspections/${id}`)).json;
     expect(server.result).toMatchObject({ result: 'non-compliant', summary: '经营许可证已于2026年3月过期，现场责令改正' });
+    // …and so does the case clue the non-compliant result opened.
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    const clue = await eventually(async () => {
+      const cases = (await officer('GET', `/cases?entity=${server.entity.uscc}`)).json.items as { summary: string }[] | undefined;
+      return cases?.[0];
+    }, 60_000);
+    expect(clue.summary).toContain('经营许可证已于2026年3月过期，现场责令改正');
 
     const teammate = await phone('i2');
     await open(teammate, id);
