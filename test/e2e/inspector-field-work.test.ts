@@ -2,10 +2,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, phoneContext, screenshots } from '../support/browser.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
-import { seedTask } from '../support/seed.ts';
+import { person, seedTask } from '../support/seed.ts';
 
-const AGENCY = 'SAMR-110105';
-const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: '110105' });
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(40_000, 7)]);
 
 /**

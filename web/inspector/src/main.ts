@@ -324,9 +324,23 @@ function signedIn(value: { token: string; sub: string }): void {
   void flush();
 }
 
-async function queue(op: QueuedOp): Promise<void> {
-  await enqueue(op);
-  void flush();
+/** Queues a step of an inspection (`/inspections/{id}/{step}`) with its own Idempotency-Key; flush sends it. */
+const queueCommand = (inspectionId: string, step: string, body: Record<string, unknown>) =>
+  enqueue({ inspectionId, kind: 'command', path: `/inspections/${inspectionId}/${step}`, body, key: uuid() });
+
+/** Queues a photo or the party's signature; answers the draft's copy of it (its thumbnail on this phone). */
+async function queueEvidence(inspectionId: string, evidenceKind: 'photo' | 'signature', blob: Blob): Promise<LocalFile> {
+  const local = { key: uuid(), capturedAt: now(), blob };
+  await enqueue({
+    inspectionId,
+    kind: 'evidence',
+    evidenceKind,
+    path: '',
+    body: { capturedAt: local.capturedAt },
+    key: local.key,
+    file: blob,
+  });
+  return local;
 }
 
 const draftKey = (id: string) => `draft:${id}`;
@@ -612,16 +626,7 @@ async function inspection(id: string): Promise<void> {
   photo.addEventListener('change', async () => {
     const file = photo.files?.[0];
     if (file === undefined) return;
-    const local = { key: uuid(), capturedAt: now(), blob: file };
-    await enqueue({
-      inspectionId: id,
-      kind: 'evidence',
-      evidenceKind: 'photo',
-      path: '',
-      body: { capturedAt: local.capturedAt },
-      key: local.key,
-      file,
-    });
+    const local = await queueEvidence(id, 'photo', file);
     await redraw((d) => {
       d.photos.push(local);
     });
@@ -690,13 +695,7 @@ async function inspection(id: string): Promise<void> {
               const at = now();
               const recorded =
                 position === undefined ? undefined : { ...position, ...(position.accuracyM > POOR_FIX_M ? { poorFix: true } : {}) };
-              await enqueue({
-                inspectionId: id,
-                kind: 'command',
-                path: `/inspections/${id}/start`,
-                body: { at, channel: 'mobile-form', inspectors, ...(recorded ? { position: recorded } : {}) },
-                key: uuid(),
-              });
+              await queueCommand(id, 'start', { at, channel: 'mobile-form', inspectors, ...(recorded ? { position: recorded } : {}) });
               await redraw((d) => {
                 d.start = { at, ...(recorded ? { position: recorded } : {}) };
               });
@@ -728,13 +727,7 @@ async function inspection(id: string): Promise<void> {
           const current = answerOf(c.item, q.id);
           const answer = (value: string) => async () => {
             if (completed) return;
-            await enqueue({
-              inspectionId: id,
-              kind: 'command',
-              path: `/inspections/${id}/answers`,
-              body: { at: now(), answers: [{ item: c.item, question: q.id, answer: value }] },
-              key: uuid(),
-            });
+            await queueCommand(id, 'answers', { at: now(), answers: [{ item: c.item, question: q.id, answer: value }] });
             await redraw((d) => {
               d.answers[`${c.item}/${q.id}`] = value;
             });
@@ -774,13 +767,7 @@ async function inspection(id: string): Promise<void> {
                 const text = finding.value.trim();
                 if (text === '') return;
                 const findingId = `f-${uuid()}`;
-                await enqueue({
-                  inspectionId: id,
-                  kind: 'command',
-                  path: `/inspections/${id}/findings`,
-                  body: { at: now(), findingId, text },
-                  key: uuid(),
-                });
+                await queueCommand(id, 'findings', { at: now(), findingId, text });
                 await redraw((d) => {
                   d.findings.push({ findingId, text });
                   d.findingText = '';
@@ -835,16 +822,7 @@ async function inspection(id: string): Promise<void> {
                   }
                   const blob = await pad.toBlob();
                   if (blob === null) return;
-                  const local = { key: uuid(), capturedAt: now(), blob };
-                  await enqueue({
-                    inspectionId: id,
-                    kind: 'evidence',
-                    evidenceKind: 'signature',
-                    path: '',
-                    body: { capturedAt: local.capturedAt },
-                    key: local.key,
-                    file: blob,
-                  });
+                  const local = await queueEvidence(id, 'signature', blob);
                   await redraw((d) => {
                     d.signature = local;
                   });
@@ -892,15 +870,9 @@ async function inspection(id: string): Promise<void> {
           onclick: async () => {
             const at = now();
             if (draft.result !== undefined) {
-              await enqueue({
-                inspectionId: id,
-                kind: 'command',
-                path: `/inspections/${id}/result`,
-                body: { at, result: draft.result, summary: summary.value.trim() },
-                key: uuid(),
-              });
+              await queueCommand(id, 'result', { at, result: draft.result, summary: summary.value.trim() });
             }
-            await enqueue({ inspectionId: id, kind: 'command', path: `/inspections/${id}/complete`, body: { at }, key: uuid() });
+            await queueCommand(id, 'complete', { at });
             await redraw((d) => {
               d.summary = summary.value;
               d.completed = true;
