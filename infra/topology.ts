@@ -278,6 +278,13 @@ export const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/inspections/{id}/findings', fn: 'inspections', access: roles(['inspector']), contract: inspections.findings },
   { method: 'POST', path: '/inspections/{id}/uploads', fn: 'inspections', access: roles(['inspector']), contract: inspections.upload },
   { method: 'POST', path: '/inspections/{id}/evidence', fn: 'inspections', access: roles(['inspector']), contract: inspections.evidence },
+  {
+    method: 'GET',
+    path: '/inspections/{id}/evidence/{evidenceId}',
+    fn: 'inspections',
+    access: roles(PEOPLE),
+    contract: inspections.download,
+  },
   { method: 'POST', path: '/inspections/{id}/result', fn: 'inspections', access: roles(['inspector']), contract: inspections.result },
   { method: 'POST', path: '/inspections/{id}/complete', fn: 'inspections', access: roles(['inspector']), contract: inspections.complete },
   {

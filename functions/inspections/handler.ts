@@ -12,7 +12,7 @@ import { DynamoDbInspectionReads } from './adapters/dynamodb-inspection-reads.ts
 import { LocalEvidenceStore } from './adapters/local-evidence-store.ts';
 import { S3EvidenceStore } from './adapters/s3-evidence-store.ts';
 import { assignFromDraw } from './domain/assign-from-draw.ts';
-import { attachEvidence, type Caller, readInspection, requestUpload, runCommand } from './domain/commands.ts';
+import { attachEvidence, type Caller, evidenceDownload, readInspection, requestUpload, runCommand } from './domain/commands.ts';
 import { complete, correct, recordAnswers, recordFinding, recordResult, start } from './domain/inspection.ts';
 import { mobileShare, worklistView } from './domain/reporting.ts';
 import type { EvidenceStore, InspectionDeps } from './ports.ts';
@@ -85,6 +85,9 @@ export const http = httpHandler({
   'POST /inspections/{id}/uploads': route(contracts.upload, async (r) => ok(await requestUpload(deps(), caller(r), r.params.id, r.body))),
   'POST /inspections/{id}/evidence': route(contracts.evidence, async (r) =>
     ok(await attachEvidence(deps(), caller(r), r.params.id, r.body)),
+  ),
+  'GET /inspections/{id}/evidence/{evidenceId}': route(contracts.download, async (r) =>
+    ok(await evidenceDownload(deps(), caller(r), r.params.id, r.params.evidenceId)),
   ),
   'GET /inspection-metrics': route(contracts.metrics, async (r) =>
     ok(await mobileShare(r.principal.agency, r.query.from, r.query.to, reads().ofAgency(r.principal.agency))),

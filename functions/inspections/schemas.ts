@@ -98,6 +98,28 @@ export const contracts = {
       ...commandErrors,
     },
   }),
+  download: contract({
+    summary: 'A short-lived link to one photo, file or signature, with the SHA-256 recorded at upload',
+    tags,
+    params: z.strictObject({ id: z.string().min(1).max(200), evidenceId: z.string().min(1).max(100) }),
+    responses: {
+      200: {
+        description: 'GET the file there before expiresAt; its SHA-256 must equal sha256',
+        schema: z.object({
+          evidenceId: z.string(),
+          kind: z.enum(EVIDENCE_KINDS),
+          contentType: z.string(),
+          size: z.number().int(),
+          sha256: z.string(),
+          url: z.string(),
+          method: z.literal('GET'),
+          expiresAt: z.string(),
+        }),
+      },
+      ...readErrors,
+      404: problem('Not visible to the caller, or no such evidence'),
+    },
+  }),
   evidence: command(
     'Record uploaded evidence: the server hashes the file (step 2 of 2)',
     z.strictObject({

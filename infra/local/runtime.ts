@@ -234,6 +234,7 @@ async function serveLocal(
   const { request, response } = ctx;
   if (method === 'POST' && path === '/_local/token') return issueToken(request, response, ctx.tokens);
   if (path.startsWith('/_local/uploads/')) return receiveUpload(request, response, ctx.evidence, path.slice('/_local/uploads/'.length));
+  if (path.startsWith('/_local/evidence/')) return serveEvidence(request, response, ctx.evidence, path.slice('/_local/evidence/'.length));
   const redrive = /^\/_local\/dead-letters\/([A-Za-z0-9-]+)\/redrive$/.exec(path);
   if (method === 'POST' && redrive?.[1] !== undefined) {
     try {
@@ -343,6 +344,28 @@ async function receiveUpload(
   if (problem !== undefined) return refuse(400, problem);
   response.writeHead(200, { 'access-control-allow-origin': '*', etag: `"${claim.key}"`, 'content-length': 0 });
   response.end();
+}
+
+/** The local stand-in for a presigned S3 GET: one key, before the ticket expires. */
+async function serveEvidence(
+  request: IncomingMessage,
+  response: ServerResponse,
+  evidence: LocalEvidenceStore,
+  ticket: string,
+): Promise<void> {
+  const refuse = (status: number, message: string) => gatewayError(response, status, message, { 'access-control-allow-origin': '*' });
+  if (request.method !== 'GET') return refuse(405, 'Downloads are GET');
+  const claim = evidence.claim(ticket, 'get');
+  if (typeof claim === 'string') return refuse(403, claim);
+  const found = await evidence.read(claim.key);
+  if (found === undefined) return refuse(404, 'NoSuchKey');
+  response.writeHead(200, {
+    'access-control-allow-origin': '*',
+    'content-type': found.contentType,
+    'content-length': found.body.length,
+    'cache-control': 'private, max-age=900',
+  });
+  response.end(found.body);
 }
 
 async function issueToken(request: IncomingMessage, response: ServerResponse, tokens: LocalTokens): Promise<void> {

@@ -73,8 +73,16 @@ export class DataStack extends Stack {
 
     this.accessLogs = accessLogs;
     this.evidenceBucket = new s3.Bucket(this, 'Evidence', {
-      // Browsers PUT evidence straight to presigned URLs; the signature, not the origin, is the authority.
-      cors: [{ allowedMethods: [s3.HttpMethods.PUT], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3600 }],
+      // Browsers PUT evidence to presigned URLs and GET it back (a teammate's photos); the signature, not the origin,
+      // is the authority.
+      cors: [
+        {
+          allowedMethods: [s3.HttpMethods.PUT, s3.HttpMethods.GET],
+          allowedOrigins: ['*'],
+          allowedHeaders: ['content-type'],
+          maxAge: 3600,
+        },
+      ],
       versioned: true,
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

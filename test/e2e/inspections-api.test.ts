@@ -111,6 +111,33 @@ describe('field inspections over HTTP (掌上执法)', () => {
     expect(completions).toHaveLength(1);
   });
 
+  it('lets the team and staff of the owning agency download the evidence, with the SHA-256 recorded at upload', async () => {
+    const [, second] = await teamOf(0);
+    if (second === undefined) throw new Error('team');
+    const id = inspections[0]?.id as string;
+    const photo = (await second('GET', `/inspections/${id}`)).json.evidence.find((e: { kind: string }) => e.kind === 'photo');
+    for (const reader of [second, supervisor]) {
+      const link = await reader('GET', `/inspections/${id}/evidence/${photo.evidenceId}`);
+      expect(link.json).toMatchObject({ evidenceId: photo.evidenceId, method: 'GET', contentType: 'image/jpeg', sha256: photo.sha256 });
+      const file = await fetch(link.json.url);
+      expect(file.headers.get('content-type')).toBe('image/jpeg');
+      expect(createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex')).toBe(photo.sha256);
+    }
+    expect((await second('GET', `/inspections/${id}/evidence/ev-none`)).json.type).toBe('/problems/not-found');
+    const team = new Set(inspections[0]?.team.map((m) => m.id));
+    const outsiderId = ['i1', 'i2', 'i3', 'i4'].find((i) => !team.has(i)) as string;
+    const outsider = api(platform.url, await tokenFor(platform.url, person(outsiderId, ['inspector'])));
+    expect((await outsider('GET', `/inspections/${id}/evidence/${photo.evidenceId}`)).status).toBe(404);
+    // An upload ticket is not a download ticket, and a tampered ticket is refused.
+    const [other] = await teamOf(1);
+    if (other === undefined) throw new Error('team');
+    const ticket = await other('POST', `/inspections/${inspections[1]?.id}/uploads`, { kind: 'photo', contentType: 'image/jpeg', size: 10 });
+    const asDownload = await fetch(ticket.json.url.replace('/_local/uploads/', '/_local/evidence/'));
+    expect(asDownload.status).toBe(403);
+    const link = await second('GET', `/inspections/${id}/evidence/${photo.evidenceId}`);
+    expect((await fetch(`${link.json.url}x`)).status).toBe(403);
+  });
+
   it('refuses bad input and edits after completion, writing nothing', async () => {
     const [lead] = await teamOf(0);
     const id = inspections[0]?.id as string;

@@ -5,7 +5,9 @@ import type { EvidenceStore, UploadTicket } from '../ports.ts';
 
 const TICKET_SECONDS = 15 * 60;
 
-interface Claim {
+export interface Claim {
+  /** An upload ticket cannot be used to download, nor the other way round. */
+  op: 'put' | 'get';
   key: string;
   contentType: string;
   size: number;
@@ -14,7 +16,8 @@ interface Claim {
 
 /**
  * The local runtime's stand-in for S3: upload URLs are signed tickets for PUT /_local/uploads/{ticket}, limited
- * to one key, type and size, and files land in a folder (under .data/ unless --in-memory).
+ * to one key, type and size, and files land in a folder (under .data/ unless --in-memory); download URLs are
+ * tickets for GET /_local/evidence/{ticket}, limited to one key.
  */
 export class LocalEvidenceStore implements EvidenceStore {
   constructor(
@@ -30,7 +33,7 @@ export class LocalEvidenceStore implements EvidenceStore {
 
   async uploadUrl(key: string, contentType: string, size: number): Promise<UploadTicket> {
     const exp = Math.floor(this.clock().getTime() / 1000) + TICKET_SECONDS;
-    const payload = Buffer.from(JSON.stringify({ key, contentType, size, exp } satisfies Claim)).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ op: 'put', key, contentType, size, exp } satisfies Claim)).toString('base64url');
     return {
       url: `${this.baseUrl}/_local/uploads/${payload}.${this.sign(payload)}`,
       method: 'PUT',
@@ -39,15 +42,22 @@ export class LocalEvidenceStore implements EvidenceStore {
     };
   }
 
+  async downloadUrl(key: string): Promise<{ url: string; expiresAt: string }> {
+    const exp = Math.floor(this.clock().getTime() / 1000) + TICKET_SECONDS;
+    const payload = Buffer.from(JSON.stringify({ op: 'get', key, contentType: '', size: 0, exp } satisfies Claim)).toString('base64url');
+    return { url: `${this.baseUrl}/_local/evidence/${payload}.${this.sign(payload)}`, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
   /** Checks a ticket as S3 checks a presigned URL; the reason is answered to the client when it does not hold. */
-  claim(ticket: string): Claim | string {
+  claim(ticket: string, op: Claim['op'] = 'put'): Claim | string {
     const [payload, signature] = ticket.split('.');
     if (payload === undefined || signature === undefined) return 'not an upload ticket';
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'the upload ticket signature does not match';
     const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claim;
-    if (claim.exp * 1000 < this.clock().getTime()) return 'the upload ticket has expired; ask for a new one';
+    if (claim.op !== op) return op === 'put' ? 'this is a download ticket, not an upload ticket' : 'this is an upload ticket, not a download ticket';
+    if (claim.exp * 1000 < this.clock().getTime()) return `the ${op === 'put' ? 'upload' : 'download'} ticket has expired; ask for a new one`;
     return claim;
   }
 
@@ -62,13 +72,20 @@ export class LocalEvidenceStore implements EvidenceStore {
     return undefined;
   }
 
-  async inspect(key: string): Promise<{ sha256: string; size: number; contentType: string } | undefined> {
+  /** The stored file and its type, for a download ticket; undefined when nothing is there. */
+  async read(key: string): Promise<{ body: Buffer; contentType: string } | undefined> {
     try {
       const [body, contentType] = await Promise.all([readFile(this.pathOf(key)), readFile(`${this.pathOf(key)}.type`, 'utf8')]);
-      return { sha256: createHash('sha256').update(body).digest('hex'), size: body.length, contentType };
+      return { body, contentType };
     } catch {
       return undefined;
     }
+  }
+
+  async inspect(key: string): Promise<{ sha256: string; size: number; contentType: string } | undefined> {
+    const found = await this.read(key);
+    if (found === undefined) return undefined;
+    return { sha256: createHash('sha256').update(found.body).digest('hex'), size: found.body.length, contentType: found.contentType };
   }
 
   async remove(key: string): Promise<void> {

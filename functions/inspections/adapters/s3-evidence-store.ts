@@ -39,6 +39,13 @@ export class S3EvidenceStore implements EvidenceStore {
     };
   }
 
+  async downloadUrl(key: string): Promise<{ url: string; expiresAt: string }> {
+    const { s3, client } = await this.sdk();
+    const { getSignedUrl } = await import('@aws-sdk/s3-request-presigner');
+    const url = await getSignedUrl(client, new s3.GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: TICKET_SECONDS });
+    return { url, expiresAt: new Date(Date.now() + TICKET_SECONDS * 1000).toISOString() };
+  }
+
   async inspect(key: string): Promise<{ sha256: string; size: number; contentType: string } | undefined> {
     const { s3, client } = await this.sdk();
     try {

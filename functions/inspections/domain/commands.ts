@@ -80,6 +80,26 @@ export async function requestUpload(
   return { evidenceId, ...ticket };
 }
 
+/**
+ * A short-lived link to one piece of evidence, for whoever may read the inspection (its team, staff of the owning
+ * agency), with the SHA-256 recorded at upload so the reader can check what it received.
+ */
+export async function evidenceDownload(deps: InspectionDeps, caller: Caller, inspectionId: string, evidenceId: string) {
+  const { state } = await load(deps, caller, inspectionId, false);
+  const found = state.evidence.find((e) => e.evidenceId === evidenceId);
+  if (found === undefined) throw new NotFoundError(`Evidence ${evidenceId} of inspection ${inspectionId}`);
+  const link = await deps.evidence.downloadUrl(found.key);
+  return {
+    evidenceId,
+    kind: found.kind,
+    contentType: found.contentType,
+    size: found.size,
+    sha256: found.sha256,
+    method: 'GET' as const,
+    ...link,
+  };
+}
+
 /** Records an uploaded file with the SHA-256, size and type the server finds, not those the client claims. */
 export async function attachEvidence(
   deps: InspectionDeps,
