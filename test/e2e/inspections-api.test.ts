@@ -121,7 +121,11 @@ describe('field inspections over HTTP (掌上执法)', () => {
       expect(link.json).toMatchObject({ evidenceId: photo.evidenceId, method: 'GET', contentType: 'image/jpeg', sha256: photo.sha256 });
       const file = await fetch(link.json.url);
       expect(file.headers.get('content-type')).toBe('image/jpeg');
-      expect(createHash('sha256').update(Buffer.from(await file.arrayBuffer())).digest('hex')).toBe(photo.sha256);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await file.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(photo.sha256);
     }
     expect((await second('GET', `/inspections/${id}/evidence/ev-none`)).json.type).toBe('/problems/not-found');
     const team = new Set(inspections[0]?.team.map((m) => m.id));
@@ -131,7 +135,11 @@ describe('field inspections over HTTP (掌上执法)', () => {
     // An upload ticket is not a download ticket, and a tampered ticket is refused.
     const [other] = await teamOf(1);
     if (other === undefined) throw new Error('team');
-    const ticket = await other('POST', `/inspections/${inspections[1]?.id}/uploads`, { kind: 'photo', contentType: 'image/jpeg', size: 10 });
+    const ticket = await other('POST', `/inspections/${inspections[1]?.id}/uploads`, {
+      kind: 'photo',
+      contentType: 'image/jpeg',
+      size: 10,
+    });
     const asDownload = await fetch(ticket.json.url.replace('/_local/uploads/', '/_local/evidence/'));
     expect(asDownload.status).toBe(403);
     const link = await second('GET', `/inspections/${id}/evidence/${photo.evidenceId}`);

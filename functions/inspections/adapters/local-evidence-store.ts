@@ -56,8 +56,10 @@ export class LocalEvidenceStore implements EvidenceStore {
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'the upload ticket signature does not match';
     const claim = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claim;
-    if (claim.op !== op) return op === 'put' ? 'this is a download ticket, not an upload ticket' : 'this is an upload ticket, not a download ticket';
-    if (claim.exp * 1000 < this.clock().getTime()) return `the ${op === 'put' ? 'upload' : 'download'} ticket has expired; ask for a new one`;
+    if (claim.op !== op)
+      return op === 'put' ? 'this is a download ticket, not an upload ticket' : 'this is an upload ticket, not a download ticket';
+    if (claim.exp * 1000 < this.clock().getTime())
+      return `the ${op === 'put' ? 'upload' : 'download'} ticket has expired; ask for a new one`;
     return claim;
   }
 
