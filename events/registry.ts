@@ -1,4 +1,6 @@
 import { caseEvents } from './cases/case-events.v1.ts';
+import { AgencyRegistered } from './directory/agency-registered.v1.ts';
+import { AgencyUpdated } from './directory/agency-updated.v1.ts';
 import { EntityRegistered } from './directory/entity-registered.v1.ts';
 import { EntityUpdated } from './directory/entity-updated.v1.ts';
 import { ImportChunkProcessed } from './directory/import-chunk-processed.v1.ts';
@@ -30,6 +32,8 @@ import type { EventDefinition } from './stored-event.ts';
 
 /** Every platform event type and version. Producers, consumers and the JSON Schema export read this list. */
 export const eventRegistry: readonly EventDefinition[] = [
+  AgencyRegistered,
+  AgencyUpdated,
   EntityRegistered,
   EntityUpdated,
   InspectorRegistered,

@@ -50,8 +50,19 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     memoryMb: 1024,
     timeoutSeconds: 29,
     table: {
-      read: ['S#entity/', 'S#inspector/', 'S#inspection-item/', 'S#entity-import/', 'BLOB#import/', 'ENTITY#', 'INSPECTOR#', 'ITEM'],
-      write: ['S#entity/', 'S#inspector/', 'S#inspection-item/', 'S#entity-import/', 'BLOB#import/'],
+      read: [
+        'S#agency/',
+        'S#entity/',
+        'S#inspector/',
+        'S#inspection-item/',
+        'S#entity-import/',
+        'BLOB#import/',
+        'AGENCY',
+        'ENTITY#',
+        'INSPECTOR#',
+        'ITEM',
+      ],
+      write: ['S#agency/', 'S#entity/', 'S#inspector/', 'S#inspection-item/', 'S#entity-import/', 'BLOB#import/'],
     },
     idempotency: true,
   },
@@ -184,6 +195,16 @@ export const scopes = (s: readonly Scope[]): RouteAccess => ({ scopes: s });
 
 export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/health', fn: 'health', access: { public: true } },
+  { method: 'POST', path: '/agencies', fn: 'directory', access: roles(['admin']), contract: directory.registerAgency },
+  { method: 'PATCH', path: '/agencies/{code}', fn: 'directory', access: roles(['admin']), contract: directory.updateAgency },
+  {
+    method: 'GET',
+    path: '/public/agencies',
+    fn: 'directory',
+    access: { public: true },
+    contract: directory.publicAgencies,
+    rateLimit: PUBLIC_RATE,
+  },
   { method: 'POST', path: '/entities', fn: 'directory', access: roles(MANAGERS), contract: directory.createEntity },
   { method: 'POST', path: '/entities/imports', fn: 'directory', access: roles(MANAGERS), contract: directory.startImport },
   { method: 'GET', path: '/entities/imports/{id}', fn: 'directory', access: roles(MANAGERS), contract: directory.getImport },

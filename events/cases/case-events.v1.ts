@@ -16,6 +16,8 @@ const penalty = z.strictObject({
   level: z.enum(['lighter', 'normal', 'heavier']),
 });
 export const penaltySchema = penalty;
+/** 文书编号 such as 京朝市监处罚〔2026〕123号. */
+export const documentNumber = z.string().trim().min(1).max(100);
 const note = z.strictObject({ note: z.string().max(4000).default('') });
 
 export const CaseOpened = defineEvent(
@@ -99,7 +101,14 @@ export const PenaltyDecided = defineEvent(
   SOURCE,
   'Cases.PenaltyDecided',
   1,
-  z.strictObject({ on: day, penalty, reason: z.string().max(4000), major: z.array(z.string()) }),
+  z.strictObject({
+    on: day,
+    penalty,
+    reason: z.string().max(4000),
+    major: z.array(z.string()),
+    /** 文书编号: the number the agency's register gave the decision document (行政处罚法 §59 decision in writing). */
+    documentNumber: documentNumber.optional(),
+  }),
   {
     on: '2026-05-20',
     penalty: { types: ['fine'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' },
@@ -177,6 +186,9 @@ const notice = z.strictObject({
   summary: z.string().max(4000),
   penalty,
   decidedOn: day,
+  /** 违法行为: the violation's name in the agency's discretion table (裁量基准), when the table names it. */
+  violationName: z.string().max(200).optional(),
+  documentNumber: documentNumber.optional(),
 });
 export const DecisionPublished = defineEvent(
   SOURCE,

@@ -22,6 +22,13 @@ export const entityState = z.strictObject({
   flags: z.array(listFlag).max(2),
 });
 
+/** An agency (执法部门) as the public reads it: the code every record carries, its full name and its region. */
+export const agencyState = z.strictObject({
+  code: agencyCode,
+  name: z.string().min(1).max(100),
+  region: regionCode,
+});
+
 export const inspectorState = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_.@-]{1,64}$/),
   name: z.string().min(1).max(100),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
+import { CaseOpened, PenaltyDecided, penaltySchema } from '#events/cases/case-events.v1';
 import { contract } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
@@ -43,7 +43,11 @@ export const COMMAND_BODIES: Record<CaseCommand, z.ZodType> = {
   'submit-for-review': note,
   review: z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
   extend: reason,
-  decide: z.strictObject({ penalty: penaltySchema.optional(), reason: z.string().max(4000).optional() }),
+  decide: z.strictObject({
+    penalty: penaltySchema.optional(),
+    reason: z.string().max(4000).optional(),
+    documentNumber: PenaltyDecided.data.shape.documentNumber,
+  }),
   serve: z.strictObject({}),
   'record-payment': z.strictObject({ amount: z.number().nonnegative() }),
   close: note,
@@ -78,6 +82,8 @@ export const PublicDecision = z
     summary: z.string().describe('ID and phone numbers masked'),
     penalty: penaltySchema,
     decidedOn: z.iso.date(),
+    violationName: z.string().optional().describe('违法行为, from the agency’s discretion table'),
+    documentNumber: z.string().optional().describe('文书编号 of the decision document'),
     publishedOn: z.iso.date(),
     takedownOn: z.iso.date(),
   })

@@ -18,7 +18,10 @@ export interface CaseSettings {
 
 const yuan = z.coerce.number().nonnegative();
 const range = z.strictObject({ min: yuan, max: yuan });
-const discretionTable = z.record(z.string().min(1).max(40), z.strictObject({ lighter: range, normal: range, heavier: range }));
+const discretionTable = z.record(
+  z.string().min(1).max(40),
+  z.strictObject({ name: z.string().min(1).max(200).optional(), lighter: range, normal: range, heavier: range }),
+);
 const penaltyTypes = z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation']));
 
 function read<T>(env: Record<string, string | undefined>, name: string, schema: z.ZodType<T>, fallback: T, json = false): T {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { importFormat, importJobId, importRowReport } from '#events/directory/import-values';
 import {
   agencyCode,
+  agencyState,
   creditClass,
   entityState,
   industryCode,
@@ -11,7 +12,7 @@ import {
   regionCode,
 } from '#events/directory/values';
 import { contract } from '#shared/http-contract';
-import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { usccProblem } from './domain/uscc.ts';
 
 /** A credit code whose check character is verified (GB 32100-2015); the message names what is wrong. */
@@ -34,6 +35,18 @@ export const EntityBody = z
     flags: z.array(listFlag).max(2).default([]),
   })
   .meta({ id: 'EntityInput' });
+export const AgencyBody = agencyState.omit({ code: true }).meta({ id: 'AgencyInput' });
+export const Agency = agencyState.extend(recordMeta).meta({ id: 'Agency' });
+export const AgencyPatch = agencyState
+  .omit({ code: true })
+  .partial()
+  .extend({ expectedVersion: version })
+  .strict()
+  .meta({ id: 'AgencyPatch' });
+/** What the public reads of an agency: its code and name (the disclosure site types its pages with it). */
+export const PublicAgency = agencyState.meta({ id: 'PublicAgency' });
+export type PublicAgencyView = z.infer<typeof PublicAgency>;
+
 export const Entity = entityState.extend(recordMeta).meta({ id: 'Entity' });
 export const EntityPatch = entityState
   .omit({ uscc: true })
@@ -107,6 +120,30 @@ export const ImportJob = z
 const tags = ['directory'] as const;
 
 export const contracts = {
+  registerAgency: contract({
+    summary: 'Name the caller’s own agency (its admin, once): the code is the one the caller’s token carries',
+    tags,
+    body: AgencyBody,
+    responses: { 201: { description: 'Registered', schema: Agency }, ...writeErrors, 409: problem('Already registered') },
+  }),
+  updateAgency: contract({
+    summary: 'Rename the caller’s own agency or change its region, guarded by its expected version',
+    tags,
+    params: z.strictObject({ code: z.string().max(64) }),
+    body: AgencyPatch,
+    responses: {
+      200: { description: 'Updated', schema: Agency },
+      ...writeErrors,
+      404: problem('Not the caller’s agency, or not registered'),
+      409: problem('Stale expectedVersion'),
+    },
+  }),
+  publicAgencies: contract({
+    summary: 'The agencies that have named themselves, by code; no login',
+    tags: ['public'],
+    query: z.strictObject({ limit, cursor }),
+    responses: { 200: { description: 'A page', schema: page(PublicAgency, 'PublicAgencyPage') }, ...publicErrors },
+  }),
   createEntity: contract({
     summary: 'Register a market entity in the caller’s agency directory',
     tags,

@@ -18,6 +18,9 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     const supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
     const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
     const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    // The agency names itself once; the public reads names, not codes.
+    expect((await admin('POST', '/agencies', { name: '北京市朝阳区市场监督管理局', region: '110105' })).status).toBe(201);
+    expect((await admin('POST', '/agencies', { name: '又一次', region: '110105' })).status).toBe(409);
     await supervisor('POST', '/entities', entityInput(1, { name: '某某便利店', creditClass: 'D' }));
     for (const id of ['i1', 'i2']) await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id });
     await admin('POST', '/inspection-items', {
@@ -46,7 +49,7 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     await officer('POST', `/cases/${caseId}/notify`, {
       proposed: { types: ['fine'], fine: 5_000, violationCode: 'FOOD-35', level: 'lighter' },
     });
-    await supervisor('POST', `/cases/${caseId}/decide`, {});
+    await supervisor('POST', `/cases/${caseId}/decide`, { documentNumber: '京朝市监处罚〔2026〕128号' });
     await eventually(async () => ((await fetch(`${platform.url}/public/decisions/${caseId}`)).status === 200 ? true : undefined));
     browser = await launchChromium();
     page = await (await phoneContext(browser, platform.url)).newPage();
@@ -72,6 +75,11 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     expect(body).toContain('138****5678');
     expect(body).not.toContain('李大明');
     expect(body).not.toContain('13812345678');
+    // Names, not codes: the agency, the violation (from the discretion table) and the decision's document number.
+    expect(body).toContain('北京市朝阳区市场监督管理局');
+    expect(body).not.toContain(AGENCY);
+    expect(body).toContain('未取得食品经营许可从事食品经营活动');
+    expect(body).toContain('京朝市监处罚〔2026〕128号');
     await page.screenshot({ path: join(screenshots(), 'disclosure-decision.png'), fullPage: true });
   });
 
@@ -85,12 +93,14 @@ describe('the public disclosure site on a phone (headless Chromium)', () => {
     const card = page.locator(`[data-task="${taskId}"]`);
     expect(await card.locator('.drawn').textContent()).toBe(`抽取 ${published.selected.length} 户`);
     expect(await card.locator('.published').textContent()).toBe('已公示结果 0 户');
+    expect(await card.textContent()).toContain('北京市朝阳区市场监督管理局');
     await page.screenshot({ path: join(screenshots(), 'disclosure-sampling.png'), fullPage: true });
     await card.click();
     await page.locator('#sample').waitFor();
     for (const uscc of published.selected) await page.locator(`[data-selected="${uscc}"]`).waitFor();
     expect(await page.locator('main').textContent()).toMatch(/抽取时间.*北京时间/);
     expect(await page.locator('main').textContent()).toContain('食品经营检查（SC-1）');
+    expect(await page.locator('main').textContent()).toContain('牵头部门北京市朝阳区市场监督管理局');
     await page.screenshot({ path: join(screenshots(), 'disclosure-task.png'), fullPage: true });
     await page.goto('/disclosure/#/decisions/case-does-not-exist');
     await page.getByRole('alert').waitFor();

@@ -100,7 +100,11 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
     const server = (await inspector('GET', `/inspections/${id}`)).json;
     expect(server.status).toBe('in-progress');
     expect(server.answers['SC-1/q1'].answer).toBe('yes');
-    const types = await events(id);
+    // The activity feed is filled through the bus, a moment after the write: wait until both steps are there.
+    const types = await eventually(async () => {
+      const found = await events(id);
+      return found.includes('Inspections.InspectionStarted') && found.includes('Inspections.AnswersRecorded') ? found : undefined;
+    }, 60_000);
     expect(types.filter((t) => t === 'Inspections.InspectionStarted')).toHaveLength(1);
     expect(types.filter((t) => t === 'Inspections.AnswersRecorded')).toHaveLength(1);
   }, 120_000);
@@ -160,6 +164,16 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
     expect(await teammate.locator('#photo-count').textContent()).toBe('1');
     expect(await teammate.locator('#thumbnails figure').count()).toBe(1);
     await teammate.waitForSelector('#signed');
+    // The photo and the signature taken on the other phone show as pictures: fetched through their short-lived links,
+    // checked against the SHA-256 recorded at upload (a mismatch shows no picture), and kept for offline use.
+    await teammate.waitForSelector('#thumbnails img');
+    await teammate.waitForSelector('#server-signature img');
+    await teammate.context().setOffline(true);
+    await teammate.click('a[href="#/"]');
+    await teammate.click(`a[data-inspection="${id}"]`);
+    await teammate.waitForSelector('#thumbnails img');
+    await teammate.waitForSelector('#server-signature img');
+    await teammate.context().setOffline(false);
     expect(await teammate.inputValue('#summary')).toBe('经营许可证已于2026年3月过期，现场责令改正');
     // A completed inspection takes no more photos or signatures.
     expect(await teammate.locator('#photo').count()).toBe(0);
@@ -267,6 +281,9 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
     await page.click('#discard');
     await synced(page);
     await page.waitForSelector('#completed');
+    // The page was already showing the teammate's completion (the language switch redrew it): wait for the redraw
+    // that the discard starts, which drops the discarded finding, rather than reading the page before it lands.
+    await page.waitForSelector('.finding:text("晚到的问题")', { state: 'detached', timeout: 30_000 });
     expect(await page.locator('.finding:text("晚到的问题")').count()).toBe(0);
   }, 90_000);
 });

@@ -61,6 +61,8 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
       /"line":8,"uscc":"911101050000000000","reason":"uscc: wrong check character/, // its rejected row
       /^match$/m, // verify-draw re-ran the draw
       /"party":"王\*\*"/, // the published decision, masked
+      /"violationName":"未取得食品经营许可从事食品经营活动[^"]*","documentNumber":"京朝市监处罚〔2026〕1号"/, // …named, numbered
+      /"code":"SAMR-110105","name":"北京市朝阳区市场监督管理局"/, // the agency named itself
       /"id":"e-1","status":"accepted"/, // the posted CloudEvent
       /"reason":"invalid-data".*"errors":\[\{"field":"data\.severity"/, // the refused one, field by field
     ])

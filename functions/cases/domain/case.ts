@@ -40,7 +40,7 @@ export interface CaseRecord {
   review?: { approved: boolean; opinion: string; by: string };
   extended: boolean;
   flaggedComplex: boolean;
-  decision?: { on: string; penalty: ProposedPenalty; reason: string; major: string[] };
+  decision?: { on: string; penalty: ProposedPenalty; reason: string; major: string[]; documentNumber?: string };
   servedOn?: string;
   paid?: { on: string; amount: number };
   statements: number;
@@ -124,7 +124,17 @@ export function evolve(state: CaseRecord | undefined, event: CaseEvent, where: {
     case E.FlaggedComplex.DETAIL_TYPE:
       return { ...next, flaggedComplex: true };
     case E.PenaltyDecided.DETAIL_TYPE:
-      return { ...next, status: 'decided', decision: { on: d.on, penalty: d.penalty, reason: d.reason, major: d.major } };
+      return {
+        ...next,
+        status: 'decided',
+        decision: {
+          on: d.on,
+          penalty: d.penalty,
+          reason: d.reason,
+          major: d.major,
+          ...(d.documentNumber === undefined ? {} : { documentNumber: d.documentNumber }),
+        },
+      };
     case E.DecisionServed.DETAIL_TYPE:
       return { ...next, servedOn: d.on };
     case E.PaymentRecorded.DETAIL_TYPE:
@@ -165,7 +175,12 @@ const recorded = (state: CaseRecord | undefined, events: NewEvent[], by?: string
 
 /** A sample discretion table (裁量基准); an agency loads its own as configuration. */
 export const DEFAULT_DISCRETION: DiscretionTable = {
-  'FOOD-35': { lighter: { min: 0, max: 10_000 }, normal: { min: 10_000, max: 50_000 }, heavier: { min: 50_000, max: 100_000 } },
+  'FOOD-35': {
+    name: '未取得食品经营许可从事食品经营活动（《食品安全法》第三十五条、第一百二十二条）',
+    lighter: { min: 0, max: 10_000 },
+    normal: { min: 10_000, max: 50_000 },
+    heavier: { min: 50_000, max: 100_000 },
+  },
 };
 
 export function openCase(input: Omit<CaseRecord, 'status' | 'extended' | 'flaggedComplex' | 'statements'>): {
@@ -293,7 +308,8 @@ function decision(
   if (outside !== undefined && String(input.reason ?? '').trim() === '') {
     throw new RuleViolationError('reason', `${outside}; a penalty outside the discretion table (裁量基准) needs a written reason`);
   }
-  return { on: today, penalty, reason: String(input.reason ?? ''), major };
+  const documentNumber = typeof input.documentNumber === 'string' ? { documentNumber: input.documentNumber } : {};
+  return { on: today, penalty, reason: String(input.reason ?? ''), major, ...documentNumber };
 }
 
 /** The deadlines a case shows now. */

@@ -53,7 +53,8 @@ export function simpleProcedureProblem(penalty: ProposedPenalty, party: 'person'
   return undefined;
 }
 
-export type DiscretionTable = Record<string, Record<ProposedPenalty['level'], { min: number; max: number }>>;
+/** Per violation code: its name (违法行为, shown to the public) and the fine range of each level. */
+export type DiscretionTable = Record<string, Record<ProposedPenalty['level'], { min: number; max: number }> & { name?: string }>;
 
 /** Whether a fine lies outside its discretion range (裁量基准); outside needs a written reason and supervisor approval. */
 export function outsideDiscretion(penalty: ProposedPenalty, table: DiscretionTable): string | undefined {

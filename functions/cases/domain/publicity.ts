@@ -26,6 +26,8 @@ export type Notice = {
   summary: string;
   penalty: NonNullable<CaseRecord['decision']>['penalty'];
   decidedOn: string;
+  violationName?: string;
+  documentNumber?: string;
 };
 
 export interface Publication {
@@ -55,7 +57,7 @@ function addMonths(day: string, months: number): string {
 }
 
 /** The notice as the public sees it: ID and phone numbers masked anywhere, a natural person's name in part. */
-export function noticeOf(c: CaseRecord): Notice {
+export function noticeOf(c: CaseRecord, violationName?: string): Notice {
   const decision = c.decision;
   if (decision === undefined) throw new Error(`Case ${c.caseId} has no decision to publish`);
   const person = c.party.kind === 'person' ? c.party.name.trim() : '';
@@ -69,14 +71,21 @@ export function noticeOf(c: CaseRecord): Notice {
     summary,
     penalty: decision.penalty,
     decidedOn: decision.on,
+    ...(violationName === undefined ? {} : { violationName }),
+    ...(decision.documentNumber === undefined ? {} : { documentNumber: decision.documentNumber }),
   };
 }
 
-export function publish(c: CaseRecord, today: string, settings = PUBLICITY_DEFAULTS): { events: NewEvent[]; state: Publication } {
+export function publish(
+  c: CaseRecord,
+  today: string,
+  settings = PUBLICITY_DEFAULTS,
+  violationName?: string,
+): { events: NewEvent[]; state: Publication } {
   const penalty = c.decision?.penalty;
   const small = penalty?.types.every((t) => t === 'warning' || t === 'fine') === true && (penalty.fine ?? 0) <= settings.smallFineMax;
   const data = {
-    notice: noticeOf(c),
+    notice: noticeOf(c, violationName),
     publishedOn: today,
     takedownOn: addMonths(today, small ? settings.shortMonths : settings.longMonths),
     period: small ? ('3 months' as const) : ('3 years' as const),

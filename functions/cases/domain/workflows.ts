@@ -3,6 +3,7 @@ import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
 import { bindingDeadlines, type CaseRecord, clockEvents, withEvents } from './case.ts';
+import type { DiscretionTable } from './legal-rules.ts';
 import {
   type Publication,
   type PublicitySettings,
@@ -25,7 +26,7 @@ export interface CaseDeps {
   today: () => string;
   /** The day `days` after today (for the sweep's horizon). */
   dayIn: (days: number) => string;
-  settings: { warnDays: number; publicity: PublicitySettings };
+  settings: { warnDays: number; publicity: PublicitySettings; discretion: DiscretionTable };
 }
 
 export const caseStream = (caseId: string) => `case/${caseId}`;
@@ -84,7 +85,8 @@ export async function publishDecision(deps: CaseDeps, caseId: string, correlatio
   const c = (await deps.reader.get<CaseRecord>(caseStream(caseId)))?.state;
   if (c === undefined || !publishes(c)) return;
   try {
-    await appendPublication(deps, publish(c, deps.today(), deps.settings.publicity), 0, correlationId);
+    const violationName = deps.settings.discretion[c.decision?.penalty.violationCode ?? '']?.name;
+    await appendPublication(deps, publish(c, deps.today(), deps.settings.publicity, violationName), 0, correlationId);
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error; // delivered again: published already
   }

@@ -1,14 +1,17 @@
 import type * as z from 'zod';
+import { AgencyRegistered } from '#events/directory/agency-registered.v1';
+import { AgencyUpdated } from '#events/directory/agency-updated.v1';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { InspectionItemRegistered } from '#events/directory/inspection-item-registered.v1';
 import { InspectionItemUpdated } from '#events/directory/inspection-item-updated.v1';
 import { InspectorRegistered } from '#events/directory/inspector-registered.v1';
 import { InspectorUpdated } from '#events/directory/inspector-updated.v1';
-import type { entityState, inspectionItemState, inspectorState } from '#events/directory/values';
+import type { agencyState, entityState, inspectionItemState, inspectorState } from '#events/directory/values';
 import type { EventDefinition } from '#events/stored-event';
 import type { HeadIndex } from '#records/ports';
 
+export type AgencyState = z.infer<typeof agencyState>;
 export type EntityState = z.infer<typeof entityState>;
 export type InspectorState = z.infer<typeof inspectorState>;
 export type InspectionItemState = z.infer<typeof inspectionItemState>;
@@ -68,4 +71,19 @@ export const inspectionItemKind: RecordKind<InspectionItemState> = {
   visibleTo: (agency, _owner, s) => s.owningAgencies.includes(agency),
   registered: InspectionItemRegistered,
   updated: InspectionItemUpdated,
+};
+
+/**
+ * Agencies (执法部门) name themselves: each agency's admin registers its own code's name and region once, and the
+ * public reads them (the disclosure site shows names, not codes). One national list, readable by everyone.
+ */
+export const agencyKind: RecordKind<AgencyState> = {
+  label: 'Agency',
+  idField: 'code',
+  stream: (_agency, code) => `agency/${code}`,
+  index: (_agency, s) => ({ gsi1pk: 'AGENCY', gsi1sk: s.code }),
+  listPartition: () => 'AGENCY',
+  visibleTo: (agency, owner) => agency === owner,
+  registered: AgencyRegistered,
+  updated: AgencyUpdated,
 };

@@ -6,7 +6,7 @@ import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { type CommandContext, listRecords, readRecord, registerRecord, updateRecord, viewOf } from '../domain/directory-commands.ts';
 import { classifyRows, readImport, requestImport } from '../domain/entity-import.ts';
 import { parseCsv, parseNdjson } from '../domain/import-rows.ts';
-import { entityKind, inspectionItemKind, inspectorKind } from '../domain/record-kinds.ts';
+import { type AgencyState, agencyKind, entityKind, inspectionItemKind, inspectorKind } from '../domain/record-kinds.ts';
 import { contracts, EntityBody } from '../schemas.ts';
 import { wired } from './wiring.ts';
 
@@ -21,6 +21,17 @@ const created = (body: unknown) => ({ status: 201, body });
 
 /** The directory's routes, keyed by API Gateway route key. Each only wires a request to one domain call. */
 export const routes = {
+  'POST /agencies': route(contracts.registerAgency, async (r) =>
+    created(await registerRecord(wired(), agencyKind, commandContext(r), { code: r.principal.agency, ...r.body })),
+  ),
+  'PATCH /agencies/{code}': route(contracts.updateAgency, async (r) => {
+    const { expectedVersion, ...patch } = r.body;
+    return ok(await updateRecord(wired(), agencyKind, commandContext(r), r.params.code, expectedVersion, patch));
+  }),
+  'GET /public/agencies': route(contracts.publicAgencies, async (r) => {
+    const page = await listRecords<AgencyState>(wired(), { index: 'gsi1', partition: agencyKind.listPartition(''), ...r.query });
+    return ok({ ...page, items: page.items.map(({ code, name, region }) => ({ code, name, region })) });
+  }),
   'POST /entities': route(contracts.createEntity, async (r) =>
     created(await registerRecord(wired(), entityKind, commandContext(r), r.body)),
   ),

@@ -1,4 +1,4 @@
-import { type CaseRecord, give, openCase } from '#cases/domain/case';
+import { type CaseRecord, DEFAULT_DISCRETION, give, openCase } from '#cases/domain/case';
 import { PUBLICITY_DEFAULTS } from '#cases/domain/publicity';
 import { appendCase, type CaseDeps, publishDecision, sweepClocks, withdrawIfRevoked } from '#cases/domain/workflows';
 import type { NewEvent } from '#records/domain/recorded-event';
@@ -14,7 +14,7 @@ function world(today: string) {
     reader: store,
     today: () => clock.today,
     dayIn: (days) => new Date(Date.parse(`${clock.today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
-    settings: { warnDays: 10, publicity: PUBLICITY_DEFAULTS },
+    settings: { warnDays: 10, publicity: PUBLICITY_DEFAULTS, discretion: DEFAULT_DISCRETION },
   };
   const versions = new Map<string, number>();
   const record = async (c: CaseRecord, events: NewEvent[]) => {
@@ -46,7 +46,7 @@ async function decidedCase(w: ReturnType<typeof world>, caseId: string, penalty:
     ['register', {}],
     ['investigate', {}],
     ['notify', { proposed: { ...penalty, violationCode: 'FOOD-35', level: 'lighter' } }],
-    ['decide', {}],
+    ['decide', { documentNumber: '沪市监处罚〔2025〕17号' }],
   ] as const) {
     const role = command === 'register' || command === 'decide' ? 'supervisor' : 'case-officer';
     const given = await give(state, command, body, [role], '2025-03-10');
@@ -90,7 +90,13 @@ describe('publication of a decision', () => {
     expect(published?.state).toMatchObject({
       status: 'live',
       takedownOn: '2025-06-10',
-      notice: { party: '王**', summary: '王**销售过期食品，电话139****5678' },
+      notice: {
+        party: '王**',
+        summary: '王**销售过期食品，电话139****5678',
+        // The public reads the violation by its name in the discretion table, and the decision by its document number.
+        violationName: DEFAULT_DISCRETION['FOOD-35']?.name,
+        documentNumber: '沪市监处罚〔2025〕17号',
+      },
     });
     expect(published?.index).toMatchObject({ gsi1pk: 'PUBLIC#DECISION', gsi3sk: '2025-06-10#publication/case-2' });
     w.clock.today = '2025-06-10';

@@ -3,6 +3,7 @@
  * results, read from the platform's public routes, no login. Personal data is masked by the server before it leaves.
  */
 import type { PublicDecisionView } from '../../../functions/cases/schemas.ts';
+import type { PublicAgencyView } from '../../../functions/directory/schemas.ts';
 import type { PublicTaskSummaryView, PublicTaskView } from '../../../functions/sampling/schemas.ts';
 import { h } from '../../inspector/src/dom.ts';
 
@@ -47,11 +48,31 @@ async function get<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * Agencies by code, as they named themselves (GET /public/agencies), read once per visit. A code no agency has
+ * named yet shows as the code; the list failing to load leaves codes, never an empty field.
+ */
+let agencyList: Promise<Map<string, string>> | undefined;
+function agencies(): Promise<Map<string, string>> {
+  agencyList ??= (async () => {
+    const names = new Map<string, string>();
+    let cursor: string | undefined;
+    do {
+      const page = await get<Page<PublicAgencyView>>(`/public/agencies?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      for (const a of page.items) names.set(a.code, a.name);
+      cursor = page.cursor;
+    } while (cursor !== undefined && names.size < 2000);
+    return names;
+  })().catch(() => new Map<string, string>());
+  return agencyList;
+}
+const agencyName = (names: Map<string, string>, code: string) => names.get(code) ?? code;
+
 function failure(error: unknown): HTMLElement {
   return h('p', { className: 'error', role: 'alert' }, (error as Error).message);
 }
 
-function decisionCard(d: Decision): HTMLElement {
+function decisionCard(d: Decision, names: Map<string, string>): HTMLElement {
   return h(
     'a',
     { className: 'card', href: `#/decisions/${encodeURIComponent(d.caseId)}`, 'data-case': d.caseId },
@@ -63,10 +84,11 @@ function decisionCard(d: Decision): HTMLElement {
       d.penalty.fine !== undefined && d.penalty.fine > 0 ? h('span', { className: 'amount' }, yuan(d.penalty.fine)) : null,
     ),
     h('div', { className: 'row' }, h('span', {}, `统一社会信用代码 ${d.entity}`), h('span', {}, `决定日期 ${d.decidedOn}`)),
+    h('div', { className: 'row muted' }, agencyName(names, d.agency), d.documentNumber === undefined ? '' : ` · ${d.documentNumber}`),
   );
 }
 
-function taskCard(t: SamplingTaskSummary): HTMLElement {
+function taskCard(t: SamplingTaskSummary, names: Map<string, string>): HTMLElement {
   return h(
     'a',
     { className: 'card', href: `#/sampling/${encodeURIComponent(t.id)}`, 'data-task': t.id },
@@ -78,6 +100,7 @@ function taskCard(t: SamplingTaskSummary): HTMLElement {
       t.partnerAgencies.length > 0 ? h('span', { className: 'tag' }, '跨部门联合') : null,
       h('span', {}, `${t.period.start} 至 ${t.period.end}`),
     ),
+    h('div', { className: 'row muted' }, [t.ownerAgency, ...t.partnerAgencies].map((a) => agencyName(names, a)).join('、')),
     h(
       'div',
       { className: 'row' },
@@ -138,7 +161,7 @@ function field(label: string, value: string | Node | null): Node[] {
 }
 
 async function decision(id: string) {
-  const d = await get<Decision>(`/public/decisions/${encodeURIComponent(id)}`);
+  const [d, names] = await Promise.all([get<Decision>(`/public/decisions/${encodeURIComponent(id)}`), agencies()]);
   app.replaceChildren(
     h(
       'article',
@@ -147,16 +170,17 @@ async function decision(id: string) {
       h(
         'dl',
         {},
+        ...field('决定书文号', d.documentNumber ?? null),
         ...field('当事人', d.party),
         ...field('统一社会信用代码', d.entity),
         ...field('处罚种类', d.penalty.types.map((t) => PENALTY[t] ?? t).join('、')),
         ...field('罚款金额', d.penalty.fine !== undefined ? yuan(d.penalty.fine) : null),
-        ...field('违法行为', d.penalty.violationCode),
+        ...field('违法行为', d.violationName ?? d.penalty.violationCode),
         ...field('主要事实', d.summary),
         ...field('作出决定日期', d.decidedOn),
         ...field('公示日期', d.publishedOn),
         ...field('公示截止', d.takedownOn),
-        ...field('作出机关', d.agency),
+        ...field('作出机关', agencyName(names, d.agency)),
         ...field('案件编号', d.caseId),
       ),
     ),
@@ -165,7 +189,7 @@ async function decision(id: string) {
 }
 
 async function task(id: string) {
-  const t = await get<SamplingTask>(`/public/sampling-tasks/${encodeURIComponent(id)}`);
+  const [t, names] = await Promise.all([get<SamplingTask>(`/public/sampling-tasks/${encodeURIComponent(id)}`), agencies()]);
   app.replaceChildren(
     h(
       'article',
@@ -174,8 +198,8 @@ async function task(id: string) {
       h(
         'dl',
         {},
-        ...field('牵头部门', t.ownerAgency),
-        ...field('联合部门', t.partnerAgencies.join('、') || null),
+        ...field('牵头部门', agencyName(names, t.ownerAgency)),
+        ...field('联合部门', t.partnerAgencies.map((a) => agencyName(names, a)).join('、') || null),
         ...field('检查事项', t.items.map((code) => (t.itemNames?.[code] ? `${t.itemNames[code]}（${code}）` : code)).join('、')),
         ...field('检查期间', `${t.period.start} 至 ${t.period.end}`),
         ...field('抽取时间', beijing(t.drawnAt) ?? '尚未抽取'),
@@ -229,12 +253,13 @@ async function route() {
   }
   app.replaceChildren(h('p', { className: 'muted' }, '加载中…'));
   try {
+    const names = await agencies();
     if (section === 'sampling') {
       if (id) await task(decodeURIComponent(id));
       else
         await list<SamplingTaskSummary>(
           '/public/sampling-tasks',
-          taskCard,
+          (t) => taskCard(t, names),
           (t, q) => t.name.includes(q),
           '暂无公示的抽查任务。',
           '按任务名称筛选已加载的任务（企业请打开任务查看抽查名单）',
@@ -244,7 +269,7 @@ async function route() {
     } else {
       await list<Decision>(
         '/public/decisions',
-        decisionCard,
+        (d) => decisionCard(d, names),
         (d, q) => d.party.includes(q) || d.entity.includes(q.toUpperCase()),
         '暂无公示的行政处罚决定。',
       );

@@ -66,6 +66,13 @@ const now = () => new Date().toISOString();
 const progress = new Map<string, number>();
 const render = (...children: (Node | null | false)[]) =>
   app.replaceChildren(...children.filter((c): c is Node => c !== null && c !== false));
+/**
+ * Each page drawing takes a number; one whose data arrive after a later drawing began draws nothing. Without it a
+ * slow worklist answer (a busy phone or network) could be drawn over the inspection the inspector opened meanwhile.
+ */
+let drawing = 0;
+const latest = () => ++drawing;
+const superseded = (mine: number) => mine !== drawing;
 
 /** Deployed behind CloudFront, index.html carries the API's address and the sign-in; locally, this origin and dev tokens. */
 const config = JSON.parse(document.getElementById('config')?.textContent || '{}') as {
@@ -483,6 +490,7 @@ async function names(team: Inspection['team']): Promise<Map<string, string>> {
 }
 
 async function worklist(): Promise<void> {
+  const mine = latest();
   const page = await load<{ items: Inspection[] }>(WORKLIST);
   if (session() === null) return void signIn();
   const items = page.body?.items ?? [];
@@ -518,6 +526,7 @@ async function worklist(): Promise<void> {
       );
     }),
   );
+  if (superseded(mine)) return;
   render(
     h('h2', {}, t('worklist')),
     items.length === 0 ? h('p', { className: 'muted' }, t('empty')) : null,
@@ -547,22 +556,69 @@ function choice(label: string, pressed: boolean, onclick: () => void, name: stri
   );
 }
 
+function picture(blob: Blob, caption: string): HTMLElement {
+  const url = URL.createObjectURL(blob);
+  return h('img', { src: url, alt: caption, onload: () => URL.revokeObjectURL(url) });
+}
+
 function thumbnail(file: LocalFile | undefined, caption: string): HTMLElement {
-  if (file === undefined)
-    return h('figure', { className: 'tile' }, h('div', { className: 'placeholder' }, '✓'), h('figcaption', {}, caption));
-  const url = URL.createObjectURL(file.blob);
   return h(
     'figure',
     { className: 'tile' },
-    h('img', { src: url, alt: caption, onload: () => URL.revokeObjectURL(url) }),
+    file === undefined ? h('div', { className: 'placeholder' }, '✓') : picture(file.blob, caption),
     h('figcaption', {}, caption),
   );
 }
 
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * A photo or signature the server holds but this phone did not take (a teammate's, or this inspector's on another
+ * device): fetched once through its short-lived link, checked against the SHA-256 recorded at upload, and kept on
+ * the phone so it shows offline afterwards. Answers undefined offline before the first fetch; 'mismatch' when the
+ * file is not the one recorded.
+ */
+async function serverFile(inspectionId: string, evidenceId: string): Promise<Blob | 'mismatch' | undefined> {
+  const key = `evidence/${inspectionId}/${evidenceId}`;
+  const kept = await cacheGet<Blob>(key);
+  if (kept !== undefined) return kept;
+  try {
+    const link = await call('GET', `/inspections/${encodeURIComponent(inspectionId)}/evidence/${encodeURIComponent(evidenceId)}`);
+    if (!link.ok) return undefined;
+    const { url, sha256 } = (await link.json()) as { url: string; sha256: string };
+    const file = await fetch(url);
+    if (!file.ok) return undefined;
+    const blob = await file.blob();
+    if (hex(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer())) !== sha256) return 'mismatch';
+    await cachePut(key, blob);
+    return blob;
+  } catch {
+    return undefined; // offline: the tile says it is on the server
+  }
+}
+
+/** A tile for a file on the server: its picture as soon as it arrives (this phone's copy from then on). */
+function serverThumbnail(inspectionId: string, e: Evidence, caption: string): HTMLElement {
+  const tile = h('figure', { className: 'tile', 'data-evidence': e.evidenceId }, h('div', { className: 'placeholder' }, '…'));
+  tile.append(h('figcaption', {}, caption));
+  void serverFile(inspectionId, e.evidenceId).then((blob) => {
+    const shown =
+      blob === undefined
+        ? h('div', { className: 'placeholder', title: t('onServer') }, '✓')
+        : blob === 'mismatch'
+          ? h('div', { className: 'placeholder warn', role: 'alert' }, t('hashMismatch'))
+          : picture(blob, caption);
+    tile.firstElementChild?.replaceWith(shown);
+  });
+  return tile;
+}
+
 async function inspection(id: string): Promise<void> {
+  const mine = latest();
   const loaded = await load<Inspection>(`/inspections/${encodeURIComponent(id)}`);
   if (session() === null) return void signIn();
   const server = loaded.body;
+  if (superseded(mine)) return;
   if (server === undefined) {
     const why = loaded.status === 404 || loaded.status === 403 ? t('notFoundHere') : t('notDownloaded');
     return void render(h('a', { href: '#/', className: 'muted' }, `← ${t('back')}`), h('p', { className: 'warn', id: 'unavailable' }, why));
@@ -705,6 +761,7 @@ async function inspection(id: string): Promise<void> {
           t('start'),
         ),
       );
+  if (superseded(mine)) return;
   render(
     h('a', { href: '#/', className: 'muted' }, `← ${t('back')}`),
     h(
@@ -786,7 +843,7 @@ async function inspection(id: string): Promise<void> {
         'div',
         { className: 'photos', id: 'thumbnails' },
         ...localSent.map((p) => thumbnail(p, t('uploaded'))),
-        ...serverPhotos.slice(localSent.length).map((e) => thumbnail(undefined, `${t('uploaded')} · ${clock(e.capturedAt)}`)),
+        ...serverPhotos.slice(localSent.length).map((e) => serverThumbnail(id, e, `${t('uploaded')} · ${clock(e.capturedAt)}`)),
         ...localWaiting.map((p) => {
           const share = progress.get(p.key);
           return thumbnail(p, share === undefined ? t('waiting') : `${t('waiting')} ${Math.round(share * 100)}%`);
@@ -800,7 +857,11 @@ async function inspection(id: string): Promise<void> {
       { className: 'card' },
       h('h3', {}, t('signature')),
       signedAt !== undefined ? h('p', { id: 'signed' }, t('signedAt', { at: clock(signedAt) })) : null,
-      signature !== undefined ? h('div', { className: 'photos' }, thumbnail(signature, t('signature'))) : null,
+      signature !== undefined
+        ? h('div', { className: 'photos' }, thumbnail(signature, t('signature')))
+        : serverSignature !== undefined
+          ? h('div', { className: 'photos', id: 'server-signature' }, serverThumbnail(id, serverSignature, t('signature')))
+          : null,
       completed ? null : canvas,
       completed ? null : signatureNote,
       completed
