@@ -4,7 +4,8 @@ import { launchChromium, phoneContext, screenshots } from '../support/browser.ts
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 import { person, seedTask } from '../support/seed.ts';
 
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(40_000, 7)]);
+/** A real photo (drawn by Chromium in beforeAll), so that both phones' thumbnails show a picture. */
+let jpeg: Buffer;
 
 /**
  * Field work is never lost (issue 11, points 1 to 6), each point done in a phone-sized Chromium as an inspector
@@ -36,6 +37,23 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
       return list.json.items.length === 4 ? list.json.items.map((i: { inspectionId: string }) => i.inspectionId) : undefined;
     }, 60_000);
     browser = await launchChromium();
+    const painter = await browser.newPage();
+    const dataUrl = await painter.evaluate(() => {
+      type Canvas = { width: number; height: number; getContext(kind: '2d'): Paint; toDataURL(type: string, q: number): string };
+      type Paint = { fillStyle: string; fillRect(x: number, y: number, w: number, h: number): void };
+      const doc = (globalThis as unknown as { document: { createElement(tag: 'canvas'): Canvas } }).document;
+      const canvas = doc.createElement('canvas');
+      canvas.width = 320;
+      canvas.height = 240;
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#3a6ea5';
+      g.fillRect(0, 0, 320, 240);
+      g.fillStyle = '#f4d35e';
+      g.fillRect(40, 60, 240, 120);
+      return canvas.toDataURL('image/jpeg', 0.8);
+    });
+    await painter.close();
+    jpeg = Buffer.from(dataUrl.split(',')[1] ?? '', 'base64');
   }, 120_000);
 
   afterAll(async () => {
