@@ -59,15 +59,21 @@ export function defineEvent<D extends z.ZodType>(
   data: D,
   example: z.infer<D>,
 ): EventDefinition<D> {
+  // Built on first use: a function's bundle holds every event it may record, but parses only those it consumes, and
+  // building zod schemas at module load is a large share of a cold start (bench/README.md, function bundles).
+  let detail: z.ZodType<StoredDetail<z.output<D>>> | undefined;
   return {
     DETAIL_TYPE: detailType,
     SOURCE: source,
     VERSION: version,
     data,
-    // The schema's output is exactly StoredDetail<output of data>; TypeScript cannot see through the generic extend.
-    detail: storedEvent(detailType, version, data).extend({ agency: z.string().min(1).max(64) }) as unknown as z.ZodType<
-      StoredDetail<z.output<D>>
-    >,
+    get detail() {
+      // The schema's output is exactly StoredDetail<output of data>; TypeScript cannot see through the generic extend.
+      detail ??= storedEvent(detailType, version, data).extend({ agency: z.string().min(1).max(64) }) as unknown as z.ZodType<
+        StoredDetail<z.output<D>>
+      >;
+      return detail;
+    },
     example,
   };
 }

@@ -269,13 +269,13 @@ export const http = httpHandler({
 const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
 
 /** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
-export const casePublicity = eventConsumer(PenaltyDecided.detail, async (detail) => {
+export const casePublicity = eventConsumer(PenaltyDecided, async (detail) => {
   const event = detail as { stream: string; correlationId: string };
   await publishDecision(deps(), event.stream.replace(/^case\//, ''), event.correlationId);
 });
 
 /** Rule `case-withdrawals`: a revoked decision leaves the public list at once. */
-export const caseWithdrawals = eventConsumer(DecisionRevoked.detail, async (detail) => {
+export const caseWithdrawals = eventConsumer(DecisionRevoked, async (detail) => {
   const event = detail as { stream: string; correlationId: string };
   await withdrawIfRevoked(deps(), event.stream.replace(/^case\//, ''), event.correlationId);
 });
@@ -284,7 +284,7 @@ export const caseWithdrawals = eventConsumer(DecisionRevoked.detail, async (deta
 export const caseClockSweep = () => sweepClocks(deps());
 
 /** Rule `case-clues`: a non-compliant inspection opens a case in the clue state, once (its id follows the inspection). */
-export const caseClues = eventConsumer(CaseClueRaised.detail, async (detail) => {
+export const caseClues = eventConsumer(CaseClueRaised, async (detail) => {
   const event = detail as {
     agency: string;
     correlationId: string;

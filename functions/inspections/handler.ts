@@ -99,7 +99,7 @@ export const http = httpHandler({
 });
 
 /** Rule `assign-inspections`: a draw creates one assigned inspection per selected entity (idempotent). */
-export const assignInspections = eventConsumer(TaskDrawn.detail, async (detail) => {
+export const assignInspections = eventConsumer(TaskDrawn, async (detail) => {
   const event = detail as { stream: string; correlationId: string; data: DrawRecord };
   const blobs = new DynamoDbBlobStore(dynamodb(), tableName());
   await assignFromDraw(

@@ -21,7 +21,7 @@ export const http = httpHandler({
 });
 
 /** Every published event lands in its owning agency's activity feed (rule `activity-feed`). */
-export const activity = eventConsumer(AnyStoredEvent, async (event) => {
+export const activity = eventConsumer({ detail: AnyStoredEvent }, async (event) => {
   await activityFeed().record(activityOf(event as RecordedEvent<unknown>, event.agency ?? event.actor.agency));
 });
 

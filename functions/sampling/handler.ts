@@ -102,7 +102,7 @@ export const http = httpHandler({
  * Rule `draw-markers`: after a draw, remember which entities were drawn for which items this year (left out of
  * the next draw) and who was assigned to them (a conflict for 12 months). Idempotent: markers are keyed.
  */
-export const drawMarkers = eventConsumer(TaskDrawn.detail, async (detail) => {
+export const drawMarkers = eventConsumer(TaskDrawn, async (detail) => {
   const event = detail as { stream: string; data: DrawRecord };
   const task = await deps().reads.task(event.stream.replace(/^sampling-task\//, ''));
   if (task === undefined) throw new Error(`${event.stream} not found`);
@@ -111,7 +111,7 @@ export const drawMarkers = eventConsumer(TaskDrawn.detail, async (detail) => {
 });
 
 /** Rule `inspected-markers`: a completed inspection puts its inspectors in conflict with the entity for 12 months. */
-export const inspectedMarkersConsumer = eventConsumer(InspectionCompleted.detail, async (detail) => {
+export const inspectedMarkersConsumer = eventConsumer(InspectionCompleted, async (detail) => {
   const event = detail as { stream: string; occurredAt: string; data: { entity: string; inspectors: string[] } };
   await batchPutAll(dynamodb(), tableName(), inspectedMarkers(event.data.entity, event.data.inspectors, event.occurredAt, event.stream));
 });

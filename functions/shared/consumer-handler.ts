@@ -15,25 +15,30 @@ import { logger, metrics, tracer } from './powertools.ts';
  * that module imports zod as `{ z }`, which keeps all 64 of zod's locales in the bundle (about 350 KiB); the
  * namespace import lets esbuild drop them (bench/README.md, function bundles).
  */
-const EventBridgeSchema = z.object({
-  version: z.string(),
-  id: z.string(),
-  source: z.string(),
-  account: z.string(),
-  time: z.iso.datetime({ offset: true }),
-  region: z.string(),
-  resources: z.array(z.string()),
-  'detail-type': z.string(),
-  detail: z.unknown(),
-  'replay-name': z.string().optional(),
-});
+const eventBridgeEnvelope = <D extends z.ZodType>(detail: D) =>
+  z.object({
+    version: z.string(),
+    id: z.string(),
+    source: z.string(),
+    account: z.string(),
+    time: z.iso.datetime({ offset: true }),
+    region: z.string(),
+    resources: z.array(z.string()),
+    'detail-type': z.string(),
+    detail,
+    'replay-name': z.string().optional(),
+  });
 
+/**
+ * `events.detail` is read, and the envelope's schema built, at the first delivery rather than at module load: a
+ * function exports every consumer it has, and each Lambda (or local invocation) runs only one of them.
+ */
 export function eventConsumer<D extends z.ZodType>(
-  detail: D,
+  events: { readonly detail: D },
   handle: (detail: z.infer<D>, envelope: { id: string; source: string; detailType: string }, context: Context) => Promise<void>,
 ) {
-  const schema = EventBridgeSchema.extend({ detail });
-  const chain = middy(async (parsed: z.infer<typeof schema>, context: Context) => {
+  let schema: ReturnType<typeof eventBridgeEnvelope<D>> | undefined;
+  const chain = middy(async (parsed: z.infer<ReturnType<typeof eventBridgeEnvelope<D>>>, context: Context) => {
     const event = parsed as unknown as { id: string; source: string; 'detail-type': string; detail: z.infer<D> };
     const data = event.detail as { correlationId?: string };
     if (typeof data.correlationId === 'string') logger.appendKeys({ correlationId: data.correlationId });
@@ -46,6 +51,7 @@ export function eventConsumer<D extends z.ZodType>(
     .use({
       before: (request) => {
         // Strict like the Powertools parser middleware: a malformed delivery throws, so it is retried and then dead-lettered.
+        schema ??= eventBridgeEnvelope(events.detail);
         request.event = schema.parse(request.event) as never;
       },
     });

@@ -28,5 +28,5 @@ const run = async (detail: { agency: string; data: { jobId: string } }, context:
 };
 
 /** Rule `entity-imports`: a requested import starts, and a handed-over one continues, in this invocation. */
-export const importRequested = eventConsumer(ImportRequested.detail, (detail, _envelope, context) => run(detail, context));
-export const importHandedOver = eventConsumer(ImportHandedOver.detail, (detail, _envelope, context) => run(detail, context));
+export const importRequested = eventConsumer(ImportRequested, (detail, _envelope, context) => run(detail, context));
+export const importHandedOver = eventConsumer(ImportHandedOver, (detail, _envelope, context) => run(detail, context));
