@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import canonicalize from 'canonicalize';
 import { usccFor } from '../support/directory-fixtures.ts';
+import { refoldCheck } from '../support/refold.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 import { seedTask } from '../support/seed.ts';
 
@@ -332,6 +333,13 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       actor: { id: 'clock-sweep', role: 'system' },
       data: { deadline: 'registration', due: opened.json.deadlines[0].due },
     });
+  });
+
+  it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {
+    const report = await refoldCheck(platform);
+    expect(report.differing).toEqual([]);
+    expect(report.unknown).toEqual([]);
+    expect(report.checked).toBeGreaterThan(0);
   });
 
   it('names the first broken link when an event item is edited behind the platform’s back', async () => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, phoneContext, screenshots } from '../support/browser.ts';
+import { refoldCheck } from '../support/refold.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 import { person, seedTask } from '../support/seed.ts';
 
@@ -304,4 +305,11 @@ describe('the inspector app keeps field work (headless Chromium, 390×844)', () 
     await page.waitForSelector('.finding:text("晚到的问题")', { state: 'detached', timeout: 30_000 });
     expect(await page.locator('.finding:text("晚到的问题")').count()).toBe(0);
   }, 90_000);
+
+  it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {
+    const report = await refoldCheck(platform);
+    expect(report.differing).toEqual([]);
+    expect(report.unknown).toEqual([]);
+    expect(report.checked).toBeGreaterThan(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { refoldCheck } from '../support/refold.ts';
 import { ROOT, type RunningPlatform, startPlatform } from '../support/runtime-process.ts';
 
 /**
@@ -68,4 +69,13 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
     ])
       expect(said(expected)).toBe(expected.source);
   }, 300_000);
+
+  it('leaves every head the fold of its stream’s events after the walk-throughs (npm run rebuild-heads -- --check)', async () => {
+    const report = await refoldCheck(platform);
+    expect(report.differing).toEqual([]);
+    expect(report.unknown).toEqual([]);
+    expect(Object.keys(report.byPrefix).sort()).toEqual(
+      expect.arrayContaining(['agency/', 'case/', 'entity-import/', 'entity/', 'external/', 'inspection/', 'sampling-task/', 'system/']),
+    );
+  });
 });

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { type DrawProof, verifyProof } from '#sampling/domain/proof';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { importFile } from '../support/imports.ts';
+import { refoldCheck } from '../support/refold.ts';
 import { api, eventually, ROOT, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const OWNER = 'SAMR-110105';
@@ -230,5 +231,12 @@ describe('double-random sampling over the local runtime, as a new user tries it'
   it('reports item coverage and the share of joint tasks for the period', async () => {
     const res = await supervisor('GET', '/sampling-metrics?from=2026-01-01&to=2026-12-31');
     expect(res.json).toMatchObject({ tasks: 2, jointTasks: 1, jointTaskShare: 0.5, itemsOwned: 1, itemsCovered: 1, itemCoverage: 1 });
+  });
+
+  it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {
+    const report = await refoldCheck(platform);
+    expect(report.differing).toEqual([]);
+    expect(report.unknown).toEqual([]);
+    expect(report.checked).toBeGreaterThan(0);
   });
 });

@@ -90,25 +90,31 @@ export function publish(
     takedownOn: addMonths(today, small ? settings.shortMonths : settings.longMonths),
     period: small ? ('3 months' as const) : ('3 years' as const),
   };
-  return {
-    events: [{ type: E.DecisionPublished.DETAIL_TYPE, version: E.DecisionPublished.VERSION, data }],
-    state: { ...data, status: 'live' },
-  };
+  return recorded(undefined, { type: E.DecisionPublished.DETAIL_TYPE, version: E.DecisionPublished.VERSION, data });
 }
 
 export function withdraw(p: Publication, today: string, reason: string): { events: NewEvent[]; state: Publication } {
-  return {
-    events: [{ type: E.DecisionWithdrawn.DETAIL_TYPE, version: E.DecisionWithdrawn.VERSION, data: { on: today, reason } }],
-    state: { ...p, status: 'withdrawn', endedOn: today, reason },
-  };
+  return recorded(p, { type: E.DecisionWithdrawn.DETAIL_TYPE, version: E.DecisionWithdrawn.VERSION, data: { on: today, reason } });
 }
 
 export function takeDown(p: Publication, today: string): { events: NewEvent[]; state: Publication } {
-  return {
-    events: [{ type: E.DecisionTakenDown.DETAIL_TYPE, version: E.DecisionTakenDown.VERSION, data: { on: today } }],
-    state: { ...p, status: 'taken-down', endedOn: today },
-  };
+  return recorded(p, { type: E.DecisionTakenDown.DETAIL_TYPE, version: E.DecisionTakenDown.VERSION, data: { on: today } });
 }
+
+/** A publication is the fold of its events (DESIGN §4); each step's new state is the fold of the event it records. */
+export function evolvePublication(p: Publication | undefined, event: { type: string; data: unknown }): Publication {
+  // biome-ignore lint/suspicious/noExplicitAny: each type's data is checked by its schema in events/cases before it is stored
+  const d = event.data as Record<string, any>;
+  if (event.type === E.DecisionPublished.DETAIL_TYPE) {
+    return { notice: d.notice, publishedOn: d.publishedOn, takedownOn: d.takedownOn, period: d.period, status: 'live' };
+  }
+  if (p === undefined) throw new Error(`A publication stream must start with ${E.DecisionPublished.DETAIL_TYPE}, not ${event.type}`);
+  if (event.type === E.DecisionWithdrawn.DETAIL_TYPE) return { ...p, status: 'withdrawn', endedOn: d.on, reason: d.reason };
+  if (event.type === E.DecisionTakenDown.DETAIL_TYPE) return { ...p, status: 'taken-down', endedOn: d.on };
+  return p;
+}
+
+const recorded = (p: Publication | undefined, event: NewEvent) => ({ events: [event], state: evolvePublication(p, event) });
 
 /** Whether the public sees it today (the sweep's takedown may run a little after the day). */
 export const isLive = (p: Publication, today: string) => p.status === 'live' && today < p.takedownOn;

@@ -22,12 +22,28 @@ export function viewOf<S>(record: StoredRecord<S>): RecordView<S> {
   return { ...record.state, agency: record.agency, version: record.version, updatedAt: record.updatedAt };
 }
 
-function appendInput<S>(kind: RecordKind<S>, ctx: CommandContext, owner: string, state: S): AppendInput {
-  const id = String(state[kind.idField]);
+/**
+ * A directory record is the fold of its events (DESIGN §4): registered with its state, then each update's changes
+ * laid over it. Commands compute the head's state with it, so head and history cannot disagree.
+ */
+export function evolveRecord<S>(kind: RecordKind<S>, state: S | undefined, event: { type: string; data: unknown }): S {
+  if (event.type === kind.registered.DETAIL_TYPE) return event.data as S;
+  if (state === undefined) throw new Error(`A ${kind.label} stream must start with ${kind.registered.DETAIL_TYPE}, not ${event.type}`);
+  if (event.type === kind.updated.DETAIL_TYPE) return { ...state, ...(event.data as { changes: Partial<S> }).changes };
+  return state;
+}
+
+export const foldRecord = <S>(kind: RecordKind<S>, events: readonly { type: string; data: unknown }[]): S | undefined =>
+  events.reduce<S | undefined>((state, event) => evolveRecord(kind, state, event), undefined);
+
+function appendInput<S>(kind: RecordKind<S>, ctx: CommandContext, owner: string, registered: S): AppendInput {
+  const id = String(registered[kind.idField]);
+  const event = { type: kind.registered.DETAIL_TYPE, version: kind.registered.VERSION, data: registered as Record<string, unknown> };
+  const state = evolveRecord(kind, undefined, event);
   return {
     stream: kind.stream(owner, id),
     expectedVersion: 0,
-    events: [{ type: kind.registered.DETAIL_TYPE, version: kind.registered.VERSION, data: state as Record<string, unknown> }],
+    events: [event],
     actor: ctx.actor,
     agency: owner,
     correlationId: ctx.correlationId,
@@ -69,12 +85,13 @@ export async function updateRecord<S>(
     if (value !== undefined && JSON.stringify(value) !== JSON.stringify(current.state[field])) changes[field] = value as S[typeof field];
   }
   if (Object.keys(changes).length === 0) return viewOf(current);
-  const state = { ...current.state, ...changes };
+  const event = { type: kind.updated.DETAIL_TYPE, version: kind.updated.VERSION, data: { [kind.idField]: id, changes } };
+  const state = evolveRecord(kind, current.state, event);
   const { version, events } = await deps.store.append({
     stream: kind.stream(current.agency, id),
     expectedVersion,
     prevHash: current.lastHash,
-    events: [{ type: kind.updated.DETAIL_TYPE, version: kind.updated.VERSION, data: { [kind.idField]: id, changes } }],
+    events: [event],
     actor: ctx.actor,
     agency: current.agency,
     correlationId: ctx.correlationId,

@@ -27,7 +27,7 @@ const sorted = <V>(record: Record<string, V>): Record<string, V> =>
 
 export function withReport(
   record: ExternalRecord | undefined,
-  event: CheckedEvent,
+  event: Omit<CheckedEvent, 'def' | 'dataschema' | 'extensions'> & { def: { DETAIL_TYPE: string } },
   system: { id: string; agency: string },
 ): ExternalRecord {
   const type = event.def.DETAIL_TYPE;

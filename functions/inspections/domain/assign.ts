@@ -53,11 +53,13 @@ export function assignedInspection(input: {
     plannedStart: input.task.period.start,
     plannedEnd: input.task.period.end,
   };
+  const assigned = { type: InspectionAssigned.DETAIL_TYPE, version: InspectionAssigned.VERSION, data };
+  // The fold of InspectionAssigned (evolveInspection's first case; inspection.ts imports this module's types).
   const state = { ...data, status: 'assigned' as const };
   return {
     stream: inspectionStream(id),
     expectedVersion: 0,
-    events: [{ type: InspectionAssigned.DETAIL_TYPE, version: InspectionAssigned.VERSION, data }],
+    events: [assigned],
     actor: { id: 'sampling-draw', role: 'system', agency: input.task.ownerAgency },
     agency: input.task.ownerAgency,
     correlationId: input.correlationId,

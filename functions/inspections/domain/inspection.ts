@@ -1,3 +1,4 @@
+import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import {
   AnswersRecorded,
   CaseClueRaised,
@@ -10,6 +11,7 @@ import {
 } from '#events/inspections/inspection-events.v1';
 import type { CHANNELS, EVIDENCE_KINDS, RESULTS } from '#events/inspections/values';
 import type { NewEvent } from '#records/domain/recorded-event';
+import type { StreamFold } from '#records/domain/stream-fold';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
 import type { ChecklistSnapshot, EntitySummary } from './assign.ts';
 
@@ -61,6 +63,57 @@ const ev = (definition: { DETAIL_TYPE: string; VERSION: number }, data: Record<s
   occurredAt,
 });
 
+/** An event as the fold needs it: a stored one, or one a command is about to record (with its time and actor). */
+export interface InspectionEvent {
+  type: string;
+  data: unknown;
+  occurredAt?: string;
+  actor?: { id: string };
+}
+
+/**
+ * An inspection is the fold of its events (DESIGN §4): assigned by the draw, then each step recorded on it. Every
+ * command below decides which events to record and returns their fold, so head and history cannot disagree.
+ */
+export function evolveInspection(state: InspectionState | undefined, event: InspectionEvent): InspectionState {
+  // biome-ignore lint/suspicious/noExplicitAny: each type's data is checked by its schema in events/inspections before it is stored
+  const d = event.data as Record<string, any>;
+  if (event.type === InspectionAssigned.DETAIL_TYPE) return { ...d, status: 'assigned' } as InspectionState;
+  if (state === undefined) throw new Error(`An inspection stream must start with ${InspectionAssigned.DETAIL_TYPE}, not ${event.type}`);
+  const s = fromHead(state);
+  const at = event.occurredAt ?? '';
+  const by = event.actor?.id ?? '';
+  switch (event.type) {
+    case InspectionStarted.DETAIL_TYPE:
+      return { ...s, status: 'in-progress', start: { at, ...d } as InspectionState['start'] };
+    case AnswersRecorded.DETAIL_TYPE: {
+      const answers = { ...s.answers };
+      for (const a of d.answers as { item: string; question: string; answer: string; note?: string }[]) {
+        answers[questionKey(a.item, a.question)] = { answer: a.answer, ...(a.note ? { note: a.note } : {}), at, by };
+      }
+      return { ...s, status: startedOr(s), answers };
+    }
+    case FindingRecorded.DETAIL_TYPE:
+      return { ...s, status: startedOr(s), findings: [...s.findings, { findingId: d.findingId, text: d.text, at, by }] };
+    case EvidenceRecorded.DETAIL_TYPE:
+      return { ...s, status: startedOr(s), evidence: [...s.evidence, d as Evidence] };
+    case ResultRecorded.DETAIL_TYPE:
+      return { ...s, status: startedOr(s), result: { result: d.result, summary: d.summary, at } };
+    case InspectionCompleted.DETAIL_TYPE:
+      return { ...s, status: 'completed', completedAt: at };
+    case InspectionCorrected.DETAIL_TYPE:
+      return { ...s, corrections: [...s.corrections, { ...(d as { field: string; value: string; reason: string }), at, by }] };
+    default:
+      return s;
+  }
+}
+
+/** The decision of a command: the events it records and their fold over the state it started from. */
+const decided = (state: InspectionState, events: NewEvent[], by = ''): Decision => ({
+  events,
+  state: events.reduce<InspectionState>((s, e) => evolveInspection(s, { ...e, actor: { id: by } }), state),
+});
+
 /** The state cached on the head; an inspection just assigned has no answers, findings or evidence yet. */
 export function fromHead(head: unknown): InspectionState {
   return { answers: {}, findings: [], evidence: [], corrections: [], ...(head as Partial<InspectionState>) } as InspectionState;
@@ -90,10 +143,7 @@ export function start(
   if (!input.inspectors.includes(by))
     throw new RuleViolationError('inspectors', 'the inspector starting the inspection must be one of those present');
   const data = { channel: input.channel, ...(input.position ? { position: input.position } : {}), inspectors: input.inspectors };
-  return {
-    events: [ev(InspectionStarted, data, input.at)],
-    state: { ...state, status: 'in-progress', start: { at: input.at, ...data } },
-  };
+  return decided(state, [ev(InspectionStarted, data, input.at)], by);
 }
 
 const questionKey = (item: string, question: string) => `${item}/${question}`;
@@ -111,9 +161,7 @@ export function recordAnswers(
       throw new RuleViolationError(`answers.${i}`, `question ${a.question} of item ${a.item} is not on this inspection's checklist`);
     }
   });
-  const next = { ...state.answers };
-  for (const a of answers) next[questionKey(a.item, a.question)] = { answer: a.answer, ...(a.note ? { note: a.note } : {}), at, by };
-  return { events: [ev(AnswersRecorded, { answers }, at)], state: { ...state, status: startedOr(state), answers: next } };
+  return decided(state, [ev(AnswersRecorded, { answers }, at)], by);
 }
 
 const startedOr = (state: InspectionState): InspectionState['status'] => (state.status === 'assigned' ? 'in-progress' : state.status);
@@ -121,24 +169,18 @@ const startedOr = (state: InspectionState): InspectionState['status'] => (state.
 export function recordFinding(state: InspectionState, finding: { findingId: string; text: string }, at: string, by: string): Decision {
   open(state);
   if (state.findings.some((f) => f.findingId === finding.findingId)) return { events: [], state };
-  return {
-    events: [ev(FindingRecorded, finding, at)],
-    state: { ...state, status: startedOr(state), findings: [...state.findings, { ...finding, at, by }] },
-  };
+  return decided(state, [ev(FindingRecorded, finding, at)], by);
 }
 
 export function recordEvidence(state: InspectionState, evidence: Evidence): Decision {
   open(state);
   if (state.evidence.some((e) => e.evidenceId === evidence.evidenceId)) return { events: [], state };
-  return {
-    events: [ev(EvidenceRecorded, { ...evidence }, evidence.capturedAt)],
-    state: { ...state, status: startedOr(state), evidence: [...state.evidence, evidence] },
-  };
+  return decided(state, [ev(EvidenceRecorded, { ...evidence }, evidence.capturedAt)]);
 }
 
 export function recordResult(state: InspectionState, result: { result: Result; summary: string }, at: string): Decision {
   open(state);
-  return { events: [ev(ResultRecorded, result, at)], state: { ...state, status: startedOr(state), result: { ...result, at } } };
+  return decided(state, [ev(ResultRecorded, result, at)]);
 }
 
 /** What completion still lacks; empty when it may complete. */
@@ -199,7 +241,7 @@ export function complete(state: InspectionState, at: string): Decision {
       ),
     );
   }
-  return { events, state: { ...state, status: 'completed', completedAt: at } };
+  return decided(state, events);
 }
 
 export function correct(
@@ -212,8 +254,10 @@ export function correct(
   if (correction.field === 'finding' && !state.findings.some((f) => f.findingId === correction.target)) {
     throw new RuleViolationError('target', `finding ${correction.target} is not on this inspection`);
   }
-  return {
-    events: [ev(InspectionCorrected, correction, at)],
-    state: { ...state, corrections: [...state.corrections, { ...correction, at, by }] },
-  };
+  return decided(state, [ev(InspectionCorrected, correction, at)], by);
 }
+
+/** The inspections context's kinds of stream and how each folds. */
+export const inspectionFolds: readonly StreamFold[] = [
+  { prefix: 'inspection/', fold: (events) => events.reduce<InspectionState | undefined>(evolveInspection, undefined) },
+];

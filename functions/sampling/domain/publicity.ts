@@ -4,6 +4,7 @@ import { maskText } from '#shared/masking';
 import { addWorkingDays } from '#shared/working-days';
 import type { InspectionOutcome, SamplingDeps, TaskState } from '../ports.ts';
 import { taskIndex, taskStream } from './task-commands.ts';
+import { evolveTask } from './task-fold.ts';
 
 /** Results are published within 20 working days after the inspection ends (DESIGN §6, 一公开). */
 export const PUBLICATION_WORKING_DAYS = 20;
@@ -76,18 +77,18 @@ export async function flagOverdue(
   if (outcomes !== undefined && outcomes.length > 0 && outcomes.every((o) => o.result !== undefined)) return false;
   const due = await addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
   if (today <= due.date) return false;
-  const next: TaskState = { ...state, overdue: { dueBy: due.date, flaggedAt: now.toISOString() } };
+  const flagged = {
+    type: ResultPublicationOverdue.DETAIL_TYPE,
+    version: ResultPublicationOverdue.VERSION,
+    data: { taskId: state.id, periodEnd: state.period.end, dueBy: due.date, provisional: due.provisional },
+    occurredAt: now.toISOString(),
+  };
+  const next = evolveTask(state, flagged);
   await store.append({
     stream: taskStream(state.id),
     expectedVersion: task.version,
     prevHash: task.lastHash,
-    events: [
-      {
-        type: ResultPublicationOverdue.DETAIL_TYPE,
-        version: ResultPublicationOverdue.VERSION,
-        data: { taskId: state.id, periodEnd: state.period.end, dueBy: due.date, provisional: due.provisional },
-      },
-    ],
+    events: [flagged],
     actor: { id: 'publication-sweep', role: 'system', agency: state.ownerAgency },
     agency: state.ownerAgency,
     correlationId: `sweep-${today}`,

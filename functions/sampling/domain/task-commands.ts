@@ -9,6 +9,7 @@ import type { DrawRecord, EntityRow, SamplingDeps, StoredTask, TaskPlan, TaskSta
 import { sha256Hex, sortByCodeUnit } from './draw.ts';
 import type { DrawProof } from './proof.ts';
 import { runDraw } from './proof.ts';
+import { evolveTask } from './task-fold.ts';
 
 export interface SamplingContext {
   actor: Actor;
@@ -91,11 +92,12 @@ export async function createTask(deps: SamplingDeps, ctx: SamplingContext & { ju
     ...task,
     commitment: sha256Hex(seed),
   };
-  const state: TaskState = { ...plan, status: 'planned', createdAt: deps.clock().toISOString() };
+  const created = { type: TaskCreated.DETAIL_TYPE, version: TaskCreated.VERSION, data: plan, occurredAt: deps.clock().toISOString() };
+  const state = evolveTask(undefined, created);
   await deps.store.append({
     stream: taskStream(plan.id),
     expectedVersion: 0,
-    events: [{ type: TaskCreated.DETAIL_TYPE, version: TaskCreated.VERSION, data: plan }],
+    events: [created],
     actor: ctx.actor,
     agency: ctx.agency,
     correlationId: ctx.correlationId,
@@ -231,13 +233,14 @@ export async function drawTask(deps: SamplingDeps, ctx: SamplingContext, taskId:
     proofBlob: `${prefix}/proof`,
     populationBlobs,
   };
-  const state: TaskState = { ...plan, status: 'drawn', draw };
+  const drawn = { type: TaskDrawn.DETAIL_TYPE, version: TaskDrawn.VERSION, data: draw };
+  const state = evolveTask(plan, drawn);
   try {
     await deps.store.append({
       stream: taskStream(taskId),
       expectedVersion: task.version,
       prevHash: task.lastHash,
-      events: [{ type: TaskDrawn.DETAIL_TYPE, version: TaskDrawn.VERSION, data: draw }],
+      events: [drawn],
       actor: ctx.actor,
       agency: plan.ownerAgency,
       correlationId: ctx.correlationId,
@@ -257,12 +260,13 @@ export async function acceptTask(deps: SamplingDeps, ctx: SamplingContext, taskI
   if (!plan.partnerAgencies.includes(ctx.agency)) throw new ForbiddenError(`${ctx.agency} is not a partner of task ${taskId}.`);
   if ((plan.acceptedBy ?? []).includes(ctx.agency)) return plan;
   if (plan.status !== 'planned') throw new StateConflictError(`Task ${taskId} was drawn at ${plan.draw?.drawnAt}.`);
-  const state: TaskState = { ...plan, acceptedBy: [...(plan.acceptedBy ?? []), ctx.agency] };
+  const accepted = { type: PartnerAccepted.DETAIL_TYPE, version: PartnerAccepted.VERSION, data: { agency: ctx.agency, note } };
+  const state = evolveTask(plan, accepted);
   await deps.store.append({
     stream: taskStream(taskId),
     expectedVersion: task.version,
     prevHash: task.lastHash,
-    events: [{ type: PartnerAccepted.DETAIL_TYPE, version: PartnerAccepted.VERSION, data: { agency: ctx.agency, note } }],
+    events: [accepted],
     actor: ctx.actor,
     agency: plan.ownerAgency,
     correlationId: ctx.correlationId,
