@@ -3,12 +3,19 @@
  * schedules and the table. The CDK app and the local runtime are both built from this module alone.
  */
 
+import { casesAccess } from '#cases/adapters/table-layout';
 import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
 import { contracts as cases, commandContract } from '#cases/schemas';
+import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
+import { ingestAccess } from '#ingest/adapters/table-layout';
 import { contracts as ingest } from '#ingest/schemas';
+import { inspectionsAccess } from '#inspections/adapters/table-layout';
 import { contracts as inspections } from '#inspections/schemas';
+import type { TableAccess } from '#records/adapters/table-layout';
+import { recordsAccess } from '#records/adapters/table-layout';
 import { contracts as records } from '#records/schemas';
+import { samplingAccess } from '#sampling/adapters/table-layout';
 import { contracts as sampling } from '#sampling/schemas';
 import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
@@ -22,8 +29,8 @@ export interface FunctionSpec {
   description: string;
   memoryMb: number;
   timeoutSeconds: number;
-  /** Table key prefixes this function may touch (IAM dynamodb:LeadingKeys), and how. */
-  table: { read: readonly string[]; write: readonly string[] };
+  /** Table key prefixes this function may touch (IAM dynamodb:LeadingKeys), and how: from its context's layout module. */
+  table: TableAccess;
   idempotency: boolean;
   publishesEvents?: boolean;
   /** Reads and writes the evidence bucket (presigned uploads). */
@@ -49,21 +56,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'Market entities, inspectors and inspection items; bulk import jobs',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    table: {
-      read: [
-        'S#agency/',
-        'S#entity/',
-        'S#inspector/',
-        'S#inspection-item/',
-        'S#entity-import/',
-        'BLOB#import/',
-        'AGENCY',
-        'ENTITY#',
-        'INSPECTOR#',
-        'ITEM',
-      ],
-      write: ['S#agency/', 'S#entity/', 'S#inspector/', 'S#inspection-item/', 'S#entity-import/', 'BLOB#import/'],
-    },
+    table: directoryAccess(),
     idempotency: true,
   },
   records: {
@@ -71,7 +64,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'The activity feed of every published event',
     memoryMb: 512,
     timeoutSeconds: 10,
-    table: { read: ['ACTIVITY#'], write: ['ACTIVITY#'] },
+    table: recordsAccess(),
     idempotency: true,
   },
   sampling: {
@@ -79,23 +72,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'Double-random sampling tasks, verifiable draws, publicity and metrics',
     memoryMb: 1769,
     timeoutSeconds: 29,
-    table: {
-      read: [
-        'S#sampling-task/',
-        'SEED#',
-        'BLOB#sampling/',
-        'TASK#',
-        'PUBLIC#TASK',
-        'ENTITY#',
-        'INSPECTOR#',
-        'ITEM',
-        'S#inspection-item/',
-        'DRAWN#',
-        'INSPECTED#',
-        'INSPECTION#',
-      ],
-      write: ['S#sampling-task/', 'SEED#', 'BLOB#sampling/', 'DRAWN#', 'INSPECTED#'],
-    },
+    table: samplingAccess(),
     idempotency: true,
     settings: {
       /** Years of the official calendar past the chinese-days data, as JSON (see README, Configuration). */
@@ -107,10 +84,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'Assigned inspections and the inspectors’ worklists',
     memoryMb: 1024,
     timeoutSeconds: 60,
-    table: {
-      read: ['WORKLIST#', 'S#sampling-task/', 'S#entity/', 'S#inspection-item/', 'BLOB#sampling/', 'S#inspection/', 'INSPECTION#'],
-      write: ['S#inspection/', 'WORKLIST#'],
-    },
+    table: inspectionsAccess(),
     idempotency: true,
     evidence: true,
   },
@@ -119,21 +93,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'Penalty cases: clues, lifecycle, statutory clocks, legal review',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    table: {
-      read: [
-        'S#case/',
-        'S#publication/',
-        'S#external/',
-        'CASE#',
-        'PUBLIC#DECISION',
-        'CLOCK#cases',
-        'S#entity/',
-        'S#inspection/',
-        'ACCESS#',
-        'ACCESS-BY#',
-      ],
-      write: ['S#case/', 'S#publication/', 'ACCESS#', 'ACCESS-BY#'],
-    },
+    table: casesAccess(),
     idempotency: true,
     settings: {
       /** Days before a deadline when the clock sweep warns (DESIGN §6: 10). */
@@ -155,10 +115,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     description: 'Enforcement systems of other departments: registration, CloudEvents ingest, the event catalog',
     memoryMb: 1024,
     timeoutSeconds: 29,
-    table: {
-      read: ['S#system/', 'SYSTEM#', 'S#external/', 'INGEST#', 'S#case/', 'S#entity/'],
-      write: ['S#system/', 'SYSTEMID#', 'SYSTEMSOURCE#', 'S#external/', 'INGEST#', 'RATE#'],
-    },
+    table: ingestAccess(),
     idempotency: true,
   },
   outbox: {

@@ -1,6 +1,8 @@
 import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
+import { entityStream } from '#directory/adapters/table-layout';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
+import { inspectionStream } from '#inspections/adapters/table-layout';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
@@ -11,6 +13,7 @@ import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { Problem } from '#shared/problem';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
+import { casesAbout, casesOf, externalRecordStream, publicDecisions } from './adapters/table-layout.ts';
 import { type CaseRecord, caseDeadlines, decideOnTheSpot, foldCase, give, openCase, stillRuns } from './domain/case.ts';
 import { allowedCommands, CASE_COMMANDS, type CaseRole } from './domain/lifecycle.ts';
 import { isLive, type Publication, publicationStream } from './domain/publicity.ts';
@@ -94,7 +97,7 @@ async function recordAccess(r: HttpRequest<RouteContract>, c: CaseRecord, what: 
  * there is a decision to publish, its publication.
  */
 async function streamsOf(c: CaseRecord): Promise<string[]> {
-  const external = `external/${c.agency}/${c.caseId}`;
+  const external = externalRecordStream(c.agency, c.caseId);
   const reported = (await events().existing([external])).has(external);
   return [
     ...timelineStreams(caseStream(c.caseId), c.source),
@@ -129,13 +132,15 @@ const lifecycleRoutes: Record<string, Route> = Object.fromEntries(
  * caller's agency's directory, and an inspection one the caller was on the team of; anything else answers 404.
  */
 async function entityOfAgency(agency: string, uscc: string) {
-  const entity = await heads().get<{ region: string }>(`entity/${agency}/${uscc}`);
+  const entity = await heads().get<{ region: string }>(entityStream(agency, uscc));
   if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
   return entity;
 }
 
 async function inspectionOfCaller(r: HttpRequest<RouteContract>, inspectionId: string, uscc: string): Promise<void> {
-  const inspection = await heads().get<{ team: { id: string; agency: string }[]; entity: { uscc: string } }>(`inspection/${inspectionId}`);
+  const inspection = await heads().get<{ team: { id: string; agency: string }[]; entity: { uscc: string } }>(
+    inspectionStream(inspectionId),
+  );
   const onTeam = inspection?.state.team.some((m) => m.id === r.principal.id && m.agency === r.principal.agency) ?? false;
   if (inspection === undefined || !onTeam) throw new NotFoundError(`Inspection ${inspectionId}`);
   if (inspection.state.entity.uscc !== uscc) {
@@ -233,24 +238,15 @@ export const http = httpHandler({
   'GET /cases': route(contracts.listCases, async (r) => {
     const { status, entity, limit, cursor } = r.query;
     const agency = r.principal.agency;
-    const query =
-      entity !== undefined
-        ? { index: 'gsi2' as const, partition: `CASE#${agency}#${entity}`, limit, ...(cursor ? { cursor } : {}) }
-        : {
-            index: 'gsi1' as const,
-            partition: `CASE#${agency}`,
-            ...(status ? { prefix: `${status}#` } : {}),
-            limit,
-            ...(cursor ? { cursor } : {}),
-          };
+    const list = entity !== undefined ? casesAbout(agency, entity) : casesOf(agency, status);
+    const query = { ...list, limit, ...(cursor ? { cursor } : {}) };
     const page = await heads().list<CaseRecord>(query);
     const items = await Promise.all(page.items.filter((i) => status === undefined || i.state.status === status).map((i) => view(i.state)));
     return { status: 200, body: { items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) } };
   }),
   'GET /public/decisions': route(contracts.publicDecisions, async (r) => {
     const page = await heads().list<Publication>({
-      index: 'gsi1',
-      partition: 'PUBLIC#DECISION',
+      ...publicDecisions(),
       descending: true,
       limit: r.query.limit,
       ...(r.query.cursor ? { cursor: r.query.cursor } : {}),
@@ -291,7 +287,7 @@ export const caseClues = eventConsumer(CaseClueRaised, async (detail) => {
     occurredAt: string;
     data: { inspectionId: string; entity: string; summary: string };
   };
-  const entity = await heads().get<{ name: string; region: string }>(`entity/${event.agency}/${event.data.entity}`);
+  const entity = await heads().get<{ name: string; region: string }>(entityStream(event.agency, event.data.entity));
   const opened = openCase({
     caseId: `case-${event.data.inspectionId}`,
     agency: event.agency,

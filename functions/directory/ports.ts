@@ -18,7 +18,7 @@ export interface ListQuery {
   upTo?: string;
   /** Highest sort key first. */
   descending?: boolean;
-  /** Only records whose `owners` contains this marker (catalog items). */
+  /** Only records this agency owns (catalog items). */
   owner?: string;
   limit: number;
   cursor?: string;

@@ -7,11 +7,12 @@ import { httpHandler, route } from '#shared/http-handler';
 import { problems } from '#shared/problem';
 import { DynamoDbIngestMarkers } from './adapters/dynamodb-ingest-markers.ts';
 import { DynamoDbRateLimiter } from './adapters/dynamodb-rate-limiter.ts';
+import { systemsOf } from './adapters/table-layout.ts';
 import { eventCatalog } from './domain/catalog.ts';
 import { entriesOf } from './domain/cloudevents.ts';
 import { type ExternalRecord, externalStream } from './domain/external-record.ts';
 import { ingest } from './domain/ingest.ts';
-import { postingSystem, registerSystem, type SystemState, systemListPartition, systemStream } from './domain/systems.ts';
+import { postingSystem, registerSystem, type SystemState, systemStream } from './domain/systems.ts';
 import { contracts } from './schemas.ts';
 
 let deps: ReturnType<typeof build> | undefined;
@@ -40,8 +41,7 @@ export const http = httpHandler({
   })),
   'GET /systems': route(contracts.listSystems, async (r) => {
     const page = await d().reader.list<SystemState>({
-      index: 'gsi1',
-      partition: systemListPartition(r.principal.agency),
+      ...systemsOf(r.principal.agency),
       limit: r.query.limit,
       ...(r.query.cursor ? { cursor: r.query.cursor } : {}),
     });

@@ -2,6 +2,7 @@ import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { batchPutAll } from '#shared/dynamodb';
+import { accessLogPartition } from './table-layout.ts';
 
 export interface AccessEntry {
   at: string;
@@ -27,14 +28,14 @@ export class DynamoDbAccessLog {
     const sk = `${entry.at}#${crypto.randomUUID()}`;
     const item = { sk, kind: 'access', entry: JSON.stringify(entry) };
     await batchPutAll(this.client, this.table, [
-      { pk: `ACCESS#${entry.caseAgency}`, ...item },
-      { pk: `ACCESS-BY#${entry.readerAgency}`, ...item },
+      { pk: accessLogPartition(entry.caseAgency, false), ...item },
+      { pk: accessLogPartition(entry.readerAgency, true), ...item },
     ]);
   }
 
   /** Newest first: the reads of the agency's cases, or (`byReader`) the reads its own people made. */
   async list(agency: string, byReader: boolean, limit: number, cursor?: string): Promise<{ items: AccessEntry[]; cursor?: string }> {
-    const pk = byReader ? `ACCESS-BY#${agency}` : `ACCESS#${agency}`;
+    const pk = accessLogPartition(agency, byReader);
     const start = decodeCursor(cursor, { pk });
     const page = await this.client.send(
       new QueryCommand({

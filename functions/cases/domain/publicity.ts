@@ -1,6 +1,7 @@
 import * as E from '#events/cases/case-events.v1';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { maskPersonName, maskText } from '#shared/masking';
+import { publicationIndex as layoutIndex, PUBLICATION_STREAMS } from '../adapters/table-layout.ts';
 import type { CaseRecord } from './case.ts';
 
 /**
@@ -40,7 +41,7 @@ export interface Publication {
   reason?: string;
 }
 
-export const publicationStream = (caseId: string) => `publication/${caseId}`;
+export const publicationStream = (caseId: string) => `${PUBLICATION_STREAMS}${caseId}`;
 
 /** Whether a case's decision is published at all: not a warning alone, and not revoked. */
 export function publishes(c: CaseRecord): boolean {
@@ -122,10 +123,5 @@ export const isLive = (p: Publication, today: string) => p.status === 'live' && 
 /** The head's index: on the public list while live, and on the clock index for its takedown. */
 export function publicationIndex(p: Publication): Record<string, string> {
   if (p.status !== 'live') return {};
-  return {
-    gsi1pk: 'PUBLIC#DECISION',
-    gsi1sk: `${p.publishedOn}#${p.notice.caseId}`,
-    gsi3pk: 'CLOCK#cases',
-    gsi3sk: `${p.takedownOn}#${publicationStream(p.notice.caseId)}`,
-  };
+  return layoutIndex({ publishedOn: p.publishedOn, takedownOn: p.takedownOn, caseId: p.notice.caseId });
 }

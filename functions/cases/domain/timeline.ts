@@ -1,10 +1,11 @@
+import { inspectionStream } from '#inspections/adapters/table-layout';
 import { type ChainCheck, GENESIS_HASH, verifyChain } from '#records/domain/hash-chain';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 
 /** The streams of a case's timeline, in order: the inspection it came from (if any), then the case itself. */
 export function timelineStreams(caseStream: string, source: { kind: string; ref: string }): string[] {
-  return source.kind === 'inspection' && source.ref !== '' ? [`inspection/${source.ref}`, caseStream] : [caseStream];
+  return source.kind === 'inspection' && source.ref !== '' ? [inspectionStream(source.ref), caseStream] : [caseStream];
 }
 
 export interface TimelinePage {

@@ -2,6 +2,7 @@ import type { DirectoryReader, StoredRecord } from '#directory/ports';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
+import { CASE_STREAMS, dueBy, caseIndex as layoutIndex } from '../adapters/table-layout.ts';
 import { bindingDeadlines, type CaseRecord, clockEvents, withEvents } from './case.ts';
 import type { DiscretionTable } from './legal-rules.ts';
 import {
@@ -29,20 +30,13 @@ export interface CaseDeps {
   settings: { warnDays: number; publicity: PublicitySettings; discretion: DiscretionTable };
 }
 
-export const caseStream = (caseId: string) => `case/${caseId}`;
-export const CLOCK_PARTITION = 'CLOCK#cases';
+export const caseStream = (caseId: string) => `${CASE_STREAMS}${caseId}`;
 const SYSTEM = (id: string, agency: string): Actor => ({ id, role: 'system', agency });
 
 /** The head's index: by agency and status, by entity, and (while a deadline binds) by the next deadline for the sweep. */
 export async function caseIndex(c: CaseRecord, today: string): Promise<Record<string, string>> {
   const next = (await bindingDeadlines(c, today)).map((d) => d.due).sort()[0];
-  return {
-    gsi1pk: `CASE#${c.agency}`,
-    gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
-    gsi2pk: `CASE#${c.agency}#${c.entity}`,
-    gsi2sk: `${c.clueOn}#${c.caseId}`,
-    ...(next === undefined ? {} : { gsi3pk: CLOCK_PARTITION, gsi3sk: `${next}#${caseStream(c.caseId)}` }),
-  };
+  return layoutIndex(c, next);
 }
 
 /** Records a case's new events with its state and indexes, guarded by the version the decision was based on. */
@@ -141,9 +135,7 @@ export async function sweepClocks(deps: CaseDeps): Promise<{ warned: number; tak
   let cursor: string | undefined;
   do {
     const page = await deps.reader.list<CaseRecord | Publication>({
-      index: 'gsi3',
-      partition: CLOCK_PARTITION,
-      upTo: `${deps.dayIn(deps.settings.warnDays)}~`,
+      ...dueBy(deps.dayIn(deps.settings.warnDays)),
       limit: 100,
       ...(cursor ? { cursor } : {}),
     });

@@ -4,6 +4,7 @@ import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { batchGetAll } from '#shared/dynamodb';
 import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
+import { ownersMarker } from './table-layout.ts';
 
 /** Reads directory records from their stream heads (state cached there in the same transaction as the events). */
 export class DynamoDbDirectoryReader implements DirectoryReader {
@@ -27,7 +28,7 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
       unique.map((stream) => ({ pk: streamKey(stream), sk: HEAD_SK })),
       true,
     );
-    return new Map(items.map((item) => [String(item.pk).replace(/^S#/, ''), recordOf<S>(item)]));
+    return new Map(items.map((item) => [String(item.stream), recordOf<S>(item)]));
   }
 
   async list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }> {
@@ -43,7 +44,7 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
       condition += ` AND ${skName} <= :upTo`;
       values[':upTo'] = query.upTo;
     }
-    if (query.owner !== undefined) values[':owner'] = `|${query.owner}|`;
+    if (query.owner !== undefined) values[':owner'] = ownersMarker([query.owner]);
     const { Items = [], LastEvaluatedKey } = await this.client.send(
       new QueryCommand({
         TableName: this.table,
@@ -63,7 +64,7 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
 
 function recordOf<S>(item: Record<string, unknown>): StoredRecord<S> {
   return {
-    stream: String(item.pk).replace(/^S#/, ''),
+    stream: String(item.stream),
     state: JSON.parse(String(item.state)) as S,
     agency: String(item.agency),
     version: Number(item.version),

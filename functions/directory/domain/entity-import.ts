@@ -8,6 +8,7 @@ import type { Actor, NewEvent, RecordedEvent } from '#records/domain/recorded-ev
 import type { EventStore } from '#records/ports';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#shared/errors';
 import { illFormedField } from '#shared/well-formed';
+import { IMPORT_BLOBS, IMPORT_JOB_STREAMS } from '../adapters/table-layout.ts';
 import type { ChunkStore } from '../ports.ts';
 import type { CommandContext } from './directory-commands.ts';
 import { MAX_IMPORT_ROWS, type RawRow, type RowReport } from './import-rows.ts';
@@ -57,8 +58,8 @@ export interface ImportDeps {
   clock: () => Date;
 }
 
-export const importStream = (agency: string, jobId: string) => `entity-import/${agency}/${jobId}`;
-const chunkKey = (agency: string, jobId: string, chunk: number) => `import/${agency}/${jobId}/${chunk}`;
+export const importStream = (agency: string, jobId: string) => `${IMPORT_JOB_STREAMS}${agency}/${jobId}`;
+const chunkKey = (agency: string, jobId: string, chunk: number) => `${IMPORT_BLOBS}${agency}/${jobId}/${chunk}`;
 
 /** The job is the fold of its events (DESIGN §4); the head keeps it as a cache. */
 export function evolveImport(job: ImportJob | undefined, event: RecordedEvent): ImportJob {

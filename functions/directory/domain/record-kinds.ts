@@ -10,6 +10,16 @@ import { InspectorUpdated } from '#events/directory/inspector-updated.v1';
 import type { agencyState, entityState, inspectionItemState, inspectorState } from '#events/directory/values';
 import type { EventDefinition } from '#events/stored-event';
 import type { HeadIndex } from '#records/ports';
+import {
+  AGENCY_STREAMS,
+  agencyIndex,
+  entityIndex,
+  entityStream,
+  INSPECTOR_STREAMS,
+  inspectionItemIndex,
+  inspectionItemStream,
+  inspectorIndex,
+} from '../adapters/table-layout.ts';
 
 export type AgencyState = z.infer<typeof agencyState>;
 export type EntityState = z.infer<typeof entityState>;
@@ -26,8 +36,6 @@ export interface RecordKind<S> {
   /** Where the record lives. Items of the catalog are national; entities and inspectors belong to an agency. */
   stream(agency: string, id: string): string;
   index(agency: string, state: S): HeadIndex;
-  /** The partition its list reads, for an agency. */
-  listPartition(agency: string): string;
   /** Whether a principal of `agency` may see a record owned by `owner`. */
   visibleTo(agency: string, owner: string, state: S): boolean;
   registered: EventDefinition;
@@ -37,14 +45,8 @@ export interface RecordKind<S> {
 export const entityKind: RecordKind<EntityState> = {
   label: 'Entity',
   idField: 'uscc',
-  stream: (agency, uscc) => `entity/${agency}/${uscc}`,
-  index: (agency, s) => ({
-    gsi1pk: `ENTITY#${agency}`,
-    gsi1sk: `${s.region}#${s.uscc}`,
-    gsi2pk: `ENTITY#${agency}#${s.industry}`,
-    gsi2sk: `${s.region}#${s.uscc}`,
-  }),
-  listPartition: (agency) => `ENTITY#${agency}`,
+  stream: entityStream,
+  index: entityIndex,
   visibleTo: (agency, owner) => agency === owner,
   registered: EntityRegistered,
   updated: EntityUpdated,
@@ -53,9 +55,8 @@ export const entityKind: RecordKind<EntityState> = {
 export const inspectorKind: RecordKind<InspectorState> = {
   label: 'Inspector',
   idField: 'id',
-  stream: (agency, id) => `inspector/${agency}/${id}`,
-  index: (agency, s) => ({ gsi1pk: `INSPECTOR#${agency}`, gsi1sk: s.id }),
-  listPartition: (agency) => `INSPECTOR#${agency}`,
+  stream: (agency, id) => `${INSPECTOR_STREAMS}${agency}/${id}`,
+  index: inspectorIndex,
   visibleTo: (agency, owner) => agency === owner,
   registered: InspectorRegistered,
   updated: InspectorUpdated,
@@ -65,9 +66,8 @@ export const inspectorKind: RecordKind<InspectorState> = {
 export const inspectionItemKind: RecordKind<InspectionItemState> = {
   label: 'Inspection item',
   idField: 'code',
-  stream: (_agency, code) => `inspection-item/${code}`,
-  index: (_agency, s) => ({ gsi1pk: 'ITEM', gsi1sk: s.code, owners: `|${s.owningAgencies.join('|')}|` }),
-  listPartition: () => 'ITEM',
+  stream: (_agency, code) => inspectionItemStream(code),
+  index: (_agency, s) => inspectionItemIndex(s),
   visibleTo: (agency, _owner, s) => s.owningAgencies.includes(agency),
   registered: InspectionItemRegistered,
   updated: InspectionItemUpdated,
@@ -80,9 +80,8 @@ export const inspectionItemKind: RecordKind<InspectionItemState> = {
 export const agencyKind: RecordKind<AgencyState> = {
   label: 'Agency',
   idField: 'code',
-  stream: (_agency, code) => `agency/${code}`,
-  index: (_agency, s) => ({ gsi1pk: 'AGENCY', gsi1sk: s.code }),
-  listPartition: () => 'AGENCY',
+  stream: (_agency, code) => `${AGENCY_STREAMS}${code}`,
+  index: (_agency, s) => agencyIndex(s),
   visibleTo: (agency, owner) => agency === owner,
   registered: AgencyRegistered,
   updated: AgencyUpdated,

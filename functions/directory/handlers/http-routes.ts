@@ -3,6 +3,7 @@ import { ForbiddenError } from '#shared/errors';
 import { fieldErrors } from '#shared/field-errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { agencies, entitiesByIndustry, entitiesByRegion, inspectionItemsOf, inspectorsOf } from '../adapters/table-layout.ts';
 import { type CommandContext, listRecords, readRecord, registerRecord, updateRecord, viewOf } from '../domain/directory-commands.ts';
 import { classifyRows, readImport, requestImport } from '../domain/entity-import.ts';
 import { parseCsv, parseNdjson } from '../domain/import-rows.ts';
@@ -29,7 +30,7 @@ export const routes = {
     return ok(await updateRecord(wired(), agencyKind, commandContext(r), r.params.code, expectedVersion, patch));
   }),
   'GET /public/agencies': route(contracts.publicAgencies, async (r) => {
-    const page = await listRecords<AgencyState>(wired(), { index: 'gsi1', partition: agencyKind.listPartition(''), ...r.query });
+    const page = await listRecords<AgencyState>(wired(), { ...agencies(), ...r.query });
     return ok({ ...page, items: page.items.map(({ code, name, region }) => ({ code, name, region })) });
   }),
   'POST /entities': route(contracts.createEntity, async (r) =>
@@ -41,10 +42,8 @@ export const routes = {
   'GET /entities': route(contracts.listEntities, async (r) => {
     const { industry, region, limit, cursor } = r.query;
     const agency = r.principal.agency;
-    const query =
-      industry === undefined
-        ? { index: 'gsi1' as const, partition: entityKind.listPartition(agency), prefix: region, limit, cursor }
-        : { index: 'gsi2' as const, partition: `${entityKind.listPartition(agency)}#${industry}`, prefix: region, limit, cursor };
+    const list = industry === undefined ? entitiesByRegion(agency) : entitiesByIndustry(agency, industry);
+    const query = { ...list, prefix: region, limit, cursor };
     return ok(await listRecords(wired(), query));
   }),
   'PATCH /entities/{uscc}': route(contracts.updateEntity, async (r) => {
@@ -76,7 +75,7 @@ export const routes = {
     ok(viewOf(await readRecord(wired(), inspectorKind, r.principal.agency, r.params.id))),
   ),
   'GET /inspectors': route(contracts.listInspectors, async (r) =>
-    ok(await listRecords(wired(), { index: 'gsi1', partition: inspectorKind.listPartition(r.principal.agency), ...r.query })),
+    ok(await listRecords(wired(), { ...inspectorsOf(r.principal.agency), ...r.query })),
   ),
   'PATCH /inspectors/{id}': route(contracts.updateInspector, async (r) => {
     const { expectedVersion, ...patch } = r.body;
@@ -90,14 +89,7 @@ export const routes = {
     ok(viewOf(await readRecord(wired(), inspectionItemKind, r.principal.agency, r.params.code))),
   ),
   'GET /inspection-items': route(contracts.listInspectionItems, async (r) =>
-    ok(
-      await listRecords(wired(), {
-        index: 'gsi1',
-        partition: inspectionItemKind.listPartition(r.principal.agency),
-        owner: r.principal.agency,
-        ...r.query,
-      }),
-    ),
+    ok(await listRecords(wired(), { ...inspectionItemsOf(r.principal.agency), ...r.query })),
   ),
   'PATCH /inspection-items/{code}': route(contracts.updateInspectionItem, async (r) => {
     const { expectedVersion, ...patch } = r.body;

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { rateKey } from './table-layout.ts';
 
 /**
  * A client's own request rate (DESIGN §7), counted in the table so that every Lambda instance (and the local
@@ -20,7 +21,7 @@ export class DynamoDbRateLimiter {
       await this.client.send(
         new UpdateItemCommand({
           TableName: this.table,
-          Key: marshall({ pk: `RATE#${clientId}`, sk: String(second) }),
+          Key: marshall(rateKey(clientId, second)),
           UpdateExpression: 'ADD #n :one SET expiresAt = :expires',
           ConditionExpression: 'attribute_not_exists(#n) OR #n < :limit',
           ExpressionAttributeNames: { '#n': 'n' },

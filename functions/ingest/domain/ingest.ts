@@ -1,7 +1,10 @@
+import { CASE_STREAMS } from '#cases/adapters/table-layout';
+import { entityStream } from '#directory/adapters/table-layout';
 import type { DirectoryReader, StoredRecord } from '#directory/ports';
 import type { NewEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 import { SideItemExistsError, VersionConflictError } from '#shared/errors';
+import { markerKey, markerOf } from '../adapters/table-layout.ts';
 import { type CheckedEvent, checkEntry, idOf, type PostingSystem, type Rejection } from './cloudevents.ts';
 import { type ExternalRecord, externalStream, withReport } from './external-record.ts';
 
@@ -22,10 +25,10 @@ export type EntryResult =
   | { index: number; id: string; status: 'duplicate' }
   | ({ index: number; id?: string; status: 'rejected' } & Rejection);
 
-export const markerKey = (source: string, id: string) => ({ pk: `INGEST#${source}`, sk: id });
+export { markerKey };
 /** The (source, id) pair as one string, from an event or from its marker's key. */
 export const keyOf = (e: { source: string; id: string }) => `${e.source}\n${e.id}`;
-export const keyOfMarker = (k: { pk: string; sk: string }) => keyOf({ source: k.pk.slice('INGEST#'.length), id: k.sk });
+export const keyOfMarker = (k: { pk: string; sk: string }) => keyOf(markerOf(k));
 
 /** Events per transaction: each takes its event item and its marker, and the head takes one (≤ 100 items). */
 const PER_TRANSACTION = 49;
@@ -61,7 +64,8 @@ export async function ingest(
 
   // One round trip for the heads: each subject (a case or an entity of the system's agency; another agency's answers
   // as a missing one) and each external record the batch appends to; one more for the (source, id) markers.
-  const subjectStream = (e: CheckedEvent) => (e.subjectKind === 'case' ? `case/${e.subject}` : `entity/${system.agency}/${e.subject}`);
+  const subjectStream = (e: CheckedEvent) =>
+    e.subjectKind === 'case' ? `${CASE_STREAMS}${e.subject}` : entityStream(system.agency, e.subject);
   const [heads, before] = await Promise.all([
     deps.reader.getMany<unknown>(checked.flatMap((c) => [subjectStream(c.event), externalStream(system.agency, c.event.subject)])),
     deps.markers.existing(checked.map((c) => c.event)),

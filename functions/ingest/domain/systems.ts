@@ -4,13 +4,13 @@ import { SystemRegistered, type systemState } from '#events/ingest/system-regist
 import type { Actor } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 import { AlreadyExistsError, RuleViolationError, SideItemExistsError, VersionConflictError } from '#shared/errors';
+import { isSystemIdClaim, SYSTEM_STREAMS, systemIdClaim, systemIndex, systemSourceClaim } from '../adapters/table-layout.ts';
 import type { PostingSystem } from './cloudevents.ts';
 
 export type SystemState = z.infer<typeof systemState>;
 
 /** A system's record is keyed by its OAuth client id: each POST /events finds it from the caller's token. */
-export const systemStream = (clientId: string) => `system/${clientId}`;
-export const systemListPartition = (agency: string) => `SYSTEM#${agency}`;
+export const systemStream = (clientId: string) => `${SYSTEM_STREAMS}${clientId}`;
 
 export type SystemInput = Omit<SystemState, 'agency' | 'registeredAt'>;
 
@@ -43,18 +43,16 @@ export async function registerSystem(
       actor: ctx.actor,
       agency: ctx.agency,
       correlationId: ctx.correlationId,
-      head: { state, index: { gsi1pk: systemListPartition(ctx.agency), gsi1sk: input.id } },
+      head: { state, index: systemIndex(ctx.agency, input.id) },
       sideItems: [
-        { pk: `SYSTEMID#${ctx.agency}#${input.id}`, sk: 'SYSTEM', attributes: { clientId: input.clientId } },
-        { pk: `SYSTEMSOURCE#${input.source}`, sk: 'SYSTEM', attributes: { clientId: input.clientId } },
+        { ...systemIdClaim(ctx.agency, input.id), attributes: { clientId: input.clientId } },
+        { ...systemSourceClaim(input.source), attributes: { clientId: input.clientId } },
       ],
     });
   } catch (error) {
     if (error instanceof VersionConflictError) throw new AlreadyExistsError(`A system with client id ${input.clientId}`);
     if (error instanceof SideItemExistsError) {
-      throw new AlreadyExistsError(
-        error.keys.some((k) => k.pk.startsWith('SYSTEMID#')) ? `System ${input.id}` : `A system with source ${input.source}`,
-      );
+      throw new AlreadyExistsError(error.keys.some(isSystemIdClaim) ? `System ${input.id}` : `A system with source ${input.source}`);
     }
     throw error;
   }

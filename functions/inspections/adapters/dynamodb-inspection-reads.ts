@@ -4,8 +4,9 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { batchGetAll, queryAll } from '#shared/dynamodb';
-import { inspectionStream, worklistPk } from '../domain/assign.ts';
+import { inspectionStream } from '../domain/assign.ts';
 import { fromHead, type InspectionState } from '../domain/inspection.ts';
+import { inspectionsOf, worklistPartition } from './table-layout.ts';
 
 /** What the inspections context reads: worklist pointers, stream heads, the owner's inspections. */
 export class DynamoDbInspectionReads {
@@ -31,7 +32,7 @@ export class DynamoDbInspectionReads {
     limit: number,
     cursor?: string,
   ): Promise<{ items: InspectionState[]; cursor?: string }> {
-    const pk = worklistPk(agency, inspector);
+    const pk = worklistPartition(agency, inspector);
     const start = decodeCursor(cursor, { pk });
     const page = await this.client.send(
       new QueryCommand({
@@ -55,9 +56,9 @@ export class DynamoDbInspectionReads {
   async *ofAgency(agency: string): AsyncGenerator<InspectionState> {
     for await (const item of queryAll(this.client, {
       TableName: this.table,
-      IndexName: 'gsi1',
+      IndexName: inspectionsOf(agency).index,
       KeyConditionExpression: 'gsi1pk = :p',
-      ExpressionAttributeValues: marshall({ ':p': `INSPECTION#${agency}` }),
+      ExpressionAttributeValues: marshall({ ':p': inspectionsOf(agency).partition }),
     })) {
       yield fromHead(JSON.parse(String(item.state)));
     }

@@ -1,3 +1,4 @@
+import { entityStream, inspectionItemStream } from '#directory/adapters/table-layout';
 import type { EventStore } from '#records/ports';
 import type { DrawProof } from '#sampling/domain/proof';
 import type { DrawRecord, TaskState } from '#sampling/ports';
@@ -21,18 +22,17 @@ export async function assignFromDraw(
   if (task === undefined) throw new Error(`task ${event.stream} not found`);
   const proof = await deps.proof(event.data);
   const agencyOf = new Map(proof.pool.map((p) => [p.id, p.agency]));
-  const entityStream = (uscc: string) => `entity/${task.ownerAgency}/${uscc}`;
-  const entities = await deps.heads<EntitySummary>(proof.assignments.map((a) => entityStream(a.entity)));
+  const entities = await deps.heads<EntitySummary>(proof.assignments.map((a) => entityStream(task.ownerAgency, a.entity)));
   const items = await deps.heads<{ name: string; legalBasis: string; checklist: ChecklistSnapshot['questions'] }>(
-    task.items.map((code) => `inspection-item/${code}`),
+    task.items.map((code) => inspectionItemStream(code)),
   );
   const checklists = task.items.flatMap((code) => {
-    const item = items.get(`inspection-item/${code}`);
+    const item = items.get(inspectionItemStream(code));
     return item === undefined ? [] : [{ item: code, name: item.name, legalBasis: item.legalBasis, questions: item.checklist }];
   });
   const outcomes = await deps.store.createMany(
     proof.assignments.map((assignment) => {
-      const entity = entities.get(entityStream(assignment.entity));
+      const entity = entities.get(entityStream(task.ownerAgency, assignment.entity));
       return assignedInspection({
         task,
         drawId: event.data.drawId,

@@ -1,5 +1,6 @@
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import type { AppendInput } from '#records/ports';
+import { inspectionIndex, inspectionStream, worklistKey } from '../adapters/table-layout.ts';
 
 export interface DrawnAssignment {
   entity: string;
@@ -22,8 +23,7 @@ export interface ChecklistSnapshot {
 }
 
 export const inspectionId = (taskId: string, uscc: string) => `${taskId}~${uscc}`;
-export const inspectionStream = (id: string) => `inspection/${id}`;
-export const worklistPk = (agency: string, inspector: string) => `WORKLIST#${agency}#${inspector}`;
+export { inspectionStream };
 
 /**
  * One assigned inspection per selected entity: its stream starts with InspectionAssigned, and each team member
@@ -63,10 +63,9 @@ export function assignedInspection(input: {
     actor: { id: 'sampling-draw', role: 'system', agency: input.task.ownerAgency },
     agency: input.task.ownerAgency,
     correlationId: input.correlationId,
-    head: { state, index: { gsi1pk: `INSPECTION#${input.task.ownerAgency}`, gsi1sk: `${data.plannedStart}#${id}` } },
+    head: { state, index: inspectionIndex(data) },
     sideItems: team.map((member) => ({
-      pk: worklistPk(member.agency, member.id),
-      sk: `${data.plannedStart}#${id}`,
+      ...worklistKey(member.agency, member.id, data),
       attributes: { kind: 'worklist', entry: JSON.stringify(state) },
     })),
   };

@@ -1,5 +1,6 @@
 import type { Actor } from '#records/domain/recorded-event';
 import { NotFoundError, RuleViolationError, StateConflictError, VersionConflictError } from '#shared/errors';
+import { inspectionIndex } from '../adapters/table-layout.ts';
 import type { InspectionDeps } from '../ports.ts';
 import { inspectionStream } from './assign.ts';
 import { checkUpload, evidenceKey } from './evidence-policy.ts';
@@ -62,9 +63,7 @@ export async function runCommand(
 }
 
 /** The same index keys the assignment wrote: the owner's inspections by planned date. */
-export function indexOf(state: InspectionState) {
-  return { gsi1pk: `INSPECTION#${state.ownerAgency}`, gsi1sk: `${state.plannedStart}#${state.inspectionId}` };
-}
+export const indexOf = (state: InspectionState) => inspectionIndex(state);
 
 export async function requestUpload(
   deps: InspectionDeps,

@@ -2,8 +2,9 @@ import { ConditionalCheckFailedException, type DynamoDBClient, PutItemCommand, Q
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { ACTIVITY_RETENTION_DAYS, type ActivityEntry } from '../domain/activity.ts';
+import { activityPartition } from './table-layout.ts';
 
-const partition = (agency: string) => `ACTIVITY#${agency}`;
+const partition = activityPartition;
 
 /** The activity feed: newest first per agency, deduplicated on stream + seq, expiring through the table's TTL. */
 export class DynamoDbActivityFeed {

@@ -1,10 +1,10 @@
 import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchPutAll } from '#shared/dynamodb';
+import { blobKey } from './table-layout.ts';
 
 /** DynamoDB items hold at most 400 KB; documents larger than that (draw proofs, populations) are split. */
 const CHUNK_BYTES = 300 * 1024;
-const blobKey = (key: string) => `BLOB#${key}`;
 
 function itemsOf(key: string, data: Buffer): Record<string, unknown>[] {
   const chunks: Buffer[] = [];

@@ -15,11 +15,11 @@ import { chainEvents } from '../domain/append.ts';
 import { GENESIS_HASH } from '../domain/hash-chain.ts';
 import type { RecordedEvent } from '../domain/recorded-event.ts';
 import type { AppendInput, AppendResult, CreateOutcome, EventStore, ReadPage, StreamHead } from '../ports.ts';
+import { eventSk, HEAD_SK, streamKey } from './table-layout.ts';
 
-/** Key layout of the one table (DESIGN §4): a stream's events and its head share a partition. */
-export const streamKey = (stream: string) => `S#${stream}`;
-export const HEAD_SK = 'HEAD';
-export const eventSk = (seq: number) => `E#${String(seq).padStart(10, '0')}`;
+/** Keys of the one table (DESIGN §4), from the records layout. */
+export { eventSk, HEAD_SK, streamKey };
+
 const MAX_TRANSACTION_ITEMS = 100;
 const CREATE_CONCURRENCY = 6;
 

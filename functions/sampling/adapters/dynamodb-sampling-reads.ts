@@ -1,11 +1,20 @@
 import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  entitiesByIndustry,
+  entitiesByRegion,
+  inspectionItemStream,
+  inspectionItemsOf,
+  inspectorsOf,
+  ownersMarker,
+} from '#directory/adapters/table-layout';
+import { inspectionsOf } from '#inspections/adapters/table-layout';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { queryAll } from '#shared/dynamodb';
-import { drawnMarkerPk, inspectedMarkerPk } from '../domain/markers.ts';
-import { seedKey, taskStream } from '../domain/task-commands.ts';
+import { taskStream } from '../domain/task-commands.ts';
 import type { EntityRow, InspectionOutcome, PoolMember, PopulationFilter, SamplingReads, StoredTask, TaskState } from '../ports.ts';
+import { drawnMarkerPartition, inspectedMarkerPartition, publicTasks, seedKey, tasksOf } from './table-layout.ts';
 
 /** Sampling's reads of the one table: task heads, directory heads through their indexes, markers, the seed. */
 export class DynamoDbSamplingReads implements SamplingReads {
@@ -28,14 +37,14 @@ export class DynamoDbSamplingReads implements SamplingReads {
   }
 
   tasksOf(agency: string, limit: number, cursor?: string) {
-    return this.taskPage('gsi1', `TASK#${agency}`, limit, cursor);
+    return this.taskPage(tasksOf(agency), limit, cursor);
   }
 
   publicTasks(limit: number, cursor?: string) {
-    return this.taskPage('gsi2', 'PUBLIC#TASK', limit, cursor);
+    return this.taskPage(publicTasks(), limit, cursor);
   }
 
-  private async taskPage(index: 'gsi1' | 'gsi2', partition: string, limit: number, cursor?: string) {
+  private async taskPage({ index, partition }: { index: 'gsi1' | 'gsi2'; partition: string }, limit: number, cursor?: string) {
     const start = decodeCursor(cursor, { [`${index}pk`]: partition });
     const page = await this.client.send(
       new QueryCommand({
@@ -65,7 +74,7 @@ export class DynamoDbSamplingReads implements SamplingReads {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p',
       FilterExpression: 'contains(owners, :o)',
-      ExpressionAttributeValues: marshall({ ':p': 'ITEM', ':o': `|${agency}|` }),
+      ExpressionAttributeValues: marshall({ ':p': inspectionItemsOf(agency).partition, ':o': ownersMarker([agency]) }),
     })) {
       codes.push(String(item.gsi1sk));
     }
@@ -76,7 +85,9 @@ export class DynamoDbSamplingReads implements SamplingReads {
     const byIndustry = filter.industry !== undefined;
     const index = byIndustry ? 'gsi2' : 'gsi1';
     const rows: EntityRow[] = [];
-    const values: Record<string, string> = { ':p': byIndustry ? `ENTITY#${agency}#${filter.industry}` : `ENTITY#${agency}` };
+    const values: Record<string, string> = {
+      ':p': (byIndustry ? entitiesByIndustry(agency, filter.industry ?? '') : entitiesByRegion(agency)).partition,
+    };
     if (filter.regionPrefix !== undefined) values[':r'] = filter.regionPrefix;
     for await (const item of this.states({
       IndexName: index,
@@ -97,7 +108,9 @@ export class DynamoDbSamplingReads implements SamplingReads {
     if (unique.length === 0) return owned;
     const { Responses } = await this.client.send(
       new BatchGetItemCommand({
-        RequestItems: { [this.table]: { Keys: unique.map((code) => marshall({ pk: streamKey(`inspection-item/${code}`), sk: HEAD_SK })) } },
+        RequestItems: {
+          [this.table]: { Keys: unique.map((code) => marshall({ pk: streamKey(inspectionItemStream(code)), sk: HEAD_SK })) },
+        },
       }),
     );
     for (const item of Responses?.[this.table] ?? []) {
@@ -115,7 +128,7 @@ export class DynamoDbSamplingReads implements SamplingReads {
       new BatchGetItemCommand({
         RequestItems: {
           [this.table]: {
-            Keys: unique.map((code) => marshall({ pk: streamKey(`inspection-item/${code}`), sk: HEAD_SK })),
+            Keys: unique.map((code) => marshall({ pk: streamKey(inspectionItemStream(code)), sk: HEAD_SK })),
             ProjectionExpression: '#s',
             ExpressionAttributeNames: { '#s': 'state' },
           },
@@ -135,7 +148,7 @@ export class DynamoDbSamplingReads implements SamplingReads {
       for await (const item of this.states({
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: marshall({ ':p': `INSPECTOR#${agency}` }),
+        ExpressionAttributeValues: marshall({ ':p': inspectorsOf(agency).partition }),
       })) {
         const state = JSON.parse(String(item.state)) as { id: string; conflicts: string[] };
         pool.push({ id: state.id, agency: String(item.agency), conflicts: state.conflicts });
@@ -149,7 +162,7 @@ export class DynamoDbSamplingReads implements SamplingReads {
     for (const code of items) {
       for await (const item of this.states({
         KeyConditionExpression: 'pk = :p',
-        ExpressionAttributeValues: marshall({ ':p': drawnMarkerPk(agency, code, year) }),
+        ExpressionAttributeValues: marshall({ ':p': drawnMarkerPartition(agency, code, year) }),
         ConsistentRead: true,
       })) {
         if (!drawn.has(String(item.sk))) drawn.set(String(item.sk), code);
@@ -166,7 +179,7 @@ export class DynamoDbSamplingReads implements SamplingReads {
         const entity = entities[next++] as string;
         for await (const item of this.states({
           KeyConditionExpression: 'pk = :p AND sk >= :since',
-          ExpressionAttributeValues: marshall({ ':p': inspectedMarkerPk(entity), ':since': since }),
+          ExpressionAttributeValues: marshall({ ':p': inspectedMarkerPartition(entity), ':since': since }),
         })) {
           found.set(entity, new Set([...(found.get(entity) ?? []), String(item.inspector)]));
         }
@@ -181,7 +194,10 @@ export class DynamoDbSamplingReads implements SamplingReads {
     for await (const item of this.states({
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :t)',
-      ExpressionAttributeValues: marshall({ ':p': `INSPECTION#${task.ownerAgency}`, ':t': `${task.period.start}#${task.id}~` }),
+      ExpressionAttributeValues: marshall({
+        ':p': inspectionsOf(task.ownerAgency).partition,
+        ':t': `${task.period.start}#${task.id}~`,
+      }),
     })) {
       const s = JSON.parse(String(item.state)) as {
         entity: { uscc: string; name: string };

@@ -1,7 +1,6 @@
+import { drawnMarkerPartition, inspectedMarkerPartition } from '../adapters/table-layout.ts';
 import type { DrawProof } from './proof.ts';
 
-export const drawnMarkerPk = (agency: string, item: string, year: number) => `DRAWN#${agency}#${item}#${year}`;
-export const inspectedMarkerPk = (uscc: string) => `INSPECTED#${uscc}`;
 /** Assignment markers count as "inspected" for 12 months; they are kept a little longer, then expire. */
 const MARKER_DAYS = 400;
 
@@ -14,7 +13,7 @@ export function inspectedMarkers(
 ): Record<string, unknown>[] {
   const expiresAt = Math.floor(Date.parse(completedAt) / 1000) + MARKER_DAYS * 86_400;
   return inspectors.map((inspector) => ({
-    pk: inspectedMarkerPk(entity),
+    pk: inspectedMarkerPartition(entity),
     sk: `${completedAt}#${inspector}`,
     kind: 'marker',
     inspector,
@@ -34,9 +33,14 @@ export function markersOf(
 ): Record<string, unknown>[] {
   const expiresAt = Math.floor(Date.parse(draw.drawnAt) / 1000) + MARKER_DAYS * 86_400;
   return proof.assignments.flatMap((a) => [
-    ...task.items.map((code) => ({ pk: drawnMarkerPk(task.ownerAgency, code, draw.year), sk: a.entity, kind: 'marker', taskId: task.id })),
+    ...task.items.map((code) => ({
+      pk: drawnMarkerPartition(task.ownerAgency, code, draw.year),
+      sk: a.entity,
+      kind: 'marker',
+      taskId: task.id,
+    })),
     ...a.inspectors.map((inspector) => ({
-      pk: inspectedMarkerPk(a.entity),
+      pk: inspectedMarkerPartition(a.entity),
       sk: `${draw.drawnAt}#${inspector}`,
       kind: 'marker',
       inspector,

@@ -2,8 +2,9 @@ import { ResultPublicationOverdue } from '#events/sampling/result-publication-ov
 import type { EventStore } from '#records/ports';
 import { maskText } from '#shared/masking';
 import { addWorkingDays } from '#shared/working-days';
+import { taskIndex } from '../adapters/table-layout.ts';
 import type { InspectionOutcome, SamplingDeps, TaskState } from '../ports.ts';
-import { taskIndex, taskStream } from './task-commands.ts';
+import { taskStream } from './task-commands.ts';
 import { evolveTask } from './task-fold.ts';
 
 /** Results are published within 20 working days after the inspection ends (DESIGN §6, 一公开). */

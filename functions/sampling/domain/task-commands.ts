@@ -5,6 +5,7 @@ import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { CREDIT_CLASSES } from '#events/sampling/values';
 import type { Actor } from '#records/domain/recorded-event';
 import { ForbiddenError, NotFoundError, RuleViolationError, StateConflictError, VersionConflictError } from '#shared/errors';
+import { DRAW_BLOBS, seedKey, TASK_STREAMS, taskIndex } from '../adapters/table-layout.ts';
 import type { DrawRecord, EntityRow, SamplingDeps, StoredTask, TaskPlan, TaskState } from '../ports.ts';
 import { sha256Hex, sortByCodeUnit } from './draw.ts';
 import type { DrawProof } from './proof.ts';
@@ -24,17 +25,8 @@ export interface Viewer {
   auditor: boolean;
 }
 
-export const taskStream = (taskId: string) => `sampling-task/${taskId}`;
-export const seedKey = (taskId: string) => ({ pk: `SEED#${taskId}`, sk: 'SEED' });
-
-export function taskIndex(state: TaskState) {
-  return {
-    gsi1pk: `TASK#${state.ownerAgency}`,
-    gsi1sk: `${state.createdAt}#${state.id}`,
-    gsi2pk: 'PUBLIC#TASK',
-    gsi2sk: `${state.createdAt}#${state.id}`,
-  };
-}
+export const taskStream = (taskId: string) => `${TASK_STREAMS}${taskId}`;
+export { seedKey, taskIndex };
 
 /** 行政处罚法 §42: at least two law-enforcement officers per inspection. */
 export const MIN_TEAM = 2;
@@ -204,7 +196,7 @@ export async function drawTask(deps: SamplingDeps, ctx: SamplingContext, taskId:
     exclusions: { entities: excluded, conflicts },
   });
   const drawId = crypto.randomUUID();
-  const prefix = `sampling/${taskId}/${drawId}`;
+  const prefix = `${DRAW_BLOBS}${taskId}/${drawId}`;
   const proofJson = Buffer.from(JSON.stringify(proof));
   await deps.blobs.put(`${prefix}/proof`, gzipSync(proofJson));
   const populationBlobs: Record<string, string> = {};
