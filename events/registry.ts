@@ -62,10 +62,6 @@ export const eventRegistry: readonly EventDefinition[] = [
   SystemRegistered,
 ];
 
-export function findEvent(detailType: string, version: number): EventDefinition | undefined {
-  return eventRegistry.find((e) => e.DETAIL_TYPE === detailType && e.VERSION === version);
-}
-
 /** `Directory.EntityRegistered` is published by `regulator.directory` (DESIGN §4, outbox). */
 export function sourceOf(detailType: string): string {
   const context = detailType.split('.')[0] ?? 'platform';

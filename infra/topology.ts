@@ -8,6 +8,12 @@ import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
 import { contracts as cases, commandContract } from '#cases/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
+import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { ImportHandedOver } from '#events/directory/import-handed-over.v1';
+import { ImportRequested } from '#events/directory/import-requested.v1';
+import { CaseClueRaised, InspectionCompleted } from '#events/inspections/inspection-events.v1';
+import { TaskDrawn } from '#events/sampling/task-drawn.v1';
+import type { EventDefinition } from '#events/stored-event';
 import { ingestAccess } from '#ingest/adapters/table-layout';
 import { contracts as ingest } from '#ingest/schemas';
 import { inspectionsAccess } from '#inspections/adapters/table-layout';
@@ -319,17 +325,23 @@ export interface RuleSpec {
   target: FunctionName;
 }
 
+/** The pattern of a rule on these event types, from their definitions (never their names typed again). */
+const on = (...events: readonly Pick<EventDefinition, 'SOURCE' | 'DETAIL_TYPE'>[]): EventPattern => ({
+  source: [...new Set(events.map((e) => e.SOURCE))],
+  'detail-type': events.map((e) => e.DETAIL_TYPE),
+});
+
 export const rules: readonly RuleSpec[] = [
   {
     name: 'entity-import-requested',
     description: 'A requested bulk import starts: its chunks are written a wave at a time',
-    pattern: { source: ['regulator.directory'], 'detail-type': ['Directory.ImportRequested'] },
+    pattern: on(ImportRequested),
     target: 'directory',
   },
   {
     name: 'entity-import-handed-over',
     description: 'An import whose invocation reached its time budget continues in the next one',
-    pattern: { source: ['regulator.directory'], 'detail-type': ['Directory.ImportHandedOver'] },
+    pattern: on(ImportHandedOver),
     target: 'directory',
   },
   {
@@ -341,37 +353,37 @@ export const rules: readonly RuleSpec[] = [
   {
     name: 'draw-markers',
     description: 'Drawn entities are left out of the same item’s draws this year; assignments are conflicts for 12 months',
-    pattern: { source: ['regulator.sampling'], 'detail-type': ['Sampling.TaskDrawn'] },
+    pattern: on(TaskDrawn),
     target: 'sampling',
   },
   {
     name: 'inspected-markers',
     description: 'Inspectors of a completed inspection are in conflict with the entity for 12 months',
-    pattern: { source: ['regulator.inspections'], 'detail-type': ['Inspections.InspectionCompleted'] },
+    pattern: on(InspectionCompleted),
     target: 'sampling',
   },
   {
     name: 'case-clues',
     description: 'A non-compliant inspection opens a penalty case as a clue',
-    pattern: { source: ['regulator.inspections'], 'detail-type': ['Inspections.CaseClueRaised'] },
+    pattern: on(CaseClueRaised),
     target: 'cases',
   },
   {
     name: 'case-publicity',
     description: 'A decision other than a warning is published, personal data masked (一公开)',
-    pattern: { source: ['regulator.cases'], 'detail-type': ['Cases.PenaltyDecided'] },
+    pattern: on(PenaltyDecided),
     target: 'cases',
   },
   {
     name: 'case-withdrawals',
     description: 'A revoked decision is withdrawn from publication',
-    pattern: { source: ['regulator.cases'], 'detail-type': ['Cases.DecisionRevoked'] },
+    pattern: on(DecisionRevoked),
     target: 'cases',
   },
   {
     name: 'assign-inspections',
     description: 'One assigned inspection per entity a draw selects, on each team member’s worklist',
-    pattern: { source: ['regulator.sampling'], 'detail-type': ['Sampling.TaskDrawn'] },
+    pattern: on(TaskDrawn),
     target: 'inspections',
   },
 ];

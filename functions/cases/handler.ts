@@ -265,14 +265,12 @@ export const http = httpHandler({
 const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
 
 /** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
-export const casePublicity = eventConsumer(PenaltyDecided, async (detail) => {
-  const event = detail as { stream: string; correlationId: string };
+export const casePublicity = eventConsumer(PenaltyDecided, async (event) => {
   await publishDecision(deps(), event.stream.replace(/^case\//, ''), event.correlationId);
 });
 
 /** Rule `case-withdrawals`: a revoked decision leaves the public list at once. */
-export const caseWithdrawals = eventConsumer(DecisionRevoked, async (detail) => {
-  const event = detail as { stream: string; correlationId: string };
+export const caseWithdrawals = eventConsumer(DecisionRevoked, async (event) => {
   await withdrawIfRevoked(deps(), event.stream.replace(/^case\//, ''), event.correlationId);
 });
 
@@ -280,13 +278,7 @@ export const caseWithdrawals = eventConsumer(DecisionRevoked, async (detail) => 
 export const caseClockSweep = () => sweepClocks(deps());
 
 /** Rule `case-clues`: a non-compliant inspection opens a case in the clue state, once (its id follows the inspection). */
-export const caseClues = eventConsumer(CaseClueRaised, async (detail) => {
-  const event = detail as {
-    agency: string;
-    correlationId: string;
-    occurredAt: string;
-    data: { inspectionId: string; entity: string; summary: string };
-  };
+export const caseClues = eventConsumer(CaseClueRaised, async (event) => {
   const entity = await heads().get<{ name: string; region: string }>(entityStream(event.agency, event.data.entity));
   const opened = openCase({
     caseId: `case-${event.data.inspectionId}`,

@@ -2,7 +2,6 @@ import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { loadProof } from '#sampling/domain/task-commands';
-import type { DrawRecord } from '#sampling/ports';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
@@ -99,8 +98,7 @@ export const http = httpHandler({
 });
 
 /** Rule `assign-inspections`: a draw creates one assigned inspection per selected entity (idempotent). */
-export const assignInspections = eventConsumer(TaskDrawn, async (detail) => {
-  const event = detail as { stream: string; correlationId: string; data: DrawRecord };
+export const assignInspections = eventConsumer(TaskDrawn, async (event) => {
   const blobs = new DynamoDbBlobStore(dynamodb(), tableName());
   await assignFromDraw(
     { store: deps().store, heads: (streams) => reads().heads(streams), proof: (draw) => loadProof({ blobs }, draw) },

@@ -24,7 +24,7 @@ import {
   readTask,
   type Viewer,
 } from './domain/task-commands.ts';
-import type { DrawRecord, SamplingDeps } from './ports.ts';
+import type { SamplingDeps } from './ports.ts';
 import { contracts } from './schemas.ts';
 
 // A bad OFFICIAL_CALENDAR stops the function at start-up, naming the variable, rather than failing a request.
@@ -102,8 +102,7 @@ export const http = httpHandler({
  * Rule `draw-markers`: after a draw, remember which entities were drawn for which items this year (left out of
  * the next draw) and who was assigned to them (a conflict for 12 months). Idempotent: markers are keyed.
  */
-export const drawMarkers = eventConsumer(TaskDrawn, async (detail) => {
-  const event = detail as { stream: string; data: DrawRecord };
+export const drawMarkers = eventConsumer(TaskDrawn, async (event) => {
   const task = await deps().reads.task(event.stream.replace(/^sampling-task\//, ''));
   if (task === undefined) throw new Error(`${event.stream} not found`);
   const proof = await loadProof(deps(), event.data);
@@ -111,8 +110,7 @@ export const drawMarkers = eventConsumer(TaskDrawn, async (detail) => {
 });
 
 /** Rule `inspected-markers`: a completed inspection puts its inspectors in conflict with the entity for 12 months. */
-export const inspectedMarkersConsumer = eventConsumer(InspectionCompleted, async (detail) => {
-  const event = detail as { stream: string; occurredAt: string; data: { entity: string; inspectors: string[] } };
+export const inspectedMarkersConsumer = eventConsumer(InspectionCompleted, async (event) => {
   await batchPutAll(dynamodb(), tableName(), inspectedMarkers(event.data.entity, event.data.inspectors, event.occurredAt, event.stream));
 });
 

@@ -4,16 +4,6 @@ import { withInvocation } from './invocation.ts';
 type AnyHandler = (event: never, context: Context) => Promise<unknown>;
 
 /**
- * What a rule delivers to its target: the rule's name and the EventBridge event. In AWS the rule target's
- * input transformer builds it from `<aws.events.rule-name>` and `<aws.events.event.json>`; the local bus
- * builds the same, so one Lambda per context can host several consumers.
- */
-export interface RuleDelivery {
-  rule: string;
-  event: unknown;
-}
-
-/**
  * Every entry point of a context's Lambda: the invocation's deadline and function name are set once here, for the
  * write guard and the local IAM check (functions/shared/invocation.ts).
  */
@@ -22,6 +12,11 @@ export function contextHandler(handlers: { http?: AnyHandler; events?: Record<st
     withInvocation(context, () => dispatch(handlers, event, context));
 }
 
+/**
+ * An HTTP API event goes to the routes; a rule's delivery, `{ rule, event }` (in AWS the rule target's input
+ * transformer builds it from `<aws.events.rule-name>` and `<aws.events.event.json>`; the local bus builds the same),
+ * goes to that rule's consumer, so one Lambda per context can host several.
+ */
 async function dispatch(
   handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> },
   event: Record<string, unknown>,

@@ -1,4 +1,5 @@
 import * as E from '#events/cases/case-events.v1';
+import { dataOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { maskPersonName, maskText } from '#shared/masking';
 import { publicationIndex as layoutIndex, PUBLICATION_STREAMS } from '../adapters/table-layout.ts';
@@ -104,14 +105,13 @@ export function takeDown(p: Publication, today: string): { events: NewEvent[]; s
 
 /** A publication is the fold of its events (DESIGN §4); each step's new state is the fold of the event it records. */
 export function evolvePublication(p: Publication | undefined, event: { type: string; data: unknown }): Publication {
-  // biome-ignore lint/suspicious/noExplicitAny: each type's data is checked by its schema in events/cases before it is stored
-  const d = event.data as Record<string, any>;
-  if (event.type === E.DecisionPublished.DETAIL_TYPE) {
-    return { notice: d.notice, publishedOn: d.publishedOn, takedownOn: d.takedownOn, period: d.period, status: 'live' };
-  }
+  if (event.type === E.DecisionPublished.DETAIL_TYPE) return { ...dataOf(E.DecisionPublished, event), status: 'live' };
   if (p === undefined) throw new Error(`A publication stream must start with ${E.DecisionPublished.DETAIL_TYPE}, not ${event.type}`);
-  if (event.type === E.DecisionWithdrawn.DETAIL_TYPE) return { ...p, status: 'withdrawn', endedOn: d.on, reason: d.reason };
-  if (event.type === E.DecisionTakenDown.DETAIL_TYPE) return { ...p, status: 'taken-down', endedOn: d.on };
+  if (event.type === E.DecisionWithdrawn.DETAIL_TYPE) {
+    const { on, reason } = dataOf(E.DecisionWithdrawn, event);
+    return { ...p, status: 'withdrawn', endedOn: on, reason };
+  }
+  if (event.type === E.DecisionTakenDown.DETAIL_TYPE) return { ...p, status: 'taken-down', endedOn: dataOf(E.DecisionTakenDown, event).on };
   return p;
 }
 

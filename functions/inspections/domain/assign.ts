@@ -1,25 +1,14 @@
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import type { AppendInput } from '#records/ports';
 import { inspectionIndex, inspectionStream, worklistKey } from '../adapters/table-layout.ts';
+import { assignedState, type ChecklistSnapshot, type EntitySummary } from './inspection.ts';
+
+export type { ChecklistSnapshot, EntitySummary };
 
 export interface DrawnAssignment {
   entity: string;
   inspectors: string[];
   shortfalls: { agency: string; needed: number; assigned: number }[];
-}
-
-export interface EntitySummary {
-  uscc: string;
-  name: string;
-  address: string;
-  region: string;
-}
-
-export interface ChecklistSnapshot {
-  item: string;
-  name: string;
-  legalBasis: string;
-  questions: { id: string; question: string; mandatory: boolean }[];
 }
 
 export const inspectionId = (taskId: string, uscc: string) => `${taskId}~${uscc}`;
@@ -54,8 +43,7 @@ export function assignedInspection(input: {
     plannedEnd: input.task.period.end,
   };
   const assigned = { type: InspectionAssigned.DETAIL_TYPE, version: InspectionAssigned.VERSION, data };
-  // The fold of InspectionAssigned (evolveInspection's first case; inspection.ts imports this module's types).
-  const state = { ...data, status: 'assigned' as const };
+  const state = assignedState(data);
   return {
     stream: inspectionStream(id),
     expectedVersion: 0,

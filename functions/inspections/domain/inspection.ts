@@ -10,10 +10,24 @@ import {
   ResultRecorded,
 } from '#events/inspections/inspection-events.v1';
 import type { CHANNELS, EVIDENCE_KINDS, RESULTS } from '#events/inspections/values';
+import { dataOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
 import type { StreamFold } from '#records/domain/stream-fold';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
-import type { ChecklistSnapshot, EntitySummary } from './assign.ts';
+
+export interface EntitySummary {
+  uscc: string;
+  name: string;
+  address: string;
+  region: string;
+}
+
+export interface ChecklistSnapshot {
+  item: string;
+  name: string;
+  legalBasis: string;
+  questions: { id: string; question: string; mandatory: boolean }[];
+}
 
 export type Channel = (typeof CHANNELS)[number];
 export type Result = (typeof RESULTS)[number];
@@ -76,33 +90,35 @@ export interface InspectionEvent {
  * command below decides which events to record and returns their fold, so head and history cannot disagree.
  */
 export function evolveInspection(state: InspectionState | undefined, event: InspectionEvent): InspectionState {
-  // biome-ignore lint/suspicious/noExplicitAny: each type's data is checked by its schema in events/inspections before it is stored
-  const d = event.data as Record<string, any>;
-  if (event.type === InspectionAssigned.DETAIL_TYPE) return { ...d, status: 'assigned' } as InspectionState;
+  if (event.type === InspectionAssigned.DETAIL_TYPE) return assignedState(dataOf(InspectionAssigned, event));
   if (state === undefined) throw new Error(`An inspection stream must start with ${InspectionAssigned.DETAIL_TYPE}, not ${event.type}`);
   const s = fromHead(state);
   const at = event.occurredAt ?? '';
   const by = event.actor?.id ?? '';
   switch (event.type) {
     case InspectionStarted.DETAIL_TYPE:
-      return { ...s, status: 'in-progress', start: { at, ...d } as InspectionState['start'] };
+      return { ...s, status: 'in-progress', start: { at, ...dataOf(InspectionStarted, event) } };
     case AnswersRecorded.DETAIL_TYPE: {
       const answers = { ...s.answers };
-      for (const a of d.answers as { item: string; question: string; answer: string; note?: string }[]) {
+      for (const a of dataOf(AnswersRecorded, event).answers) {
         answers[questionKey(a.item, a.question)] = { answer: a.answer, ...(a.note ? { note: a.note } : {}), at, by };
       }
       return { ...s, status: startedOr(s), answers };
     }
-    case FindingRecorded.DETAIL_TYPE:
-      return { ...s, status: startedOr(s), findings: [...s.findings, { findingId: d.findingId, text: d.text, at, by }] };
+    case FindingRecorded.DETAIL_TYPE: {
+      const { findingId, text } = dataOf(FindingRecorded, event);
+      return { ...s, status: startedOr(s), findings: [...s.findings, { findingId, text, at, by }] };
+    }
     case EvidenceRecorded.DETAIL_TYPE:
-      return { ...s, status: startedOr(s), evidence: [...s.evidence, d as Evidence] };
-    case ResultRecorded.DETAIL_TYPE:
-      return { ...s, status: startedOr(s), result: { result: d.result, summary: d.summary, at } };
+      return { ...s, status: startedOr(s), evidence: [...s.evidence, dataOf(EvidenceRecorded, event)] };
+    case ResultRecorded.DETAIL_TYPE: {
+      const { result, summary } = dataOf(ResultRecorded, event);
+      return { ...s, status: startedOr(s), result: { result, summary, at } };
+    }
     case InspectionCompleted.DETAIL_TYPE:
       return { ...s, status: 'completed', completedAt: at };
     case InspectionCorrected.DETAIL_TYPE:
-      return { ...s, corrections: [...s.corrections, { ...(d as { field: string; value: string; reason: string }), at, by }] };
+      return { ...s, corrections: [...s.corrections, { ...dataOf(InspectionCorrected, event), at, by }] };
     default:
       return s;
   }
@@ -114,7 +130,19 @@ const decided = (state: InspectionState, events: NewEvent[], by = ''): Decision 
   state: events.reduce<InspectionState>((s, e) => evolveInspection(s, { ...e, actor: { id: by } }), state),
 });
 
-/** The state cached on the head; an inspection just assigned has no answers, findings or evidence yet. */
+/** An inspection as the draw assigns it: nothing recorded on it yet. */
+export const assignedState = (
+  data: Omit<InspectionState, 'status' | 'answers' | 'findings' | 'evidence' | 'corrections'>,
+): InspectionState => ({
+  ...data,
+  status: 'assigned',
+  answers: {},
+  findings: [],
+  evidence: [],
+  corrections: [],
+});
+
+/** The state cached on the head; heads written before assignedState held no answers, findings or evidence yet. */
 export function fromHead(head: unknown): InspectionState {
   return { answers: {}, findings: [], evidence: [], corrections: [], ...(head as Partial<InspectionState>) } as InspectionState;
 }

@@ -2,8 +2,9 @@ import { PartnerAccepted } from '#events/sampling/partner-accepted.v1';
 import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
 import { TaskCreated } from '#events/sampling/task-created.v1';
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
+import { dataOf } from '#events/stored-event';
 import type { StreamFold } from '#records/domain/stream-fold';
-import type { DrawRecord, TaskPlan, TaskState } from '../ports.ts';
+import type { TaskState } from '../ports.ts';
 
 /** An event as the fold needs it: a stored one, or one a command is about to record (with its time). */
 export interface TaskEvent {
@@ -19,15 +20,15 @@ export interface TaskEvent {
  */
 export function evolveTask(state: TaskState | undefined, event: TaskEvent): TaskState {
   const at = event.occurredAt ?? '';
-  if (event.type === TaskCreated.DETAIL_TYPE) return { ...(event.data as TaskPlan), status: 'planned', createdAt: at };
+  if (event.type === TaskCreated.DETAIL_TYPE) return { ...dataOf(TaskCreated, event), status: 'planned', createdAt: at };
   if (state === undefined) throw new Error(`A sampling task stream must start with ${TaskCreated.DETAIL_TYPE}, not ${event.type}`);
   switch (event.type) {
     case PartnerAccepted.DETAIL_TYPE:
-      return { ...state, acceptedBy: [...(state.acceptedBy ?? []), (event.data as { agency: string }).agency] };
+      return { ...state, acceptedBy: [...(state.acceptedBy ?? []), dataOf(PartnerAccepted, event).agency] };
     case TaskDrawn.DETAIL_TYPE:
-      return { ...state, status: 'drawn', draw: event.data as DrawRecord };
+      return { ...state, status: 'drawn', draw: dataOf(TaskDrawn, event) };
     case ResultPublicationOverdue.DETAIL_TYPE:
-      return { ...state, overdue: { dueBy: (event.data as { dueBy: string }).dueBy, flaggedAt: at } };
+      return { ...state, overdue: { dueBy: dataOf(ResultPublicationOverdue, event).dueBy, flaggedAt: at } };
     default:
       return state;
   }
