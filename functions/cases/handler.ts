@@ -12,6 +12,7 @@ import { BadCursorError, NotFoundError, RuleViolationError, VersionConflictError
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { Problem } from '#shared/problem';
+import { canRead } from '#shared/read-policy';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
 import { casesAbout, casesOf, externalRecordStream, publicDecisions } from './adapters/table-layout.ts';
 import { type CaseRecord, caseDeadlines, decideOnTheSpot, foldCase, give, openCase, stillRuns } from './domain/case.ts';
@@ -68,11 +69,12 @@ const append = (
   prevHash?: string,
 ) => appendCase(deps(), c, { expectedVersion, events: newEvents, actor, correlationId, ...(prevHash === undefined ? {} : { prevHash }) });
 
-/** Another agency's case answers as a missing one (DESIGN §5); auditors read across agencies in their jurisdiction. */
+/** Another agency's case answers as a missing one; auditors read across agencies in their jurisdiction (the read policy). */
 async function load(agency: string, caseId: string, auditor?: { jurisdiction: string }) {
   const head = await heads().get<CaseRecord>(caseStream(caseId));
-  const audits = auditor !== undefined && auditor.jurisdiction !== '' && (head?.state.jurisdiction ?? '').startsWith(auditor.jurisdiction);
-  if (head === undefined || !(head.agency === agency || audits)) throw new NotFoundError(`Case ${caseId}`);
+  const viewer = { agency, auditor: auditor !== undefined, jurisdiction: auditor?.jurisdiction ?? '' };
+  if (head === undefined || !canRead(viewer, { agency: head.agency, region: head.state.jurisdiction }))
+    throw new NotFoundError(`Case ${caseId}`);
   return head;
 }
 

@@ -5,6 +5,7 @@ import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { CREDIT_CLASSES } from '#events/sampling/values';
 import type { Actor } from '#records/domain/recorded-event';
 import { ForbiddenError, NotFoundError, RuleViolationError, StateConflictError, VersionConflictError } from '#shared/errors';
+import { canRead, type Reader } from '#shared/read-policy';
 import { DRAW_BLOBS, seedKey, TASK_STREAMS, taskIndex } from '../adapters/table-layout.ts';
 import type { DrawRecord, EntityRow, SamplingDeps, StoredTask, TaskPlan, TaskState } from '../ports.ts';
 import { sha256Hex, sortByCodeUnit } from './draw.ts';
@@ -19,11 +20,8 @@ export interface SamplingContext {
 }
 
 /** Who reads: people of the owner and partner agencies; auditors whose jurisdiction covers the task's. */
-export interface Viewer {
-  agency: string;
-  jurisdiction: string;
-  auditor: boolean;
-}
+/** Who reads a task: the shared read policy's reader. */
+export type Viewer = Reader;
 
 export const taskStream = (taskId: string) => `${TASK_STREAMS}${taskId}`;
 export { seedKey, taskIndex };
@@ -99,13 +97,16 @@ export async function createTask(deps: SamplingDeps, ctx: SamplingContext & { ju
   return state;
 }
 
-/** Owner and partners see a joint task; anyone else gets a 404 (DESIGN §5). */
+/** Owner and partners see a joint task, and auditors of its region; anyone else gets a 404 (the read policy). */
 export async function readTask(deps: SamplingDeps, viewer: Viewer, taskId: string): Promise<StoredTask> {
   const task = await deps.reads.task(taskId);
   const s = task?.state;
-  const participates = s !== undefined && (s.ownerAgency === viewer.agency || s.partnerAgencies.includes(viewer.agency));
-  const audits = s !== undefined && viewer.auditor && viewer.jurisdiction !== '' && s.jurisdiction.startsWith(viewer.jurisdiction);
-  if (task === undefined || !(participates || audits)) throw new NotFoundError(`Sampling task ${taskId}`);
+  if (
+    task === undefined ||
+    s === undefined ||
+    !canRead(viewer, { agency: s.ownerAgency, region: s.jurisdiction, partners: s.partnerAgencies })
+  )
+    throw new NotFoundError(`Sampling task ${taskId}`);
   return task;
 }
 
