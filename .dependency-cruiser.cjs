@@ -34,6 +34,22 @@ module.exports = {
       to: { path: '^functions/[^/]+/(handler[.]ts|handlers/)' },
     },
     {
+      name: 'contexts-meet-through-published-modules',
+      comment:
+        'A context imports only itself, records, shared and events; of another context, only what it publishes: its table layout (the keys it lets others read) and its published.ts (issue 12: cross-context needs go through events or a port the owning context provides).',
+      severity: 'error',
+      from: { path: '^functions/([^/]+)/' },
+      to: {
+        path: '^functions/[^/]+/',
+        pathNot: [
+          '^functions/$1/',
+          '^functions/(records|shared)/',
+          '^functions/[^/]+/adapters/table-layout[.]ts$',
+          '^functions/[^/]+/published[.]ts$',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,9 +1,9 @@
-import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { entityStream } from '#directory/adapters/table-layout';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { inspectionStream } from '#inspections/adapters/table-layout';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
@@ -24,7 +24,7 @@ import { commandContract, contracts } from './schemas.ts';
 import { caseSettings } from './settings.ts';
 
 let store: DynamoDbEventStore | undefined;
-let headReader: DynamoDbDirectoryReader | undefined;
+let headReader: DynamoDbHeadReader | undefined;
 let access: DynamoDbAccessLog | undefined;
 const accessLog = () => {
   access ??= new DynamoDbAccessLog(dynamodb(), tableName());
@@ -35,7 +35,7 @@ const events = () => {
   return store;
 };
 const heads = () => {
-  headReader ??= new DynamoDbDirectoryReader(dynamodb(), tableName());
+  headReader ??= new DynamoDbHeadReader(dynamodb(), tableName());
   return headReader;
 };
 

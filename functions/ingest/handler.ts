@@ -1,5 +1,5 @@
-import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { NotFoundError } from '#shared/errors';
@@ -21,7 +21,7 @@ function build() {
   const table = tableName();
   return {
     store: new DynamoDbEventStore(client, table),
-    reader: new DynamoDbDirectoryReader(client, table),
+    reader: new DynamoDbHeadReader(client, table),
     markers: new DynamoDbIngestMarkers(client, table),
     limiter: new DynamoDbRateLimiter(client, table),
     clock: () => new Date(),

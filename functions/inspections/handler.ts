@@ -1,7 +1,7 @@
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
-import { loadProof } from '#sampling/domain/task-commands';
+import { loadProof } from '#sampling/published';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';

@@ -52,3 +52,35 @@ export interface EventStore {
   existing(streams: readonly string[]): Promise<Set<string>>;
   read(stream: string, options?: { afterSeq?: number; limit?: number }): Promise<ReadPage>;
 }
+
+export interface StoredRecord<S> {
+  stream: string;
+  state: S;
+  agency: string;
+  version: number;
+  lastHash: string;
+  updatedAt: string;
+}
+
+export interface ListQuery {
+  /** Which index partition to read, and an optional sort key prefix. */
+  index: 'gsi1' | 'gsi2' | 'gsi3';
+  partition: string;
+  prefix?: string;
+  /** Only sort keys up to this one (inclusive). */
+  upTo?: string;
+  /** Highest sort key first. */
+  descending?: boolean;
+  /** Only records whose attribute contains this value (e.g. a catalog item's owners marker). */
+  contains?: { attribute: string; value: string };
+  limit: number;
+  cursor?: string;
+}
+
+/** Stream heads by stream and through the table's indexes: every context reads its own (and others') this way. */
+export interface HeadReader {
+  get<S>(stream: string): Promise<StoredRecord<S> | undefined>;
+  /** Many heads in as few round trips as the table allows (strongly consistent), by stream; missing ones absent. */
+  getMany<S>(streams: readonly string[]): Promise<Map<string, StoredRecord<S>>>;
+  list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }>;
+}

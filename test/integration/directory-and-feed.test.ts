@@ -1,10 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { listRecords, registerRecord } from '#directory/domain/directory-commands';
 import { type EntityState, entityKind } from '#directory/domain/record-kinds';
 import { EntityBody } from '#directory/schemas';
 import { DynamoDbActivityFeed } from '#records/adapters/dynamodb-activity-feed';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { BadCursorError } from '#shared/errors';
 import { entityInput } from '../support/directory-fixtures.ts';
 import { freshTables } from '../support/dynamodb.ts';
@@ -13,11 +13,11 @@ const ctx = { actor: { id: 'u1', role: 'admin', agency: 'A' }, agency: 'A', corr
 
 describe('directory lists on DynamoDB Local', () => {
   let client: DynamoDBClient;
-  let deps: { store: DynamoDbEventStore; reader: DynamoDbDirectoryReader };
+  let deps: { store: DynamoDbEventStore; reader: DynamoDbHeadReader };
   beforeAll(async () => {
     const t = await freshTables('directory');
     client = t.client;
-    deps = { store: new DynamoDbEventStore(client, t.table), reader: new DynamoDbDirectoryReader(client, t.table) };
+    deps = { store: new DynamoDbEventStore(client, t.table), reader: new DynamoDbHeadReader(client, t.table) };
     for (let i = 1; i <= 25; i += 1) {
       const region = i % 2 === 0 ? '110105' : '440305';
       const industry = i % 3 === 0 ? 'C13' : 'F52';

@@ -3,13 +3,13 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { type CaseRecord, give, openCase } from '#cases/domain/case';
 import { publish, withdraw } from '#cases/domain/publicity';
 import { appendCase } from '#cases/domain/workflows';
-import { DynamoDbDirectoryReader } from '#directory/adapters/dynamodb-directory-reader';
 import { registerRecord, updateRecord } from '#directory/domain/directory-commands';
 import { type EntityState, entityKind } from '#directory/domain/record-kinds';
 import { EntityBody } from '#directory/schemas';
 import { assignedInspection } from '#inspections/domain/assign';
 import { complete, recordAnswers, recordFinding, recordResult, start } from '#inspections/domain/inspection';
 import { DynamoDbEventStore, HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { rebuildHeads } from '../../scripts/rebuild-heads.ts';
 import { entityInput } from '../support/directory-fixtures.ts';
 import { freshTables } from '../support/dynamodb.ts';
@@ -32,7 +32,7 @@ describe('rebuild-heads refolds every stream on DynamoDB Local', () => {
     client = t.client;
     table = t.table;
     store = new DynamoDbEventStore(client, table);
-    const deps = { store, reader: new DynamoDbDirectoryReader(client, table) };
+    const deps = { store, reader: new DynamoDbHeadReader(client, table) };
     // Directory: an entity registered, then changed.
     const entity = EntityBody.parse(entityInput(1)) as EntityState;
     await registerRecord(deps, entityKind, ctx, entity);

@@ -1,8 +1,18 @@
-import type { DirectoryReader, ListQuery, StoredRecord } from '#directory/ports';
 import { chainEvents } from '#records/domain/append';
 import { GENESIS_HASH } from '#records/domain/hash-chain';
 import type { RecordedEvent } from '#records/domain/recorded-event';
-import type { AppendInput, AppendResult, CreateOutcome, EventStore, HeadIndex, ReadPage, StreamHead } from '#records/ports';
+import type {
+  AppendInput,
+  AppendResult,
+  CreateOutcome,
+  EventStore,
+  HeadIndex,
+  HeadReader,
+  ListQuery,
+  ReadPage,
+  StoredRecord,
+  StreamHead,
+} from '#records/ports';
 import { SideItemExistsError, VersionConflictError } from '#shared/errors';
 
 interface Head extends StreamHead {
@@ -12,7 +22,7 @@ interface Head extends StreamHead {
 }
 
 /** A fake of the EventStore port with the same rules: expected versions, chained hashes, heads with state. */
-export class InMemoryEventStore implements EventStore, DirectoryReader {
+export class InMemoryEventStore implements EventStore, HeadReader {
   readonly events = new Map<string, RecordedEvent[]>();
   readonly heads = new Map<string, Head>();
   /** Items written beside an append, only if absent (`pk sk` → attributes). */
@@ -97,7 +107,7 @@ export class InMemoryEventStore implements EventStore, DirectoryReader {
     const matching = [...this.heads.values()]
       .filter((h) => h.index[pk] === query.partition && (query.prefix === undefined || (h.index[sk] ?? '').startsWith(query.prefix)))
       .filter((h) => query.upTo === undefined || (h.index[sk] ?? '') <= query.upTo)
-      .filter((h) => query.owner === undefined || (h.index.owners ?? '').includes(`|${query.owner}|`))
+      .filter((h) => query.contains === undefined || (h.index[query.contains.attribute] ?? '').includes(query.contains.value))
       .sort((a, b) => ((a.index[sk] ?? '') < (b.index[sk] ?? '') ? -1 : 1));
     if (query.descending) matching.reverse();
     const start = query.cursor === undefined ? 0 : Number(query.cursor);

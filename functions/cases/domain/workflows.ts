@@ -1,6 +1,5 @@
-import type { DirectoryReader, StoredRecord } from '#directory/ports';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
-import type { EventStore } from '#records/ports';
+import type { EventStore, HeadReader, StoredRecord } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
 import { CASE_STREAMS, dueBy, caseIndex as layoutIndex } from '../adapters/table-layout.ts';
 import { bindingDeadlines, type CaseRecord, clockEvents, withEvents } from './case.ts';
@@ -22,7 +21,7 @@ import {
  */
 export interface CaseDeps {
   store: EventStore;
-  reader: DirectoryReader;
+  reader: HeadReader;
   /** Today on the regulator's calendar (China Standard Time). */
   today: () => string;
   /** The day `days` after today (for the sweep's horizon). */

@@ -49,7 +49,11 @@ export const entitiesByIndustry = (agency: string, industry: string) => ({
 });
 export const inspectorsOf = (agency: string) => ({ index: 'gsi1' as const, partition: `${INSPECTORS}${agency}` });
 /** The catalog items an agency owns. */
-export const inspectionItemsOf = (agency: string) => ({ index: 'gsi1' as const, partition: ITEMS, owner: agency });
+export const inspectionItemsOf = (agency: string) => ({
+  index: 'gsi1' as const,
+  partition: ITEMS,
+  contains: { attribute: 'owners', value: ownersMarker([agency]) },
+});
 export const agencies = () => ({ index: 'gsi1' as const, partition: AGENCIES });
 
 /** What other contexts may read of the directory: record heads by stream, and the entity, inspector and item lists. */

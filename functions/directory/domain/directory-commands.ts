@@ -1,12 +1,11 @@
 import type { Actor } from '#records/domain/recorded-event';
-import type { AppendInput, EventStore } from '#records/ports';
+import type { AppendInput, EventStore, HeadReader, ListQuery, StoredRecord } from '#records/ports';
 import { AlreadyExistsError, NotFoundError, VersionConflictError } from '#shared/errors';
-import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
 import type { RecordKind } from './record-kinds.ts';
 
 export interface DirectoryDeps {
   store: EventStore;
-  reader: DirectoryReader;
+  reader: HeadReader;
 }
 
 /** Who acts, for which agency, under which correlation id. */

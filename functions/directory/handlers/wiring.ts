@@ -1,7 +1,7 @@
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { dynamodb, tableName } from '#shared/dynamodb';
-import { DynamoDbDirectoryReader } from '../adapters/dynamodb-directory-reader.ts';
 import type { DirectoryDeps } from '../domain/directory-commands.ts';
 import type { ImportDeps } from '../domain/entity-import.ts';
 
@@ -13,7 +13,7 @@ export function wired(): DirectoryDeps & ImportDeps {
     const blobs = new DynamoDbBlobStore(dynamodb(), tableName());
     deps = {
       store: new DynamoDbEventStore(dynamodb(), tableName()),
-      reader: new DynamoDbDirectoryReader(dynamodb(), tableName()),
+      reader: new DynamoDbHeadReader(dynamodb(), tableName()),
       chunks: { putAll: (documents) => blobs.putAll(documents), get: (key) => blobs.getText(key) },
       clock: () => new Date(),
     };

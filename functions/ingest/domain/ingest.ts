@@ -1,8 +1,7 @@
 import { CASE_STREAMS } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
-import type { DirectoryReader, StoredRecord } from '#directory/ports';
 import type { NewEvent } from '#records/domain/recorded-event';
-import type { EventStore } from '#records/ports';
+import type { EventStore, HeadReader, StoredRecord } from '#records/ports';
 import { SideItemExistsError, VersionConflictError } from '#shared/errors';
 import { markerKey, markerOf } from '../adapters/table-layout.ts';
 import { type CheckedEvent, checkEntry, idOf, type PostingSystem, type Rejection } from './cloudevents.ts';
@@ -15,7 +14,7 @@ export interface IngestMarkers {
 
 export interface IngestDeps {
   store: EventStore;
-  reader: DirectoryReader;
+  reader: HeadReader;
   markers: IngestMarkers;
   clock: () => Date;
 }

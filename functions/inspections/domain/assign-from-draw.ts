@@ -1,7 +1,6 @@
 import { entityStream, inspectionItemStream } from '#directory/adapters/table-layout';
 import type { EventStore } from '#records/ports';
-import type { DrawProof } from '#sampling/domain/proof';
-import type { DrawRecord, TaskState } from '#sampling/ports';
+import type { DrawProof, DrawRecord, TaskState } from '#sampling/published';
 import { assignedInspection, type ChecklistSnapshot, type EntitySummary } from './assign.ts';
 
 export interface AssignDeps {

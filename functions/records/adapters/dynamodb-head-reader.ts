@@ -1,13 +1,12 @@
 import { type DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { batchGetAll } from '#shared/dynamodb';
-import type { DirectoryReader, ListQuery, StoredRecord } from '../ports.ts';
-import { ownersMarker } from './table-layout.ts';
+import type { HeadReader, ListQuery, StoredRecord } from '../ports.ts';
+import { HEAD_SK, streamKey } from './table-layout.ts';
 
 /** Reads directory records from their stream heads (state cached there in the same transaction as the events). */
-export class DynamoDbDirectoryReader implements DirectoryReader {
+export class DynamoDbHeadReader implements HeadReader {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly table: string,
@@ -44,13 +43,15 @@ export class DynamoDbDirectoryReader implements DirectoryReader {
       condition += ` AND ${skName} <= :upTo`;
       values[':upTo'] = query.upTo;
     }
-    if (query.owner !== undefined) values[':owner'] = ownersMarker([query.owner]);
+    if (query.contains !== undefined) values[':contains'] = query.contains.value;
     const { Items = [], LastEvaluatedKey } = await this.client.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: query.index,
         KeyConditionExpression: condition,
-        ...(query.owner === undefined ? {} : { FilterExpression: 'contains(owners, :owner)' }),
+        ...(query.contains === undefined
+          ? {}
+          : { FilterExpression: 'contains(#contains, :contains)', ExpressionAttributeNames: { '#contains': query.contains.attribute } }),
         ExpressionAttributeValues: marshall(values),
         Limit: query.limit,
         ...(query.descending ? { ScanIndexForward: false } : {}),
