@@ -1,5 +1,6 @@
 import { inspectionStream } from '#inspections/adapters/table-layout';
 import { type ChainCheck, GENESIS_HASH, verifyChain } from '#records/domain/hash-chain';
+import { stringify } from 'csv-stringify/sync';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 
@@ -103,28 +104,26 @@ const CSV_COLUMNS = [
   'prevHash',
   'hash',
 ];
-const cell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-/** The timeline as CSV (RFC 4180), one event per row, `data` as its JSON; the hashes let a reader check each row. */
+/**
+ * The timeline as CSV (RFC 4180: CRLF between records, fields quoted when they hold a comma, quote or line break),
+ * one event per row, `data` as its JSON; the hashes let a reader check each row. A cell a spreadsheet would take for
+ * a formula (=, +, -, @, tab, CR first) is escaped, since auditors open these files in one (OWASP CSV injection).
+ */
 export function timelineCsv(events: readonly RecordedEvent[]): string {
-  const rows = events.map((e) =>
-    [
-      e.stream,
-      String(e.seq),
-      e.type,
-      String(e.version),
-      e.occurredAt,
-      e.recordedAt,
-      e.actor.id,
-      e.actor.role,
-      e.actor.agency,
-      e.correlationId,
-      JSON.stringify(e.data),
-      e.prevHash,
-      e.hash,
-    ]
-      .map(cell)
-      .join(','),
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\r\n');
+  const rows = events.map((e) => [
+    e.stream,
+    String(e.seq),
+    e.type,
+    String(e.version),
+    e.occurredAt,
+    e.recordedAt,
+    e.actor.id,
+    e.actor.role,
+    e.actor.agency,
+    e.correlationId,
+    JSON.stringify(e.data),
+    e.prevHash,
+    e.hash,
+  ]);
+  return stringify([CSV_COLUMNS, ...rows], { record_delimiter: 'windows', eof: false, escape_formulas: true });
 }
