@@ -1,6 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
 import { inspectionStream } from '#inspections/adapters/table-layout';
 import { type ChainCheck, GENESIS_HASH, verifyChain } from '#records/domain/hash-chain';
-import { stringify } from 'csv-stringify/sync';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import type { EventStore } from '#records/ports';
 
