@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { type FunctionName, functions } from '../infra/topology.ts';
+import { BUNDLE_IMPORT_ENV } from './bundle-env.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 11);
@@ -57,14 +58,7 @@ function importTime(outfile: string): number {
       `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
     ],
     {
-      env: {
-        ...process.env,
-        TABLE_NAME: 't',
-        IDEMPOTENCY_TABLE_NAME: 'i',
-        EVENT_BUS_NAME: 'b',
-        AWS_REGION: 'us-east-1',
-        ROUTE_ACCESS: '{}',
-      },
+      env: { ...process.env, ...BUNDLE_IMPORT_ENV },
     },
   );
   return Number(out.toString().trim());

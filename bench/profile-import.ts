@@ -9,6 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BUNDLE_IMPORT_ENV } from './bundle-env.ts';
 
 interface ProfileNode {
   id: number;
@@ -49,14 +50,7 @@ for (let run = 0; run < runs; run += 1) {
       `await import(${JSON.stringify(outfile)});`,
     ],
     {
-      env: {
-        ...process.env,
-        TABLE_NAME: 't',
-        IDEMPOTENCY_TABLE_NAME: 'i',
-        EVENT_BUS_NAME: 'b',
-        AWS_REGION: 'us-east-1',
-        ROUTE_ACCESS: '{}',
-      },
+      env: { ...process.env, ...BUNDLE_IMPORT_ENV },
     },
   );
   const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));

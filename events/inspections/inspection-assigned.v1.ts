@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { agencyCode, usccFormat } from '../directory/values.ts';
 import { defineEvent } from '../stored-event.ts';
-import { checklistSnapshot } from './values.ts';
+import { checklistSnapshot, SOURCE } from './values.ts';
 
 /** One assigned inspection per selected entity of a draw; it appears on each team member's worklist. */
 export const InspectionAssigned = defineEvent(
-  'regulator.inspections',
+  SOURCE,
   'Inspections.InspectionAssigned',
   1,
   z.strictObject({

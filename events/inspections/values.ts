@@ -37,3 +37,6 @@ export const checklistSnapshot = z.strictObject({
   legalBasis: z.string(),
   questions: z.array(z.strictObject({ id: z.string(), question: z.string(), mandatory: z.boolean() })),
 });
+
+/** The source every inspection event is published under (DESIGN §4, outbox). */
+export const SOURCE = 'regulator.inspections';

@@ -12,7 +12,8 @@ import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { configuredCalendar } from '#shared/working-days';
 import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
 import { inspectedMarkers, markersOf } from './domain/markers.ts';
-import { publicSummary, publicView, samplingMetrics, sweepOverdue } from './domain/publicity.ts';
+import { publicSummary, publicView, sweepOverdue } from './domain/result-publication.ts';
+import { samplingMetrics } from './domain/sampling-metrics.ts';
 import {
   acceptTask,
   createTask,

@@ -1,7 +1,7 @@
 import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { type CaseRecord, give, openCase } from '#cases/domain/case';
-import { publish, withdraw } from '#cases/domain/publicity';
+import { publish, withdraw } from '#cases/domain/decision-publicity';
 import { appendCase } from '#cases/domain/workflows';
 import { registerRecord, updateRecord } from '#directory/domain/directory-commands';
 import { type EntityState, entityKind } from '#directory/domain/record-kinds';
@@ -137,7 +137,7 @@ describe('rebuild-heads refolds every stream on DynamoDB Local', () => {
   });
 
   it('names a head changed behind the store’s back, and rewrites it from the events', async () => {
-    const head = await store.head('inspection/task-1~' + EntityBody.parse(entityInput(1)).uscc);
+    const head = await store.head(`inspection/task-1~${EntityBody.parse(entityInput(1)).uscc}`);
     const tampered = { ...(head?.state as Record<string, unknown>), status: 'assigned' };
     await client.send(
       new UpdateItemCommand({

@@ -1,6 +1,6 @@
 import type { StreamFold } from '#records/domain/stream-fold';
 import { foldCase } from './case.ts';
-import { evolvePublication, type Publication, publicationStream } from './publicity.ts';
+import { evolvePublication, type Publication, publicationStream } from './decision-publicity.ts';
 import { caseStream } from './workflows.ts';
 
 const prefixOf = (stream: string) => `${stream.split('/')[0]}/`;

@@ -3,7 +3,6 @@ import type { EventStore, HeadReader, StoredRecord } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
 import { CASE_STREAMS, dueBy, caseIndex as layoutIndex } from '../adapters/table-layout.ts';
 import { bindingDeadlines, type CaseRecord, clockEvents, withEvents } from './case.ts';
-import type { DiscretionTable } from './legal-rules.ts';
 import {
   type Publication,
   type PublicitySettings,
@@ -13,7 +12,8 @@ import {
   publishes,
   takeDown,
   withdraw,
-} from './publicity.ts';
+} from './decision-publicity.ts';
+import type { DiscretionTable } from './legal-rules.ts';
 
 /**
  * What happens to a case around its commands: its record written with its indexes, the clock sweep, and the

@@ -10,8 +10,8 @@ import {
   openCase,
   withEvents,
 } from '#cases/domain/case';
+import { noticeOf, publish, publishes, withdraw } from '#cases/domain/decision-publicity';
 import { CASE_COMMANDS, type CaseCommand, type CaseRole, STEPS } from '#cases/domain/lifecycle';
-import { noticeOf, publish, publishes, withdraw } from '#cases/domain/publicity';
 import { caseSettings } from '#cases/settings';
 import type { NewEvent } from '#records/domain/recorded-event';
 

@@ -1,5 +1,5 @@
 import { type CaseRecord, DEFAULT_DISCRETION, give, openCase } from '#cases/domain/case';
-import { PUBLICITY_DEFAULTS } from '#cases/domain/publicity';
+import { PUBLICITY_DEFAULTS } from '#cases/domain/decision-publicity';
 import { appendCase, type CaseDeps, publishDecision, sweepClocks, withdrawIfRevoked } from '#cases/domain/workflows';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';

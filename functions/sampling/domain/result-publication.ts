@@ -98,24 +98,6 @@ export async function flagOverdue(
   return true;
 }
 
-/** Per agency and period: coverage of its inspection items by double-random tasks, and the share of joint tasks. */
-export function samplingMetrics(agency: string, from: string, to: string, tasks: readonly TaskState[], ownedItems: readonly string[]) {
-  const inPeriod = tasks.filter((t) => t.ownerAgency === agency && t.period.start >= from && t.period.start <= to);
-  const covered = new Set(inPeriod.flatMap((t) => t.items).filter((code) => ownedItems.includes(code)));
-  const joint = inPeriod.filter((t) => t.partnerAgencies.length > 0).length;
-  return {
-    agency,
-    from,
-    to,
-    tasks: inPeriod.length,
-    jointTasks: joint,
-    jointTaskShare: inPeriod.length === 0 ? 0 : joint / inPeriod.length,
-    itemsOwned: ownedItems.length,
-    itemsCovered: covered.size,
-    itemCoverage: ownedItems.length === 0 ? 0 : covered.size / ownedItems.length,
-  };
-}
-
 /** The daily sweep over every drawn task (DESIGN §6): flags each whose results are overdue; answers how many. */
 export async function sweepOverdue(deps: Pick<SamplingDeps, 'store' | 'reads'>, now: Date): Promise<number> {
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

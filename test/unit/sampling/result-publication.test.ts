@@ -1,4 +1,5 @@
-import { flagOverdue, publicView, samplingMetrics } from '#sampling/domain/publicity';
+import { flagOverdue, publicView } from '#sampling/domain/result-publication';
+import { samplingMetrics } from '#sampling/domain/sampling-metrics';
 import type { TaskState } from '#sampling/ports';
 import { maskPersonName, maskText } from '#shared/masking';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
