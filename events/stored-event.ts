@@ -42,8 +42,8 @@ export interface StoredDetail<T> {
 }
 
 /** One event type and version, as every file under events/ declares it (STYLE §4). */
-export interface EventDefinition<D extends z.ZodType = z.ZodType> {
-  readonly DETAIL_TYPE: string;
+export interface EventDefinition<D extends z.ZodType = z.ZodType, T extends string = string> {
+  readonly DETAIL_TYPE: T;
   readonly SOURCE: string;
   readonly VERSION: number;
   readonly data: D;
@@ -52,13 +52,13 @@ export interface EventDefinition<D extends z.ZodType = z.ZodType> {
   readonly example: z.infer<D>;
 }
 
-export function defineEvent<D extends z.ZodType>(
+export function defineEvent<D extends z.ZodType, const T extends string = string>(
   source: string,
-  detailType: string,
+  detailType: T,
   version: number,
   data: D,
   example: z.infer<D>,
-): EventDefinition<D> {
+): EventDefinition<D, T> {
   // Built on first use: a function's bundle holds every event it may record, but parses only those it consumes, and
   // building zod schemas at module load is a large share of a cold start (bench/README.md, function bundles).
   let detail: z.ZodType<StoredDetail<z.output<D>>> | undefined;
@@ -86,4 +86,21 @@ export function defineEvent<D extends z.ZodType>(
 export function dataOf<D extends z.ZodType>(definition: EventDefinition<D>, event: { type: string; data: unknown }): z.output<D> {
   if (event.type !== definition.DETAIL_TYPE) throw new Error(`expected ${definition.DETAIL_TYPE}, got ${event.type}`);
   return event.data as z.output<D>;
+}
+
+type Typed<E> = E extends EventDefinition<infer D, infer T> ? { type: T; data: z.output<D> } : never;
+/** Any event of these definitions, as a fold reads it: a switch on `type` narrows `data` to that type's schema. */
+export type EventOf<Defs extends readonly EventDefinition<z.ZodType, string>[]> = Typed<Defs[number]>;
+
+/**
+ * A stored event as one of these definitions, typed by its schema (as `dataOf` for one type): the store took it only
+ * from a producer that built it from that schema's type. An event of another type is a stream that is not this
+ * fold's, and throws.
+ */
+export function eventOf<Defs extends readonly EventDefinition<z.ZodType, string>[], X extends { type: string; data: unknown }>(
+  definitions: Defs,
+  event: X,
+): EventOf<Defs> & Omit<X, 'type' | 'data'> {
+  if (!definitions.some((d) => d.DETAIL_TYPE === event.type)) throw new Error(`not an event of this stream: ${event.type}`);
+  return event as unknown as EventOf<Defs> & Omit<X, 'type' | 'data'>;
 }

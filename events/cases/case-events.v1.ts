@@ -87,4 +87,4 @@ export const caseEvents = [
   DecisionWithdrawn,
   DecisionTakenDown,
   FlaggedComplex,
-];
+] as const;

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { CaseOpened, PenaltyDecided, penaltySchema } from '#events/cases/case-events.v1';
+import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
 import { contract } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
+import { COMMAND_BODIES } from './domain/commands.ts';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
 
 const deadline = z.object({
@@ -28,38 +29,7 @@ export const Case = z
 
 const id = z.strictObject({ id: z.string().min(1).max(100) });
 const tags = ['cases'];
-const note = z.strictObject({ note: z.string().max(4000).optional() });
-const reason = z.strictObject({ reason: z.string().min(1).max(4000) });
-
-/** The body each lifecycle command takes. */
-export const COMMAND_BODIES: Record<CaseCommand, z.ZodType> = {
-  register: note,
-  decline: reason,
-  investigate: note,
-  notify: z.strictObject({ proposed: penaltySchema }),
-  'record-statement': z.strictObject({ statement: z.string().min(1).max(8000) }),
-  'request-hearing': z.strictObject({}),
-  'hold-hearing': z.strictObject({ from: z.iso.date(), to: z.iso.date(), summary: z.string().min(1).max(8000) }),
-  'submit-for-review': note,
-  review: z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
-  extend: reason,
-  decide: z.strictObject({
-    penalty: penaltySchema.optional(),
-    reason: z.string().max(4000).optional(),
-    documentNumber: PenaltyDecided.data.shape.documentNumber,
-  }),
-  serve: z.strictObject({}),
-  'record-payment': z.strictObject({ amount: z.number().nonnegative() }),
-  close: note,
-  terminate: reason,
-  transfer: z.strictObject({ to: z.string().min(1).max(200), reason: z.string().min(1).max(4000) }),
-  'start-appraisal': z.strictObject({ subject: z.string().min(1).max(4000) }),
-  'end-appraisal': z.strictObject({ outcome: z.string().max(4000).default('') }),
-  revoke: reason,
-  'flag-complex': reason,
-};
-
-export const commandContract = (command: CaseCommand) =>
+export const commandContract = <C extends CaseCommand>(command: C) =>
   contract({
     summary: `Lifecycle step: ${command}`,
     tags,

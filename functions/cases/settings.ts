@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { configuredCalendar } from '#shared/working-days';
-import { DEFAULT_DISCRETION } from './domain/case.ts';
 import { PUBLICITY_DEFAULTS, type PublicitySettings } from './domain/decision-publicity.ts';
-import { DEFAULT_MAJOR_RULE, type DiscretionTable, type MajorCaseRule } from './domain/legal-rules.ts';
+import { DEFAULT_DISCRETION, DEFAULT_MAJOR_RULE, type DiscretionTable, type MajorCaseRule } from './domain/legal-rules.ts';
 
 /**
  * The cases context's settings (DESIGN §6: each rule a documented, validated setting), from the environment the

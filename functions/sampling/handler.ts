@@ -9,7 +9,7 @@ import { batchPutAll, dynamodb, tableName } from '#shared/dynamodb';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
-import { configuredCalendar } from '#shared/working-days';
+import { configuredCalendar, officialCalendar } from '#shared/working-days';
 import { DynamoDbSamplingReads } from './adapters/dynamodb-sampling-reads.ts';
 import { inspectedMarkers, markersOf } from './domain/markers.ts';
 import { publicSummary, publicView, sweepOverdue } from './domain/result-publication.ts';
@@ -116,7 +116,9 @@ export const inspectedMarkersConsumer = eventConsumer(InspectionCompleted, async
 });
 
 /** Schedule `publication-sweep`: flag drawn tasks whose results are overdue. */
-export const publicationSweep = async (): Promise<{ flagged: number }> => ({ flagged: await sweepOverdue(deps(), new Date()) });
+export const publicationSweep = async (): Promise<{ flagged: number }> => ({
+  flagged: await sweepOverdue(deps(), new Date(), await officialCalendar()),
+});
 
 export const handler = contextHandler({
   http,

@@ -68,3 +68,14 @@ export class RecordTooLargeError extends Error {
     super(`${stream} would hold ${bytes} bytes in one item; the limit is ${limit}`);
   }
 }
+
+/** An export larger than one response can carry (a Lambda response holds 6 MB): refused whole, never cut short (422). */
+export class ExportTooLargeError extends Error {
+  constructor(
+    readonly events: number,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`the export of ${events} events is ${bytes} bytes; the limit is ${limit}`);
+  }
+}

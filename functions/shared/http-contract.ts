@@ -27,6 +27,13 @@ export interface RouteContract<
   responses: Readonly<Record<number, { description: string; schema?: z.ZodType }>>;
 }
 
+/** The parsed type of an optional schema slot; `undefined` when the contract has none. */
+export type Parsed<T> = [NonNullable<T>] extends [never]
+  ? undefined
+  : NonNullable<T> extends z.ZodType
+    ? z.output<NonNullable<T>>
+    : undefined;
+
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 export function contract<B extends z.ZodType | undefined, Q extends z.ZodType | undefined, P extends z.ZodType | undefined>(

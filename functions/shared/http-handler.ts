@@ -13,7 +13,7 @@ import type {
 } from 'aws-lambda';
 import type * as z from 'zod';
 import { fieldErrors } from './field-errors.ts';
-import { DEFAULT_MAX_BODY_BYTES, type RouteContract } from './http-contract.ts';
+import { DEFAULT_MAX_BODY_BYTES, type Parsed as Infer, type RouteContract } from './http-contract.ts';
 import { TIMEOUT_EARLY_MS } from './invocation.ts';
 import { logger, metrics, tracer } from './powertools.ts';
 import { type Principal, principalOf } from './principal.ts';
@@ -21,9 +21,6 @@ import { Problem, problems } from './problem.ts';
 import { type RouteAccess, routeAccessMap } from './route-access.ts';
 import { toProblem } from './to-problem.ts';
 import { illFormedField } from './well-formed.ts';
-
-/** The parsed type of an optional schema slot; `undefined` when the contract has none. */
-type Infer<T> = [NonNullable<T>] extends [never] ? undefined : NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
 
 export interface HttpRequest<C extends RouteContract> {
   body: Infer<C['body']>;

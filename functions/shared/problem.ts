@@ -88,6 +88,14 @@ export const problems = {
       'An Idempotency-Key may be reused only with the same body.',
     ),
   requestInProgress: () => new Problem(409, 'request-in-progress', 'A request with this Idempotency-Key is in progress', 'Retry shortly.'),
+  exportTooLarge: (events: number, bytes: number, limit: number) =>
+    new Problem(
+      422,
+      'export-too-large',
+      'The export is too large for one response',
+      `This timeline (${events} events) exports to ${(bytes / 1_048_576).toFixed(1)} MiB, over ${limit / 1_048_576} MiB; read it in pages with format=json (limit ≤ 100, cursor).`,
+      { events, bytes, limit },
+    ),
   recordTooLarge: () =>
     new Problem(
       422,

@@ -2,6 +2,7 @@ import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@
 import {
   AlreadyExistsError,
   BadCursorError,
+  ExportTooLargeError,
   ForbiddenError,
   NotFoundError,
   RecordTooLargeError,
@@ -24,6 +25,7 @@ export function toProblem(error: unknown): Problem {
     return problems.validation(`${error.field}: ${error.message}`, [{ field: error.field, message: error.message }]);
   }
   if (error instanceof RecordTooLargeError) return problems.recordTooLarge();
+  if (error instanceof ExportTooLargeError) return problems.exportTooLarge(error.events, error.bytes, error.limit);
   if (error instanceof IdempotencyValidationError) return problems.idempotencyKeyReused();
   if (error instanceof IdempotencyAlreadyInProgressError) return problems.requestInProgress();
   if (error instanceof OutOfTimeError || isMiddyTimeout(error)) return problems.timeout();

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+import { calendarOf, type WorkingCalendar } from './calendar.ts';
+
+export type { WorkingCalendar };
 
 type ChineseDays = typeof import('chinese-days').default;
 
@@ -14,7 +17,6 @@ export async function loadCalendar(): Promise<ChineseDays> {
  * maintained `chinese-days` data. Past the last year it holds, weekends alone count and the result is marked
  * provisional (DESIGN §6).
  */
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 let lastKnownYear: number | undefined;
 export async function lastOfficialYear(): Promise<number> {
@@ -59,44 +61,22 @@ export function configuredCalendar(raw = process.env.OFFICIAL_CALENDAR ?? ''): O
   return value;
 }
 
-export async function isWorkingDay(date: string): Promise<{ working: boolean; provisional: boolean }> {
+/**
+ * The official calendar: the `chinese-days` data up to its last year, then the years loaded as `OFFICIAL_CALENDAR`,
+ * then weekends alone (provisional). Loaded on first use; the configured years are read at each call, so that a
+ * setting changed in a test or a trial takes effect.
+ */
+export async function officialCalendar(): Promise<WorkingCalendar> {
   const { isWorkday } = await loadCalendar();
-  const year = Number(date.slice(0, 4));
-  if (year > (await lastOfficialYear())) {
+  const last = await lastOfficialYear();
+  return calendarOf((date) => {
+    const year = Number(date.slice(0, 4));
+    if (year <= last) return { working: isWorkday(date), provisional: false };
     const weekday = ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay());
     const loaded = configuredCalendar()[String(year)];
     if (loaded !== undefined) {
       return { working: loaded.workdays.includes(date) || (weekday && !loaded.holidays.includes(date)), provisional: false };
     }
     return { working: weekday, provisional: true };
-  }
-  return { working: isWorkday(date), provisional: false };
-}
-
-/** The date `n` working days after `start`; the first day is not counted (a period excludes its first day). */
-export async function addWorkingDays(start: string, n: number): Promise<{ date: string; provisional: boolean }> {
-  const day = new Date(`${start}T00:00:00Z`);
-  let counted = 0;
-  let provisional = false;
-  while (counted < n) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    const check = await isWorkingDay(iso(day));
-    provisional ||= check.provisional;
-    if (check.working) counted += 1;
-  }
-  return { date: iso(day), provisional };
-}
-
-/** `n` calendar days after `start`; a period whose last day is not a working day ends on the next working day. */
-export async function addCalendarDays(start: string, n: number): Promise<{ date: string; provisional: boolean }> {
-  const day = new Date(`${start}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + n);
-  let check = await isWorkingDay(iso(day));
-  let provisional = check.provisional;
-  while (!check.working) {
-    day.setUTCDate(day.getUTCDate() + 1);
-    check = await isWorkingDay(iso(day));
-    provisional ||= check.provisional;
-  }
-  return { date: iso(day), provisional };
+  });
 }

@@ -1,6 +1,7 @@
 import { type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { type CaseRecord, give, openCase } from '#cases/domain/case';
+import { type CaseRecord, openCase } from '#cases/domain/case-record';
+import { give } from '#cases/domain/commands';
 import { publish, withdraw } from '#cases/domain/decision-publicity';
 import { appendCase } from '#cases/domain/workflows';
 import { registerRecord, updateRecord } from '#directory/domain/directory-commands';
@@ -10,6 +11,7 @@ import { assignedInspection } from '#inspections/domain/assign';
 import { complete, recordAnswers, recordFinding, recordResult, start } from '#inspections/domain/inspection';
 import { DynamoDbEventStore, HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
+import { officialCalendar } from '#shared/working-days';
 import { rebuildHeads } from '../../scripts/rebuild-heads.ts';
 import { entityInput } from '../support/directory-fixtures.ts';
 import { freshTables } from '../support/dynamodb.ts';
@@ -84,14 +86,20 @@ describe('rebuild-heads refolds every stream on DynamoDB Local', () => {
       summary: '举报',
       clueOn: '2026-04-03',
     });
-    await appendCase({ store, today: () => '2026-04-03' }, opened.state, {
+    await appendCase({ store, today: () => '2026-04-03', calendar: await officialCalendar() }, opened.state, {
       expectedVersion: 0,
       events: opened.events,
       actor,
       correlationId: 'c',
     });
-    const registered = await give(opened.state as CaseRecord, 'register', {}, ['supervisor'], '2026-04-03');
-    await appendCase({ store, today: () => '2026-04-03' }, registered.state, {
+    const registered = give(
+      opened.state as CaseRecord,
+      'register',
+      {},
+      { id: 'u-1', roles: ['supervisor'] },
+      { today: '2026-04-03', calendar: await officialCalendar() },
+    );
+    await appendCase({ store, today: () => '2026-04-03', calendar: await officialCalendar() }, registered.state, {
       expectedVersion: 1,
       events: registered.events,
       actor,

@@ -2,23 +2,14 @@ import { type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { batchPutAll } from '#shared/dynamodb';
+import type { AccessEntry, AccessLog } from '../ports.ts';
 import { accessLogPartition } from './table-layout.ts';
-
-export interface AccessEntry {
-  at: string;
-  reader: string;
-  role: string;
-  readerAgency: string;
-  caseId: string;
-  caseAgency: string;
-  what: string;
-}
 
 /**
  * Who read which case record when (DESIGN §5): each read is kept twice, under the case's agency and under the
  * reader's, so an agency sees who read its cases and an auditor's office sees what it read.
  */
-export class DynamoDbAccessLog {
+export class DynamoDbAccessLog implements AccessLog {
   constructor(
     private readonly client: DynamoDBClient,
     private readonly table: string,

@@ -1,4 +1,8 @@
-import { addCalendarDays, addWorkingDays } from '#shared/working-days';
+import * as E from '#events/cases/case-events.v1';
+import type { NewEvent } from '#records/domain/recorded-event';
+import type { WorkingCalendar } from '#shared/calendar';
+import { type CaseRecord, newEvent } from './case-record.ts';
+import { OPEN_STATES } from './lifecycle.ts';
 
 /**
  * Statutory clocks of a penalty case (DESIGN §6), on the Chinese official calendar:
@@ -41,19 +45,20 @@ const at = (name: Deadline['name'], result: { date: string; provisional: boolean
   provisional: result.provisional,
 });
 
-export async function deadlines(facts: ClockFacts, settings = CLOCK_DEFAULTS): Promise<Deadline[]> {
+/** The statutory deadlines of these facts, counted on the working calendar. */
+export function deadlines(facts: ClockFacts, calendar: WorkingCalendar, settings = CLOCK_DEFAULTS): Deadline[] {
   const out: Deadline[] = [];
   if (facts.registeredOn === undefined) {
-    out.push(at('registration', await addWorkingDays(facts.clueOn, settings.registrationWorkingDays)));
+    out.push(at('registration', calendar.addWorkingDays(facts.clueOn, settings.registrationWorkingDays)));
   } else {
     const suspended = (facts.suspensions ?? []).reduce((n, s) => n + daysBetween(s.from, s.to) + 1, 0);
     const days = settings.decisionDays + (facts.extended ? settings.extensionDays : 0) + suspended;
-    out.push(at('decision', await addCalendarDays(facts.registeredOn, days)));
+    out.push(at('decision', calendar.addCalendarDays(facts.registeredOn, days)));
   }
   if (facts.notifiedOn !== undefined) {
-    out.push(at('hearing-request', await addWorkingDays(facts.notifiedOn, settings.hearingRequestWorkingDays)));
+    out.push(at('hearing-request', calendar.addWorkingDays(facts.notifiedOn, settings.hearingRequestWorkingDays)));
   }
-  if (facts.servedOn !== undefined) out.push(at('payment', await addCalendarDays(facts.servedOn, settings.paymentDays)));
+  if (facts.servedOn !== undefined) out.push(at('payment', calendar.addCalendarDays(facts.servedOn, settings.paymentDays)));
   return out;
 }
 
@@ -62,4 +67,54 @@ export function urgency(deadline: Deadline, today: string, warnDays = 10): 'pass
   const left = daysBetween(today, deadline.due);
   if (left < 0) return 'passed';
   return left <= warnDays ? 'near' : undefined;
+}
+
+/** The deadlines a case shows now (hearing and appraisal time suspended; an appraisal under way up to today). */
+export function caseDeadlines(state: CaseRecord, calendar: WorkingCalendar, today?: string): Deadline[] {
+  const suspensions = [
+    ...(state.hearing?.from && state.hearing.to ? [{ from: state.hearing.from, to: state.hearing.to, reason: 'hearing' as const }] : []),
+    ...(state.appraisals ?? []).map((a) => ({ from: a.from, to: a.to ?? today ?? a.from, reason: 'appraisal' as const })),
+  ];
+  return deadlines(
+    {
+      clueOn: state.clueOn,
+      ...(state.registeredOn ? { registeredOn: state.registeredOn } : {}),
+      ...(state.notifiedOn && state.status === 'notified' ? { notifiedOn: state.notifiedOn } : {}),
+      ...(state.servedOn && state.status === 'decided' ? { servedOn: state.servedOn } : {}),
+      extended: state.extended,
+      suspensions,
+    },
+    calendar,
+  );
+}
+
+/** Whether a deadline still binds the case: the step it waits for is not done. */
+export function stillRuns(state: CaseRecord, d: Deadline): boolean {
+  if (d.name === 'registration') return state.status === 'clue';
+  if (d.name === 'decision') return OPEN_STATES.includes(state.status);
+  if (d.name === 'payment') return (state.decision?.penalty.fine ?? 0) > 0 && state.status === 'decided';
+  return true;
+}
+
+/** The deadlines that still bind a case in its current state (what the clock sweep watches). */
+export function bindingDeadlines(state: CaseRecord, calendar: WorkingCalendar, today: string): Deadline[] {
+  return caseDeadlines(state, calendar, today).filter((d) => stillRuns(state, d));
+}
+
+/**
+ * The clock sweep for one case (DESIGN §6): an event when a binding deadline is within `warnDays` or passed, each
+ * once per deadline, due date and kind (a moved deadline warns again).
+ */
+export function clockEvents(state: CaseRecord, calendar: WorkingCalendar, today: string, warnDays: number): NewEvent[] {
+  const out: NewEvent[] = [];
+  for (const d of bindingDeadlines(state, calendar, today)) {
+    const kind = urgency(d, today, warnDays);
+    if (kind === undefined || (state.clockAlerts ?? []).includes(`${d.name}:${d.due}:${kind}`)) continue;
+    out.push(
+      kind === 'passed'
+        ? newEvent(E.DeadlinePassed, { deadline: d.name, due: d.due, provisional: d.provisional })
+        : newEvent(E.DeadlineApproaching, { deadline: d.name, due: d.due, daysLeft: daysUntil(today, d.due), provisional: d.provisional }),
+    );
+  }
+  return out;
 }

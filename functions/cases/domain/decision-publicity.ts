@@ -3,7 +3,7 @@ import { dataOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { maskPersonName, maskText } from '#shared/masking';
 import { publicationIndex as layoutIndex, PUBLICATION_STREAMS } from '../adapters/table-layout.ts';
-import type { CaseRecord } from './case.ts';
+import type { CaseRecord } from './case-record.ts';
 
 /**
  * Publicity of penalty decisions (一公开, DESIGN §6; 市场监督管理行政处罚信息公示规定): every decision other than a

@@ -66,3 +66,13 @@ export function outsideDiscretion(penalty: ProposedPenalty, table: DiscretionTab
   }
   return undefined;
 }
+
+/** A sample discretion table (裁量基准); an agency loads its own as configuration (`CASE_DISCRETION_TABLE`). */
+export const DEFAULT_DISCRETION: DiscretionTable = {
+  'FOOD-35': {
+    name: '未取得食品经营许可从事食品经营活动（《食品安全法》第三十五条、第一百二十二条）',
+    lighter: { min: 0, max: 10_000 },
+    normal: { min: 10_000, max: 50_000 },
+    heavier: { min: 50_000, max: 100_000 },
+  },
+};

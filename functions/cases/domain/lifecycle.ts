@@ -24,7 +24,9 @@ export type CaseState = (typeof CASE_STATES)[number];
 /** No step leads out of these. A closed case is not among them: its decision can still be revoked (撤销). */
 export const FINAL_STATES: readonly CaseState[] = ['not-registered', 'terminated', 'transferred', 'revoked'];
 
-export type CaseRole = 'case-officer' | 'supervisor' | 'legal-reviewer' | 'inspector';
+export const CASE_ROLES = ['case-officer', 'supervisor', 'legal-reviewer', 'inspector'] as const;
+export type CaseRole = (typeof CASE_ROLES)[number];
+export const isCaseRole = (role: string): role is CaseRole => (CASE_ROLES as readonly string[]).includes(role);
 
 export const CASE_COMMANDS = [
   'register',

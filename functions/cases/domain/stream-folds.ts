@@ -1,5 +1,5 @@
 import type { StreamFold } from '#records/domain/stream-fold';
-import { foldCase } from './case.ts';
+import { foldCase } from './case-record.ts';
 import { evolvePublication, type Publication, publicationStream } from './decision-publicity.ts';
 import { caseStream } from './workflows.ts';
 

@@ -1,46 +1,31 @@
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
-import type { EventStore, HeadReader, StoredRecord } from '#records/ports';
+import type { StoredRecord } from '#records/ports';
+import type { WorkingCalendar } from '#shared/calendar';
 import { VersionConflictError } from '#shared/errors';
 import { CASE_STREAMS, dueBy, caseIndex as layoutIndex } from '../adapters/table-layout.ts';
-import { bindingDeadlines, type CaseRecord, clockEvents, withEvents } from './case.ts';
-import {
-  type Publication,
-  type PublicitySettings,
-  publicationIndex,
-  publicationStream,
-  publish,
-  publishes,
-  takeDown,
-  withdraw,
-} from './decision-publicity.ts';
-import type { DiscretionTable } from './legal-rules.ts';
+import type { CaseDeps } from '../ports.ts';
+import { type CaseRecord, withEvents } from './case-record.ts';
+import { bindingDeadlines, clockEvents } from './clocks.ts';
+import { type Publication, publicationIndex, publicationStream, publish, publishes, takeDown, withdraw } from './decision-publicity.ts';
 
 /**
  * What happens to a case around its commands: its record written with its indexes, the clock sweep, and the
- * publication of its decision. Ports only (the event store and the head reader), so it is tested with fakes.
+ * publication of its decision. Ports only, so it is tested with fakes.
  */
-export interface CaseDeps {
-  store: EventStore;
-  reader: HeadReader;
-  /** Today on the regulator's calendar (China Standard Time). */
-  today: () => string;
-  /** The day `days` after today (for the sweep's horizon). */
-  dayIn: (days: number) => string;
-  settings: { warnDays: number; publicity: PublicitySettings; discretion: DiscretionTable };
-}
-
 export const caseStream = (caseId: string) => `${CASE_STREAMS}${caseId}`;
 const SYSTEM = (id: string, agency: string): Actor => ({ id, role: 'system', agency });
 
 /** The head's index: by agency and status, by entity, and (while a deadline binds) by the next deadline for the sweep. */
-export async function caseIndex(c: CaseRecord, today: string): Promise<Record<string, string>> {
-  const next = (await bindingDeadlines(c, today)).map((d) => d.due).sort()[0];
+export function caseIndex(c: CaseRecord, calendar: WorkingCalendar, today: string): Record<string, string> {
+  const next = bindingDeadlines(c, calendar, today)
+    .map((d) => d.due)
+    .sort()[0];
   return layoutIndex(c, next);
 }
 
 /** Records a case's new events with its state and indexes, guarded by the version the decision was based on. */
 export async function appendCase(
-  deps: Pick<CaseDeps, 'store' | 'today'>,
+  deps: Pick<CaseDeps, 'store' | 'today' | 'calendar'>,
   c: CaseRecord,
   write: { expectedVersion: number; events: NewEvent[]; actor: Actor; correlationId: string; prevHash?: string },
 ): Promise<void> {
@@ -52,7 +37,7 @@ export async function appendCase(
     actor: write.actor,
     agency: c.agency,
     correlationId: write.correlationId,
-    head: { state: c, index: await caseIndex(c, deps.today()) },
+    head: { state: c, index: caseIndex(c, deps.calendar, deps.today()) },
   });
 }
 
@@ -111,7 +96,7 @@ async function sweepOne(deps: CaseDeps, item: StoredRecord<CaseRecord | Publicat
     return { warned: 0, takenDown: 1 };
   }
   const c = item.state as CaseRecord;
-  const found = await clockEvents(c, day, deps.settings.warnDays);
+  const found = clockEvents(c, deps.calendar, day, deps.settings.warnDays);
   if (found.length > 0) {
     await appendCase(deps, withEvents(c, found), {
       expectedVersion: item.version,

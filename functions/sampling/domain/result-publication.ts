@@ -1,7 +1,7 @@
 import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
 import type { EventStore } from '#records/ports';
+import type { WorkingCalendar } from '#shared/calendar';
 import { maskText } from '#shared/masking';
-import { addWorkingDays } from '#shared/working-days';
 import { taskIndex } from '../adapters/table-layout.ts';
 import type { InspectionOutcome, SamplingDeps, TaskState } from '../ports.ts';
 import { taskStream } from './task-commands.ts';
@@ -70,13 +70,14 @@ export async function flagOverdue(
   task: { state: TaskState; version: number; lastHash: string },
   today: string,
   now: Date,
+  calendar: WorkingCalendar,
   outcomes?: InspectionOutcome[],
 ): Promise<boolean> {
   const { state } = task;
   if (state.status !== 'drawn' || state.overdue !== undefined) return false;
   // Published as soon as each inspection completes: a task is overdue only while some result is missing.
   if (outcomes !== undefined && outcomes.length > 0 && outcomes.every((o) => o.result !== undefined)) return false;
-  const due = await addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
+  const due = calendar.addWorkingDays(state.period.end, PUBLICATION_WORKING_DAYS);
   if (today <= due.date) return false;
   const flagged = {
     type: ResultPublicationOverdue.DETAIL_TYPE,
@@ -99,7 +100,7 @@ export async function flagOverdue(
 }
 
 /** The daily sweep over every drawn task (DESIGN §6): flags each whose results are overdue; answers how many. */
-export async function sweepOverdue(deps: Pick<SamplingDeps, 'store' | 'reads'>, now: Date): Promise<number> {
+export async function sweepOverdue(deps: Pick<SamplingDeps, 'store' | 'reads'>, now: Date, calendar: WorkingCalendar): Promise<number> {
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
   let flagged = 0;
   let cursor: string | undefined;
@@ -108,7 +109,7 @@ export async function sweepOverdue(deps: Pick<SamplingDeps, 'store' | 'reads'>, 
     for (const state of page.items) {
       if (state.status !== 'drawn' || state.overdue !== undefined) continue;
       const task = await deps.reads.task(state.id);
-      if (task !== undefined && (await flagOverdue(deps.store, task, today, now, await deps.reads.inspectionResults(task.state))))
+      if (task !== undefined && (await flagOverdue(deps.store, task, today, now, calendar, await deps.reads.inspectionResults(task.state))))
         flagged += 1;
     }
     cursor = page.cursor;

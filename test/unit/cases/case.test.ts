@@ -1,19 +1,28 @@
 import fc from 'fast-check';
-import {
-  type CaseEvent,
-  type CaseRecord,
-  caseDeadlines,
-  clockEvents,
-  decideOnTheSpot,
-  foldCase,
-  give,
-  openCase,
-  withEvents,
-} from '#cases/domain/case';
+import { type CaseEvent, type CaseRecord, foldCase, openCase, withEvents } from '#cases/domain/case-record';
+import { clockEvents as clockEventsOn, caseDeadlines as deadlinesOn } from '#cases/domain/clocks';
+import { type CaseRules, decideOnTheSpot, give as giveWith } from '#cases/domain/commands';
 import { noticeOf, publish, publishes, withdraw } from '#cases/domain/decision-publicity';
 import { CASE_COMMANDS, type CaseCommand, type CaseRole, STEPS } from '#cases/domain/lifecycle';
 import { caseSettings } from '#cases/settings';
 import type { NewEvent } from '#records/domain/recorded-event';
+import { officialCalendar, type WorkingCalendar } from '#shared/working-days';
+
+let calendar: WorkingCalendar;
+beforeAll(async () => {
+  calendar = await officialCalendar();
+});
+/** A command given as the HTTP route gives it, with bodies the route's schema would have checked (a promise, so that a refusal is a rejection). */
+const give = async (
+  state: CaseRecord,
+  command: CaseCommand,
+  input: Record<string, unknown>,
+  roles: CaseRole[],
+  today: string,
+  rules?: CaseRules,
+) => giveWith(state, command, input as never, { id: String(input.by ?? ''), roles }, { today, calendar }, rules);
+const caseDeadlines = (state: CaseRecord) => deadlinesOn(state, calendar);
+const clockEvents = (state: CaseRecord, today: string, warnDays: number) => clockEventsOn(state, calendar, today, warnDays);
 
 const WHERE = { agency: 'SAMR-310000', jurisdiction: '310104' };
 const opened = (party: CaseRecord['party'] = { kind: 'organisation', name: '上海示例食品有限公司' }) =>

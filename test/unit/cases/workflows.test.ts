@@ -1,8 +1,25 @@
-import { type CaseRecord, DEFAULT_DISCRETION, give, openCase } from '#cases/domain/case';
+import { type CaseRecord, openCase } from '#cases/domain/case-record';
+import { give as giveWith } from '#cases/domain/commands';
 import { PUBLICITY_DEFAULTS } from '#cases/domain/decision-publicity';
-import { appendCase, type CaseDeps, publishDecision, sweepClocks, withdrawIfRevoked } from '#cases/domain/workflows';
+import { DEFAULT_DISCRETION, DEFAULT_MAJOR_RULE } from '#cases/domain/legal-rules';
+import type { CaseRole } from '#cases/domain/lifecycle';
+import { appendCase, publishDecision, sweepClocks, withdrawIfRevoked } from '#cases/domain/workflows';
+import type { CaseDeps } from '#cases/ports';
 import type { NewEvent } from '#records/domain/recorded-event';
+import { officialCalendar, type WorkingCalendar } from '#shared/working-days';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
+
+let calendar: WorkingCalendar;
+beforeAll(async () => {
+  calendar = await officialCalendar();
+});
+const give = async (
+  state: CaseRecord,
+  command: Parameters<typeof giveWith>[1],
+  input: Record<string, unknown>,
+  roles: CaseRole[],
+  today: string,
+) => giveWith(state, command, input as never, { id: 'u-1', roles }, { today, calendar });
 
 const ACTOR = { id: 'u-1', role: 'supervisor', agency: 'SAMR-310000' };
 
@@ -14,7 +31,9 @@ function world(today: string) {
     reader: store,
     today: () => clock.today,
     dayIn: (days) => new Date(Date.parse(`${clock.today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
-    settings: { warnDays: 10, publicity: PUBLICITY_DEFAULTS, discretion: DEFAULT_DISCRETION },
+    calendar,
+    access: { record: async () => {}, list: async () => ({ items: [] }) },
+    settings: { warnDays: 10, publicity: PUBLICITY_DEFAULTS, discretion: DEFAULT_DISCRETION, majorRule: DEFAULT_MAJOR_RULE },
   };
   const versions = new Map<string, number>();
   const record = async (c: CaseRecord, events: NewEvent[]) => {

@@ -2,6 +2,7 @@ import { flagOverdue, publicView } from '#sampling/domain/result-publication';
 import { samplingMetrics } from '#sampling/domain/sampling-metrics';
 import type { TaskState } from '#sampling/ports';
 import { maskPersonName, maskText } from '#shared/masking';
+import { officialCalendar } from '#shared/working-days';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
 
 const task = (overrides: Partial<TaskState> = {}): TaskState => ({
@@ -49,12 +50,14 @@ describe('publicity of sampling tasks', () => {
     });
     const stored = { state, version: created.version, lastHash: created.events[0]?.hash as string };
     // 2026-06-30 + 20 working days = 2026-07-28.
-    expect(await flagOverdue(store, stored, '2026-07-28', new Date())).toBe(false);
-    expect(await flagOverdue(store, stored, '2026-07-29', new Date())).toBe(true);
+    expect(await flagOverdue(store, stored, '2026-07-28', new Date(), await officialCalendar())).toBe(false);
+    expect(await flagOverdue(store, stored, '2026-07-29', new Date(), await officialCalendar())).toBe(true);
     const events = store.events.get('sampling-task/t1') ?? [];
     expect(events.at(-1)).toMatchObject({ type: 'Sampling.ResultPublicationOverdue', data: { dueBy: '2026-07-28', provisional: false } });
     const flagged = store.heads.get('sampling-task/t1')?.state as TaskState;
-    expect(await flagOverdue(store, { state: flagged, version: 2, lastHash: '' }, '2026-08-30', new Date())).toBe(false);
+    expect(await flagOverdue(store, { state: flagged, version: 2, lastHash: '' }, '2026-08-30', new Date(), await officialCalendar())).toBe(
+      false,
+    );
   });
 
   it('measures item coverage and the share of joint tasks per period', () => {

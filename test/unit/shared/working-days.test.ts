@@ -1,4 +1,11 @@
-import { addWorkingDays, configuredCalendar, isWorkingDay, lastOfficialYear } from '#shared/working-days';
+import { configuredCalendar, lastOfficialYear, officialCalendar, type WorkingCalendar } from '#shared/working-days';
+
+let calendar: WorkingCalendar;
+beforeAll(async () => {
+  calendar = await officialCalendar();
+});
+const isWorkingDay = (date: string) => calendar.isWorkingDay(date);
+const addWorkingDays = (start: string, n: number) => calendar.addWorkingDays(start, n);
 
 describe('working days on the Chinese official calendar', () => {
   it('skips the National Day holiday and counts its adjusted working Saturday', async () => {

@@ -1,0 +1,142 @@
+import { entityStream } from '#directory/adapters/table-layout';
+import { inspectionStream } from '#inspections/adapters/table-layout';
+import type { Actor } from '#records/domain/recorded-event';
+import { NotFoundError, RuleViolationError, VersionConflictError } from '#shared/errors';
+import type { CaseDeps } from '../ports.ts';
+import { caseView, dayOf, readableCase } from './case-reads.ts';
+import type { CaseOpening } from './case-record.ts';
+import { openCase } from './case-record.ts';
+import { type CommandInput, decideOnTheSpot, give } from './commands.ts';
+import type { ProposedPenalty } from './legal-rules.ts';
+import { type CaseCommand, isCaseRole } from './lifecycle.ts';
+import { appendCase } from './workflows.ts';
+
+/** Who gives a command: the actor recorded on its events, and the roles the lifecycle checks. */
+export interface CaseWriter {
+  actor: Actor;
+  roles: readonly string[];
+}
+
+/**
+ * Ids taken from a body are checked against the caller like path ids (DESIGN §5, BOLA): an entity must be in the
+ * caller's agency's directory, and an inspection one the caller was on the team of; anything else answers 404.
+ */
+async function entityOfAgency(deps: Pick<CaseDeps, 'reader'>, agency: string, uscc: string) {
+  const entity = await deps.reader.get<{ region: string; name?: string }>(entityStream(agency, uscc));
+  if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  return entity.state;
+}
+
+async function inspectionOfCaller(deps: Pick<CaseDeps, 'reader'>, who: Actor, inspectionId: string, uscc: string): Promise<void> {
+  const inspection = await deps.reader.get<{ team: { id: string; agency: string }[]; entity: { uscc: string } }>(
+    inspectionStream(inspectionId),
+  );
+  const onTeam = inspection?.state.team.some((m) => m.id === who.id && m.agency === who.agency) ?? false;
+  if (inspection === undefined || !onTeam) throw new NotFoundError(`Inspection ${inspectionId}`);
+  if (inspection.state.entity.uscc !== uscc) {
+    throw new RuleViolationError('inspectionId', `inspection ${inspectionId} is of entity ${inspection.state.entity.uscc}, not ${uscc}`);
+  }
+}
+
+type Complaint = Pick<CaseOpening, 'entity' | 'party' | 'summary'> & { ref: string };
+
+/** A clue (线索) a case officer enters: a complaint about an entity of the agency's directory. */
+export async function openComplaint(deps: CaseDeps, who: CaseWriter, clue: Complaint, correlationId: string) {
+  const entity = await entityOfAgency(deps, who.actor.agency, clue.entity);
+  const opened = openCase({
+    caseId: `case-${crypto.randomUUID()}`,
+    agency: who.actor.agency,
+    jurisdiction: entity.region,
+    entity: clue.entity,
+    party: clue.party,
+    source: { kind: 'complaint', ref: clue.ref },
+    summary: clue.summary,
+    clueOn: deps.today(),
+  });
+  await appendCase(deps, opened.state, { expectedVersion: 0, events: opened.events, actor: who.actor, correlationId });
+  return caseView(deps, opened.state, deps.today());
+}
+
+/** 简易程序: decided and served on the spot, from an inspection the caller was on or from a complaint. */
+export async function decideSimple(
+  deps: CaseDeps,
+  who: CaseWriter,
+  input: Pick<CaseOpening, 'entity' | 'party' | 'summary'> & { penalty: ProposedPenalty; inspectionId: string },
+  correlationId: string,
+) {
+  const entity = await entityOfAgency(deps, who.actor.agency, input.entity);
+  if (input.inspectionId !== '') await inspectionOfCaller(deps, who.actor, input.inspectionId, input.entity);
+  const decided = decideOnTheSpot(
+    {
+      caseId: `case-${crypto.randomUUID()}`,
+      agency: who.actor.agency,
+      jurisdiction: entity.region,
+      entity: input.entity,
+      party: input.party,
+      source: { kind: input.inspectionId === '' ? 'complaint' : 'inspection', ref: input.inspectionId },
+      summary: input.summary,
+      clueOn: deps.today(),
+      penalty: input.penalty,
+    },
+    deps.today(),
+  );
+  await appendCase(deps, decided.state, { expectedVersion: 0, events: decided.events, actor: who.actor, correlationId });
+  return caseView(deps, decided.state, deps.today());
+}
+
+/**
+ * One lifecycle step on a case of the caller's agency. Two commands at once: one wins, the other gets 409 with the
+ * current version; the chain stays whole.
+ */
+export async function giveCommand<C extends CaseCommand>(
+  deps: CaseDeps,
+  who: CaseWriter,
+  caseId: string,
+  command: C,
+  input: CommandInput<C>,
+  correlationId: string,
+) {
+  const current = await readableCase(deps, { id: who.actor.id, role: who.actor.role, agency: who.actor.agency }, caseId);
+  const roles = who.roles.filter(isCaseRole);
+  const decided = give(
+    current.state,
+    command,
+    input,
+    { id: who.actor.id, roles },
+    { today: deps.today(), calendar: deps.calendar },
+    deps.settings,
+  );
+  await appendCase(deps, decided.state, {
+    expectedVersion: current.version,
+    events: decided.events,
+    actor: who.actor,
+    correlationId,
+    prevHash: current.lastHash,
+  });
+  return caseView(deps, decided.state, deps.today());
+}
+
+/** A non-compliant inspection's clue opens a case, once: its id follows the inspection, so a redelivery finds it. */
+export async function openFromInspection(
+  deps: CaseDeps,
+  clue: { agency: string; entity: string; inspectionId: string; summary: string; occurredAt: string },
+  correlationId: string,
+): Promise<void> {
+  const entity = (await deps.reader.get<{ name: string; region: string }>(entityStream(clue.agency, clue.entity)))?.state;
+  const opened = openCase({
+    caseId: `case-${clue.inspectionId}`,
+    agency: clue.agency,
+    jurisdiction: entity?.region ?? '',
+    entity: clue.entity,
+    party: { kind: 'organisation', name: entity?.name ?? clue.entity },
+    source: { kind: 'inspection', ref: clue.inspectionId },
+    summary: clue.summary,
+    clueOn: dayOf(Date.parse(clue.occurredAt)),
+  });
+  try {
+    const actor = { id: 'inspections', role: 'system', agency: clue.agency };
+    await appendCase(deps, opened.state, { expectedVersion: 0, events: opened.events, actor, correlationId });
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // delivered again: the case exists
+  }
+}

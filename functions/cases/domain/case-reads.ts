@@ -1,0 +1,122 @@
+import type { StoredRecord } from '#records/ports';
+import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/errors';
+import { canRead } from '#shared/read-policy';
+import { externalRecordStream } from '../adapters/table-layout.ts';
+import type { CaseDeps } from '../ports.ts';
+import { type CaseRecord, foldCase } from './case-record.ts';
+import { caseDeadlines, stillRuns } from './clocks.ts';
+import { publicationStream } from './decision-publicity.ts';
+import { allowedCommands } from './lifecycle.ts';
+import { allEvents, parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './timeline.ts';
+import { caseStream } from './workflows.ts';
+
+/** Who reads: the person, the role the route let in, and whether they read as an auditor (DESIGN §5). */
+export interface CaseReader {
+  id: string;
+  role: string;
+  agency: string;
+  /** Reads across agencies, inside this jurisdiction (a prefix of the division code); absent for anyone else. */
+  auditorOf?: string;
+}
+
+/** What one export may weigh: a Lambda response carries at most 6 MB. */
+export const MAX_EXPORT_BYTES = 5 * 1_048_576;
+
+/** Dates on the regulator's calendar: China Standard Time. */
+export const dayOf = (time: number) => new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
+export function caseView(deps: Pick<CaseDeps, 'calendar'>, c: CaseRecord, on: string) {
+  const deadlines = caseDeadlines(c, deps.calendar, on).map((d) => ({ ...d, running: stillRuns(c, d) }));
+  return { ...c, deadlines, allowed: allowedCommands(c.status) };
+}
+
+/** Another agency's case answers as a missing one; auditors read across agencies in their jurisdiction (the read policy). */
+export async function readableCase(deps: Pick<CaseDeps, 'reader'>, who: CaseReader, caseId: string): Promise<StoredRecord<CaseRecord>> {
+  const head = await deps.reader.get<CaseRecord>(caseStream(caseId));
+  const viewer = { agency: who.agency, auditor: who.auditorOf !== undefined, jurisdiction: who.auditorOf ?? '' };
+  if (head === undefined || !canRead(viewer, { agency: head.agency, region: head.state.jurisdiction }))
+    throw new NotFoundError(`Case ${caseId}`);
+  return head;
+}
+
+/** Who read which case's record, when: kept for the case's agency and for the reader's (DESIGN §5). */
+async function logRead(deps: Pick<CaseDeps, 'access'>, who: CaseReader, c: CaseRecord, what: string): Promise<void> {
+  await deps.access.record({
+    at: new Date().toISOString(),
+    reader: who.id,
+    role: who.role,
+    readerAgency: who.agency,
+    caseId: c.caseId,
+    caseAgency: c.agency,
+    what,
+  });
+}
+
+/**
+ * The case as it stood at an instant: the fold of the events recorded up to it (the head is only a cache). A read of
+ * the record's history, so it goes on the access log like a timeline read.
+ */
+export async function caseAsOf(deps: CaseDeps, who: CaseReader, caseId: string, asOf: string) {
+  const head = (await readableCase(deps, who, caseId)).state;
+  await logRead(deps, who, head, `as-of ${asOf}`);
+  const at = Date.parse(asOf);
+  const upTo = (await allEvents(deps.store, [caseStream(head.caseId)])).filter((e) => Date.parse(e.recordedAt) <= at);
+  const then = foldCase(upTo, { agency: head.agency, jurisdiction: head.jurisdiction });
+  if (then === undefined) throw new NotFoundError(`Case ${caseId} as of ${asOf} (it was opened later)`);
+  return { ...caseView(deps, then, dayOf(at)), asOf, version: upTo.length };
+}
+
+/**
+ * The timeline's streams: the inspection, the case, what other departments reported about it (if they did), and once
+ * there is a decision to publish, its publication.
+ */
+async function streamsOf(deps: Pick<CaseDeps, 'store'>, c: CaseRecord): Promise<string[]> {
+  const external = externalRecordStream(c.agency, c.caseId);
+  const reported = (await deps.store.existing([external])).has(external);
+  return [
+    ...timelineStreams(caseStream(c.caseId), c.source),
+    ...(reported ? [external] : []),
+    ...(c.decision?.penalty.types.some((t) => t !== 'warning') ? [publicationStream(c.caseId)] : []),
+  ];
+}
+
+export type TimelineRead =
+  | { kind: 'page'; page: Awaited<ReturnType<typeof timelinePage>> }
+  | { kind: 'export'; text: string; contentType: string; filename: string };
+
+/**
+ * A case's timeline, logged as read: a page (json), or the whole of it exported (csv, ndjson). An export larger than
+ * one response can carry is refused whole, never cut short.
+ */
+export async function readTimeline(
+  deps: CaseDeps,
+  who: CaseReader,
+  caseId: string,
+  query: { format: 'json' | 'csv' | 'ndjson'; limit: number; cursor?: string | undefined },
+): Promise<TimelineRead> {
+  const c = (await readableCase(deps, who, caseId)).state;
+  const position = parseTimelineCursor(query.cursor);
+  if (query.cursor !== undefined && position === undefined) throw new BadCursorError();
+  await logRead(deps, who, c, query.format === 'json' ? 'timeline' : `export-${query.format}`);
+  const streams = await streamsOf(deps, c);
+  if (query.format === 'json') return { kind: 'page', page: await timelinePage(deps.store, streams, query.limit, position) };
+  const all = await allEvents(deps.store, streams);
+  const csv = query.format === 'csv';
+  const text = csv ? timelineCsv(all) : all.map((e) => JSON.stringify(e)).join('\n');
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_EXPORT_BYTES) throw new ExportTooLargeError(all.length, bytes, MAX_EXPORT_BYTES);
+  return {
+    kind: 'export',
+    text,
+    contentType: csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson',
+    filename: `${c.caseId}-timeline.${query.format}`,
+  };
+}
+
+/** Every hash of the case's timeline recomputed (logged as read). */
+export async function verifyCaseTimeline(deps: CaseDeps, who: CaseReader, caseId: string) {
+  const c = (await readableCase(deps, who, caseId)).state;
+  await logRead(deps, who, c, 'verify');
+  return verifyTimeline(deps.store, await streamsOf(deps, c));
+}
