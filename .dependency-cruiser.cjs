@@ -16,9 +16,11 @@ module.exports = {
     },
     {
       name: 'functions-do-not-import-infra',
+      comment:
+        'Only types: a handler takes its route keys and consumer names from the topology (RouteKeyOf, ConsumerOf), which erase at build time.',
       severity: 'error',
       from: { path: '^functions/' },
-      to: { path: '^infra/' },
+      to: { path: '^infra/', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'events-import-nothing-of-functions-or-infra',

@@ -156,7 +156,7 @@ const MANAGERS: readonly Role[] = ['supervisor', 'admin'];
 const roles = (r: readonly Role[]): RouteAccess => ({ roles: r });
 export const scopes = (s: readonly Scope[]): RouteAccess => ({ scopes: s });
 
-export const routes: readonly RouteSpec[] = [
+const ROUTES = [
   { method: 'GET', path: '/health', fn: 'health', access: { public: true } },
   { method: 'POST', path: '/agencies', fn: 'directory', access: roles(['admin']), contract: directory.registerAgency },
   { method: 'PATCH', path: '/agencies/{code}', fn: 'directory', access: roles(['admin']), contract: directory.updateAgency },
@@ -292,16 +292,23 @@ export const routes: readonly RouteSpec[] = [
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
   { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
-  ...CASE_COMMANDS.map(
-    (command): RouteSpec => ({
-      method: 'POST',
-      path: `/cases/{id}/${command}`,
-      fn: 'cases',
-      access: roles(STEPS[command].roles as readonly Role[]),
-      contract: commandContract(command),
-    }),
-  ),
-];
+  ...CASE_COMMANDS.map((command) => ({
+    method: 'POST' as const,
+    path: `/cases/{id}/${command}` as const,
+    fn: 'cases' as const,
+    access: roles(STEPS[command].roles),
+    contract: commandContract(command),
+  })),
+] as const satisfies readonly RouteSpec[];
+export const routes: readonly RouteSpec[] = ROUTES;
+
+type Route = (typeof ROUTES)[number];
+/** The route keys (`METHOD /path`, as API Gateway names them) a function serves: its handler's route table has exactly these. */
+export type RouteKeyOf<F extends FunctionName> = Route extends infer R
+  ? R extends { method: infer M extends string; path: infer P extends string; fn: F }
+    ? `${M} ${P}`
+    : never
+  : never;
 
 export const routeKey = (r: Pick<RouteSpec, 'method' | 'path'>) => `${r.method} ${r.path}`;
 
@@ -331,7 +338,7 @@ const on = (...events: readonly Pick<EventDefinition, 'SOURCE' | 'DETAIL_TYPE'>[
   'detail-type': events.map((e) => e.DETAIL_TYPE),
 });
 
-export const rules: readonly RuleSpec[] = [
+const RULES = [
   {
     name: 'entity-import-requested',
     description: 'A requested bulk import starts: its chunks are written a wave at a time',
@@ -386,7 +393,8 @@ export const rules: readonly RuleSpec[] = [
     pattern: on(TaskDrawn),
     target: 'inspections',
   },
-];
+] as const satisfies readonly RuleSpec[];
+export const rules: readonly RuleSpec[] = RULES;
 
 export interface ScheduleSpec {
   name: string;
@@ -395,10 +403,14 @@ export interface ScheduleSpec {
   target: FunctionName;
 }
 
-export const schedules: readonly ScheduleSpec[] = [
+const SCHEDULES = [
   { name: 'publication-sweep', expression: 'rate(1 day)', target: 'sampling' },
   { name: 'case-clock-sweep', expression: 'rate(1 day)', target: 'cases' },
-];
+] as const satisfies readonly ScheduleSpec[];
+export const schedules: readonly ScheduleSpec[] = SCHEDULES;
+
+/** The names of the rules and schedules that invoke a function: its handler's consumer table has exactly these. */
+export type ConsumerOf<F extends FunctionName> = Extract<(typeof RULES)[number] | (typeof SCHEDULES)[number], { target: F }>['name'];
 
 export const table = {
   partitionKey: 'pk',

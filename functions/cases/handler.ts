@@ -1,5 +1,6 @@
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
+import type { ConsumerOf, RouteKeyOf } from '#infra/topology';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { eventConsumer } from '#shared/consumer-handler';
@@ -7,7 +8,7 @@ import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
-import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
+import { type HttpRequest, httpHandler, type Route, route, routesOf } from '#shared/http-handler';
 import { officialCalendar } from '#shared/working-days';
 import { DynamoDbAccessLog } from './adapters/dynamodb-access-log.ts';
 import { casesAbout, casesOf, publicDecisions } from './adapters/table-layout.ts';
@@ -56,7 +57,7 @@ const commandRoute = <C extends CaseCommand>(command: C): Route =>
 const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
 const pageOf = <T>(items: T[], cursor: string | undefined) => ({ items, ...(cursor === undefined ? {} : { cursor }) });
 
-export const http = httpHandler({
+export const http = httpHandler<RouteKeyOf<'cases'>>({
   'POST /cases': route(contracts.createCase, async (r) => ({
     status: 201,
     body: await openComplaint(await deps(), writerOf(r), r.body, r.correlationId),
@@ -110,7 +111,7 @@ export const http = httpHandler({
     if (p === undefined || !isLive(p.state, d.today())) throw new NotFoundError(`Published decision ${r.params.id}`);
     return { status: 200, body: publicView(p.state) };
   }),
-  ...Object.fromEntries(CASE_COMMANDS.map((command) => [`POST /cases/{id}/${command}`, commandRoute(command)])),
+  ...routesOf(CASE_COMMANDS, (command) => `POST /cases/{id}/${command}` as const, commandRoute),
 });
 
 /** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
@@ -132,7 +133,7 @@ export const caseClues = eventConsumer(CaseClueRaised, async (event) => {
   await openFromInspection(await deps(), clue, event.correlationId);
 });
 
-export const handler = contextHandler({
+export const handler = contextHandler<ConsumerOf<'cases'>>({
   http,
   events: {
     'case-clues': caseClues,

@@ -1,3 +1,4 @@
+import type { ConsumerOf, RouteKeyOf } from '#infra/topology';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { contextHandler } from '#shared/context-handler';
@@ -34,7 +35,7 @@ const d = () => {
 // Built on the first catalog request (JSON Schema for every type), not at every cold start.
 let catalog: ReturnType<typeof eventCatalog> | undefined;
 
-export const http = httpHandler({
+export const http = httpHandler<RouteKeyOf<'ingest'>>({
   'POST /systems': route(contracts.registerSystem, async (r) => ({
     status: 201,
     body: await registerSystem(d(), { actor: r.actor, agency: r.principal.agency, correlationId: r.correlationId }, r.body),
@@ -71,4 +72,4 @@ export const http = httpHandler({
   }),
 });
 
-export const handler = contextHandler({ http, events: {} });
+export const handler = contextHandler<ConsumerOf<'ingest'>>({ http, events: {} });

@@ -1,4 +1,5 @@
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
+import type { ConsumerOf, RouteKeyOf } from '#infra/topology';
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { loadProof } from '#sampling/published';
@@ -51,7 +52,7 @@ const caller = (r: HttpRequest<RouteContract>): Caller => ({
 const ok = (body: unknown) => ({ status: 200, body });
 const by = (r: HttpRequest<RouteContract>) => r.principal.id;
 
-export const http = httpHandler({
+export const http = httpHandler<RouteKeyOf<'inspections'>>({
   'GET /inspections/{id}': route(contracts.getInspection, async (r) => ok(await readInspection(deps(), caller(r), r.params.id))),
   'POST /inspections/{id}/start': route(contracts.start, async (r) => {
     const { at, ...input } = r.body;
@@ -106,4 +107,4 @@ export const assignInspections = eventConsumer(TaskDrawn, async (event) => {
   );
 });
 
-export const handler = contextHandler({ http, events: { 'assign-inspections': assignInspections } });
+export const handler = contextHandler<ConsumerOf<'inspections'>>({ http, events: { 'assign-inspections': assignInspections } });

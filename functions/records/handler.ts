@@ -1,10 +1,10 @@
+import type { ConsumerOf, RouteKeyOf } from '#infra/topology';
 import { eventConsumer } from '#shared/consumer-handler';
 import { contextHandler } from '#shared/context-handler';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { httpHandler, route } from '#shared/http-handler';
 import { DynamoDbActivityFeed } from './adapters/dynamodb-activity-feed.ts';
 import { activityOf } from './domain/activity.ts';
-import type { RecordedEvent } from './domain/recorded-event.ts';
 import { AnyStoredEvent, contracts } from './schemas.ts';
 
 let feed: DynamoDbActivityFeed | undefined;
@@ -13,7 +13,7 @@ const activityFeed = () => {
   return feed;
 };
 
-export const http = httpHandler({
+export const http = httpHandler<RouteKeyOf<'records'>>({
   'GET /activity': route(contracts.listActivity, async (r) => ({
     status: 200,
     body: await activityFeed().list(r.principal.agency, r.query.limit, r.query.cursor),
@@ -22,7 +22,7 @@ export const http = httpHandler({
 
 /** Every published event lands in its owning agency's activity feed (rule `activity-feed`). */
 export const activity = eventConsumer({ detail: AnyStoredEvent }, async (event) => {
-  await activityFeed().record(activityOf(event as RecordedEvent<unknown>, event.agency ?? event.actor.agency));
+  await activityFeed().record(activityOf(event, event.agency ?? event.actor.agency));
 });
 
-export const handler = contextHandler({ http, events: { 'activity-feed': activity } });
+export const handler = contextHandler<ConsumerOf<'records'>>({ http, events: { 'activity-feed': activity } });

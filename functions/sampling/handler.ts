@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { TaskDrawn } from '#events/sampling/task-drawn.v1';
+import type { ConsumerOf, RouteKeyOf } from '#infra/topology';
 import { DynamoDbBlobStore } from '#records/adapters/dynamodb-blob-store';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { eventConsumer } from '#shared/consumer-handler';
@@ -51,7 +52,7 @@ const viewer = (r: HttpRequest<RouteContract>): Viewer => ({
 const ctx = (r: HttpRequest<RouteContract>) => ({ actor: r.actor, agency: r.principal.agency, correlationId: r.correlationId });
 const ok = (body: unknown) => ({ status: 200, body });
 
-export const http = httpHandler({
+export const http = httpHandler<RouteKeyOf<'sampling'>>({
   'POST /sampling-tasks': route(contracts.createTask, async (r) => ({
     status: 201,
     body: await createTask(deps(), { ...ctx(r), jurisdiction: r.principal.jurisdiction }, r.body),
@@ -120,7 +121,7 @@ export const publicationSweep = async (): Promise<{ flagged: number }> => ({
   flagged: await sweepOverdue(deps(), new Date(), await officialCalendar()),
 });
 
-export const handler = contextHandler({
+export const handler = contextHandler<ConsumerOf<'sampling'>>({
   http,
   events: { 'draw-markers': drawMarkers, 'inspected-markers': inspectedMarkersConsumer, 'publication-sweep': publicationSweep },
 });

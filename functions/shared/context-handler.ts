@@ -5,9 +5,10 @@ type AnyHandler = (event: never, context: Context) => Promise<unknown>;
 
 /**
  * Every entry point of a context's Lambda: the invocation's deadline and function name are set once here, for the
- * write guard and the local IAM check (functions/shared/invocation.ts).
+ * write guard and the local IAM check (functions/shared/invocation.ts). `C` is the names of the rules and schedules
+ * the topology points at the function (`ConsumerOf<'cases'>`): the consumer table has exactly those.
  */
-export function contextHandler(handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> }) {
+export function contextHandler<C extends string = never>(handlers: { http?: AnyHandler; events?: Record<C, AnyHandler> }) {
   return (event: Record<string, unknown>, context: Context): Promise<unknown> =>
     withInvocation(context, () => dispatch(handlers, event, context));
 }
@@ -18,7 +19,7 @@ export function contextHandler(handlers: { http?: AnyHandler; events?: Record<st
  * goes to that rule's consumer, so one Lambda per context can host several.
  */
 async function dispatch(
-  handlers: { http?: AnyHandler; events?: Record<string, AnyHandler> },
+  handlers: { http?: AnyHandler; events?: Readonly<Record<string, AnyHandler | undefined>> },
   event: Record<string, unknown>,
   context: Context,
 ): Promise<unknown> {

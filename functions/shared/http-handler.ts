@@ -258,12 +258,27 @@ function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
 }
 
 /**
- * The one middy chain of every HTTP function: Powertools first, problem+json for every failure, access
- * control, idempotency, then the route's own parse-and-call.
+ * A route table built from a list (one route per lifecycle command, say), keyed as the topology names them, so that the
+ * handler's table can be checked against the topology's keys like a written-out one.
  */
-export function httpHandler(routes: Readonly<Record<string, Route>>) {
+export function routesOf<const T extends string, K extends string>(
+  items: readonly T[],
+  key: (item: T) => K,
+  make: (item: T) => Route,
+): Record<K, Route> {
+  return Object.fromEntries(items.map((item) => [key(item), make(item)])) as Record<K, Route>;
+}
+
+/**
+ * The one middy chain of every HTTP function: Powertools first, problem+json for every failure, access
+ * control, idempotency, then the route's own parse-and-call. `K` is the function's route keys in the topology
+ * (`RouteKeyOf<'cases'>`): a route the topology does not send here, or one it sends and the table lacks, does not
+ * compile (a typo would otherwise be a 404 in production).
+ */
+export function httpHandler<K extends string>(routes: Readonly<Record<K, Route>>) {
+  const table: Readonly<Record<string, Route | undefined>> = routes;
   const dispatch = async (event: HttpEvent, _context: Context): Promise<HttpResult> => {
-    const target = routes[event.routeKey];
+    const target = table[event.routeKey];
     if (target === undefined) throw problems.notFound(`Route ${event.routeKey}`);
     const correlationId = correlationIdOf(event);
     logger.appendKeys({ correlationId });

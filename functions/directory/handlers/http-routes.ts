@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { RouteKeyOf } from '#infra/topology';
 import { ForbiddenError } from '#shared/errors';
 import { fieldErrors } from '#shared/field-errors';
 import type { RouteContract } from '#shared/http-contract';
-import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { type HttpRequest, httpHandler, type Route, route } from '#shared/http-handler';
 import { agencies, entitiesByIndustry, entitiesByRegion, inspectionItemsOf, inspectorsOf } from '../adapters/table-layout.ts';
 import { type CommandContext, listRecords, readRecord, registerRecord, updateRecord, viewOf } from '../domain/directory-commands.ts';
 import { classifyRows, readImport, requestImport } from '../domain/entity-import.ts';
@@ -21,7 +22,7 @@ const ok = (body: unknown) => ({ status: 200, body });
 const created = (body: unknown) => ({ status: 201, body });
 
 /** The directory's routes, keyed by API Gateway route key. Each only wires a request to one domain call. */
-export const routes = {
+export const routes: Record<RouteKeyOf<'directory'>, Route> = {
   'POST /agencies': route(contracts.registerAgency, async (r) =>
     created(await registerRecord(wired(), agencyKind, commandContext(r), { code: r.principal.agency, ...r.body })),
   ),

@@ -16,7 +16,10 @@ export interface ActivityEntry {
 /** Entries stay 400 days: the feed is a convenience for supervisors; the event store keeps the record. */
 export const ACTIVITY_RETENTION_DAYS = 400;
 
-export function activityOf(event: RecordedEvent<unknown>, owningAgency: string): ActivityEntry {
+export function activityOf(
+  event: Pick<RecordedEvent<unknown>, 'stream' | 'seq' | 'type' | 'occurredAt' | 'recordedAt' | 'actor' | 'correlationId' | 'hash'>,
+  owningAgency: string,
+): ActivityEntry {
   return {
     agency: owningAgency,
     stream: event.stream,
