@@ -46,6 +46,7 @@ const caller = (r: HttpRequest<RouteContract>): Caller => ({
   id: r.principal.id,
   agency: r.principal.agency,
   roles: r.principal.roles,
+  jurisdiction: r.principal.roles.includes('auditor') ? r.principal.jurisdiction : '',
   actor: r.actor,
   correlationId: r.correlationId,
 });

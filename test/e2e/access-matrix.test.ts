@@ -127,8 +127,9 @@ describe('the access matrix, from the topology', () => {
       if (route.method !== 'GET') wrong.push(`${route.method} ${route.path} lets an auditor write`);
     }
     expect(wrong).toEqual([]);
-    // Inside the jurisdiction an auditor reads the case and the sampling task (DESIGN §5).
+    // Inside the jurisdiction an auditor reads the case, the inspection and the sampling task (DESIGN §5).
     expect((await inside('GET', `/cases/${ids['/cases/{id}']}`)).status).toBe(200);
+    expect((await inside('GET', `/inspections/${ids['/inspections/{id}']}`)).status).toBe(200);
     expect((await inside('GET', `/sampling-tasks/${ids['/sampling-tasks/{id}']}`)).status).toBe(200);
   }, 600_000);
 

@@ -1,5 +1,6 @@
 import type { Actor } from '#records/domain/recorded-event';
 import { NotFoundError, RuleViolationError, StateConflictError, VersionConflictError } from '#shared/errors';
+import { canRead } from '#shared/read-policy';
 import { inspectionIndex } from '../adapters/table-layout.ts';
 import type { InspectionDeps } from '../ports.ts';
 import { inspectionStream } from './assign.ts';
@@ -10,19 +11,29 @@ export interface Caller {
   id: string;
   agency: string;
   roles: readonly string[];
+  /** An auditor's jurisdiction (a prefix of the division code); '' for anyone else. */
+  jurisdiction: string;
   actor: Actor;
   correlationId: string;
 }
 
 const STAFF = ['supervisor', 'case-officer', 'legal-reviewer', 'admin', 'auditor'];
 
-/** Team members may act; staff of the owning agency may read; anyone else gets a 404 (DESIGN §5). */
+/**
+ * Team members may act; staff may read as the shared read policy says (the owning agency's, and auditors inside the
+ * jurisdiction of the entity's region); anyone else gets a 404 (DESIGN §5).
+ */
 async function load(deps: InspectionDeps, caller: Caller, inspectionId: string, forWriting: boolean) {
   const head = await deps.store.head(inspectionStream(inspectionId));
   const state = head === undefined ? undefined : fromHead(head.state);
   const onTeam = state?.team.some((m) => m.id === caller.id && m.agency === caller.agency) ?? false;
-  const staffOfOwner = !forWriting && caller.roles.some((r) => STAFF.includes(r)) && caller.agency === state?.ownerAgency;
-  if (head === undefined || state === undefined || !(onTeam || staffOfOwner)) throw new NotFoundError(`Inspection ${inspectionId}`);
+  const viewer = { agency: caller.agency, auditor: caller.roles.includes('auditor'), jurisdiction: caller.jurisdiction };
+  const staffReader =
+    !forWriting &&
+    caller.roles.some((r) => STAFF.includes(r)) &&
+    state !== undefined &&
+    canRead(viewer, { agency: state.ownerAgency, region: state.entity.region });
+  if (head === undefined || state === undefined || !(onTeam || staffReader)) throw new NotFoundError(`Inspection ${inspectionId}`);
   return { head, state };
 }
 
