@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { batchGetAll } from '#shared/dynamodb';
-import { type IngestMarkers, keyOfMarker, markerKey } from '../domain/ingest.ts';
+import { keyOfMarker, markerKey } from '../domain/ingest.ts';
+import type { IngestMarkers } from '../ports.ts';
 
 /** The (source, id) markers of accepted events, read in batches of 100 (BatchGetItem). */
 export class DynamoDbIngestMarkers implements IngestMarkers {

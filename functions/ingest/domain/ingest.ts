@@ -1,23 +1,14 @@
 import { CASE_STREAMS } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
 import type { NewEvent } from '#records/domain/recorded-event';
-import type { EventStore, HeadReader, StoredRecord } from '#records/ports';
+import type { StoredRecord } from '#records/ports';
 import { SideItemExistsError, VersionConflictError } from '#shared/errors';
 import { markerKey, markerOf } from '../adapters/table-layout.ts';
+import type { IngestDeps, IngestMarkers } from '../ports.ts';
 import { type CheckedEvent, checkEntry, idOf, type PostingSystem, type Rejection } from './cloudevents.ts';
 import { type ExternalRecord, externalStream, withReport } from './external-record.ts';
 
-/** Which (source, id) pairs were accepted before: the marker written in the same transaction as the event. */
-export interface IngestMarkers {
-  existing(keys: readonly { source: string; id: string }[]): Promise<Set<string>>;
-}
-
-export interface IngestDeps {
-  store: EventStore;
-  reader: HeadReader;
-  markers: IngestMarkers;
-  clock: () => Date;
-}
+export type { IngestDeps, IngestMarkers };
 
 export type EntryResult =
   | { index: number; id: string; status: 'accepted'; stream: string; seq: number }

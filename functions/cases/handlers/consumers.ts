@@ -1,0 +1,25 @@
+import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
+import { eventConsumer } from '#shared/consumer-handler';
+import { openFromInspection } from '../domain/case-commands.ts';
+import { publishDecision, sweepClocks, withdrawIfRevoked } from '../domain/workflows.ts';
+import { wired } from './wiring.ts';
+
+/** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
+export const casePublicity = eventConsumer(PenaltyDecided, async (event) => {
+  await publishDecision(await wired(), event.stream.replace(/^case\//, ''), event.correlationId);
+});
+
+/** Rule `case-withdrawals`: a revoked decision leaves the public list at once. */
+export const caseWithdrawals = eventConsumer(DecisionRevoked, async (event) => {
+  await withdrawIfRevoked(await wired(), event.stream.replace(/^case\//, ''), event.correlationId);
+});
+
+/** Schedule `case-clock-sweep`, daily: near and passed deadlines, publications past their period. */
+export const caseClockSweep = async () => sweepClocks(await wired());
+
+/** Rule `case-clues`: a non-compliant inspection opens a case in the clue state, once (its id follows the inspection). */
+export const caseClues = eventConsumer(CaseClueRaised, async (event) => {
+  const clue = { agency: event.agency, occurredAt: event.occurredAt, ...event.data };
+  await openFromInspection(await wired(), clue, event.correlationId);
+});

@@ -1,0 +1,26 @@
+import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
+import { dynamodb, tableName } from '#shared/dynamodb';
+import { officialCalendar } from '#shared/working-days';
+import { DynamoDbAccessLog } from '../adapters/dynamodb-access-log.ts';
+import { dayOf } from '../domain/case-reads.ts';
+import type { CaseDeps } from '../ports.ts';
+import { caseSettings } from '../settings.ts';
+
+export const settings = caseSettings();
+let adapters: Pick<CaseDeps, 'store' | 'reader' | 'access'> | undefined;
+/** The adapters, built on first use; the calendar data is loaded then too (the domain counts on it synchronously). */
+export async function wired(): Promise<CaseDeps> {
+  adapters ??= {
+    store: new DynamoDbEventStore(dynamodb(), tableName()),
+    reader: new DynamoDbHeadReader(dynamodb(), tableName()),
+    access: new DynamoDbAccessLog(dynamodb(), tableName()),
+  };
+  return {
+    ...adapters,
+    today: () => dayOf(Date.now()),
+    dayIn: (days) => dayOf(Date.now() + days * 86_400_000),
+    calendar: await officialCalendar(),
+    settings,
+  };
+}
