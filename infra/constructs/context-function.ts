@@ -1,10 +1,12 @@
 import { resolve } from 'node:path';
 import { Duration, type Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE_ACTIONS } from '../table-policy.ts';
 import type { FunctionSpec } from '../topology.ts';
@@ -13,12 +15,14 @@ export interface ContextFunctionProps {
   name: string;
   spec: FunctionSpec;
   root: string;
+  /** What the function needs besides its bindings: its route access map and its settings. */
   environment: Record<string, string>;
 }
 
 /**
  * One Lambda per bounded context (DESIGN §2): Node.js 22 on arm64, bundled by esbuild as minified ESM with
- * source maps. Permissions are granted through the binders below, never wholesale.
+ * source maps. Permissions are granted through the binders below, never wholesale; each binder also sets the
+ * environment variable the function reads the resource's name from (as Powertools' example app binds its resources).
  */
 export class ContextFunction extends Construct {
   readonly fn: NodejsFunction;
@@ -74,7 +78,8 @@ export class ContextFunction extends Construct {
    * Least privilege on the one table (DESIGN §5): reads and writes only under the key prefixes the topology
    * gives this function, through IAM's dynamodb:LeadingKeys condition.
    */
-  bindTable(table: ITableV2, indexes: readonly string[], access: { read: readonly string[]; write: readonly string[] }): void {
+  bindTable(table: ITableV2, indexes: readonly string[], access: { read: readonly string[]; write: readonly string[] }): this {
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
     const arns = [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)];
     const statement = (actions: string[], prefixes: readonly string[]) =>
       new iam.PolicyStatement({
@@ -86,6 +91,39 @@ export class ContextFunction extends Construct {
     if (access.read.length > 0) this.fn.addToRolePolicy(statement([...TABLE_ACTIONS.read], access.read));
     if (access.write.length > 0) this.fn.addToRolePolicy(statement([...TABLE_ACTIONS.write], access.write));
     this.fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:DescribeTable'], resources: [table.tableArn] }));
+    return this;
+  }
+
+  /** Powertools idempotency records (DESIGN §7), in their own table. */
+  bindIdempotency(table: ITableV2): this {
+    this.fn.addEnvironment('IDEMPOTENCY_TABLE_NAME', table.tableName);
+    table.grantReadWriteData(this.fn);
+    return this;
+  }
+
+  /** Publishes to the platform's bus (the outbox only). */
+  bindBus(bus: IEventBus): this {
+    this.fn.addEnvironment('EVENT_BUS_NAME', bus.eventBusName);
+    bus.grantPutEventsTo(this.fn);
+    return this;
+  }
+
+  /** Put (through presigned URLs), read back to hash, delete a refused upload: evidence objects only. */
+  bindEvidence(bucket: IBucket): this {
+    this.fn.addEnvironment('EVIDENCE_BUCKET', bucket.bucketName);
+    this.fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'],
+        resources: [bucket.arnForObjects('evidence/*')],
+      }),
+    );
+    Validations.of(this.fn).acknowledge({
+      // The finding names the cross-stack reference CDK generates for the bucket's ARN.
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::RegulatorData:ExportsOutputFnGetAttEvidence4CC26D68Arn9E0A376E/evidence/*]',
+      reason:
+        'Evidence objects are keyed per inspection under evidence/; the function handles any inspection its callers may, checked in code.',
+    });
+    return this;
   }
 
   static suppressCommonFindings(stack: Stack): void {
