@@ -1,6 +1,6 @@
 /**
  * One jest project per test tier (STYLE §7). TypeScript is compiled by SWC; the few ESM-only packages
- * are transformed too, and canonicalize (ESM with an `import`-only export) is mapped to its file.
+ * are transformed too, and canonicalize and middy (ESM with an `import`-only export) are mapped to their files.
  */
 const swc = [
   '@swc/jest',
@@ -12,8 +12,12 @@ const swc = [
 
 const base = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|canonicalize)/)'],
-  moduleNameMapper: { '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js' },
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|canonicalize|p-limit|yocto-queue)/)'],
+  moduleNameMapper: {
+    '^canonicalize$': '<rootDir>/node_modules/canonicalize/lib/canonicalize.js',
+    // middy 7 exports ESM only (an `import` condition and no `require`): mapped to its files, transformed like the rest.
+    '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js',
+  },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   setupFiles: ['<rootDir>/test/setup-env.ts'],
 };

@@ -6,6 +6,7 @@ import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 import { logger, metrics, tracer } from '#shared/powertools';
+import { untilDone } from '#shared/retry';
 import { type BusEntry, toEntry } from './domain/to-entries.ts';
 
 const PUT_EVENTS_MAX = 10;
@@ -50,17 +51,20 @@ export const publish = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
 
 /** Returns the index of the first entry that could not be published, if any. */
 async function putWithRetries(entries: BusEntry[]): Promise<number | undefined> {
-  let remaining = entries.map((entry, index) => ({ entry, index }));
-  for (let attempt = 1; attempt <= ATTEMPTS && remaining.length > 0; attempt += 1) {
-    try {
-      const result = await bus().send(new PutEventsCommand({ Entries: remaining.map((r) => r.entry) }));
-      remaining = remaining.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
-    } catch (error) {
-      logger.warn('PutEvents failed', { attempt, error: error as Error });
-    }
-    if (remaining.length > 0 && attempt < ATTEMPTS) await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
-  }
-  return remaining.length === 0 ? undefined : Math.min(...remaining.map((r) => r.index));
+  const left = await untilDone(
+    entries.map((entry, index) => ({ entry, index })),
+    async (remaining, attempt) => {
+      try {
+        const result = await bus().send(new PutEventsCommand({ Entries: remaining.map((r) => r.entry) }));
+        return remaining.filter((_, i) => result.Entries?.[i]?.ErrorCode !== undefined);
+      } catch (error) {
+        logger.warn('PutEvents failed', { attempt, error: error as Error });
+        return remaining;
+      }
+    },
+    { attempts: ATTEMPTS, firstPauseMs: 200 },
+  );
+  return left.length === 0 ? undefined : Math.min(...left.map((r) => r.index));
 }
 
 export const handler = middy(publish)

@@ -1,5 +1,6 @@
 import { BatchGetItemCommand, BatchWriteItemCommand, DynamoDBClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { StillUnprocessedError, untilDone } from './retry.ts';
 
 /**
  * One client per process. The endpoint comes from the environment the AWS SDK way
@@ -28,15 +29,22 @@ export async function* queryAll(client: DynamoDBClient, input: QueryCommandInput
   } while (start !== undefined);
 }
 
+/** DynamoDB's batch calls leave items unprocessed when throttled: retried with a growing pause, then a 503. */
+const BATCH_BACKOFF = { attempts: 10, firstPauseMs: 25, maxExponent: 6 };
+
 /** Puts items 25 at a time, retrying what DynamoDB leaves unprocessed with a growing pause. */
 export async function batchPutAll(client: DynamoDBClient, table: string, items: readonly Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
-    let pending = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } }));
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
-      const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
-      pending = (UnprocessedItems?.[table] ?? []) as typeof pending;
-    }
+    const requests = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: marshall(item, { removeUndefinedValues: true }) } }));
+    const left = await untilDone(
+      requests,
+      async (pending) => {
+        const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: [...pending] } }));
+        return (UnprocessedItems?.[table] ?? []) as typeof requests;
+      },
+      BATCH_BACKOFF,
+    );
+    if (left.length > 0) throw new StillUnprocessedError('BatchWriteItem', left.length);
   }
 }
 
@@ -49,15 +57,18 @@ export async function batchGetAll(
 ): Promise<Record<string, unknown>[]> {
   const found: Record<string, unknown>[] = [];
   for (let i = 0; i < keys.length; i += 100) {
-    let pending = keys.slice(i, i + 100).map((k) => marshall(k));
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** Math.min(attempt, 6)));
-      const { Responses, UnprocessedKeys } = await client.send(
-        new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ...(consistent ? { ConsistentRead: true } : {}) } } }),
-      );
-      for (const item of Responses?.[table] ?? []) found.push(unmarshall(item));
-      pending = UnprocessedKeys?.[table]?.Keys ?? [];
-    }
+    const left = await untilDone(
+      keys.slice(i, i + 100).map((k) => marshall(k)),
+      async (pending) => {
+        const { Responses, UnprocessedKeys } = await client.send(
+          new BatchGetItemCommand({ RequestItems: { [table]: { Keys: [...pending], ...(consistent ? { ConsistentRead: true } : {}) } } }),
+        );
+        for (const item of Responses?.[table] ?? []) found.push(unmarshall(item));
+        return UnprocessedKeys?.[table]?.Keys ?? [];
+      },
+      BATCH_BACKOFF,
+    );
+    if (left.length > 0) throw new StillUnprocessedError('BatchGetItem', left.length);
   }
   return found;
 }

@@ -12,6 +12,7 @@ import {
 } from './errors.ts';
 import { OutOfTimeError } from './invocation.ts';
 import { Problem, problems } from './problem.ts';
+import { StillUnprocessedError } from './retry.ts';
 
 export function toProblem(error: unknown): Problem {
   if (error instanceof Problem) return error;
@@ -29,7 +30,7 @@ export function toProblem(error: unknown): Problem {
   if (error instanceof IdempotencyValidationError) return problems.idempotencyKeyReused();
   if (error instanceof IdempotencyAlreadyInProgressError) return problems.requestInProgress();
   if (error instanceof OutOfTimeError || isMiddyTimeout(error)) return problems.timeout();
-  if (isUnavailable(error)) return problems.unavailable();
+  if (isUnavailable(error) || error instanceof StillUnprocessedError) return problems.unavailable();
   return problems.internal();
 }
 

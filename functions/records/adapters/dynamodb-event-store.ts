@@ -9,8 +9,10 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import pLimit from 'p-limit';
 import { RecordTooLargeError, SideItemExistsError, VersionConflictError } from '#shared/errors';
 import { assertTimeToWrite } from '#shared/invocation';
+import { StillUnprocessedError, untilDone } from '#shared/retry';
 import { chainEvents } from '../domain/append.ts';
 import { GENESIS_HASH } from '../domain/hash-chain.ts';
 import type { RecordedEvent } from '../domain/recorded-event.ts';
@@ -92,14 +94,8 @@ export class DynamoDbEventStore implements EventStore {
     }
     if (chunk.length > 0) chunks.push(chunk);
     // Independent streams: the transactions run side by side, a few at a time.
-    let next = 0;
-    const worker = async () => {
-      while (next < chunks.length) {
-        const chunk = chunks[next++] as typeof pending;
-        await this.createChunk(chunk, outcomes);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, chunks.length) }, worker));
+    const limit = pLimit(CREATE_CONCURRENCY);
+    await Promise.all(chunks.map((chunk) => limit(() => this.createChunk(chunk, outcomes))));
     return outcomes as CreateOutcome[];
   }
 
@@ -107,48 +103,50 @@ export class DynamoDbEventStore implements EventStore {
     chunk: { input: AppendInput; index: number; prepared: { items: TransactWriteItem[]; result: AppendResult } }[],
     outcomes: (CreateOutcome | undefined)[],
   ): Promise<void> {
-    let remaining = chunk;
-    for (let attempt = 0; remaining.length > 0; attempt += 1) {
-      if (attempt > 8) throw new Error('could not create streams after repeated transaction conflicts');
-      assertTimeToWrite();
-      try {
-        await this.client.send(new TransactWriteItemsCommand({ TransactItems: remaining.flatMap((e) => e.prepared.items) }));
-        for (const e of remaining) outcomes[e.index] = { status: 'created', result: e.prepared.result };
-        remaining = [];
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        let offset = 0;
-        const retry: typeof remaining = [];
-        for (const e of remaining) {
-          const headReason = reasons[offset];
-          offset += e.prepared.items.length;
-          if (headReason?.Code === 'ConditionalCheckFailed') {
-            const origin = headReason.Item?.origin?.S;
-            outcomes[e.index] = origin === undefined ? { status: 'exists' } : { status: 'exists', origin };
-          } else retry.push(e);
+    // A transaction cancelled by a concurrent one (not by a head that exists) is tried again, with what is left.
+    const left = await untilDone(
+      chunk,
+      async (remaining) => {
+        assertTimeToWrite();
+        try {
+          await this.client.send(new TransactWriteItemsCommand({ TransactItems: remaining.flatMap((e) => e.prepared.items) }));
+          for (const e of remaining) outcomes[e.index] = { status: 'created', result: e.prepared.result };
+          return [];
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          let offset = 0;
+          const retry: (typeof remaining)[number][] = [];
+          for (const e of remaining) {
+            const headReason = reasons[offset];
+            offset += e.prepared.items.length;
+            if (headReason?.Code === 'ConditionalCheckFailed') {
+              const origin = headReason.Item?.origin?.S;
+              outcomes[e.index] = origin === undefined ? { status: 'exists' } : { status: 'exists', origin };
+            } else retry.push(e);
+          }
+          return retry;
         }
-        if (retry.length === remaining.length) await sleep(20 * 2 ** attempt);
-        remaining = retry;
-      }
-    }
+      },
+      { attempts: 9, firstPauseMs: 20, maxExponent: 8 },
+    );
+    if (left.length > 0) throw new Error('could not create streams after repeated transaction conflicts');
   }
 
   async existing(streams: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
     const batches: string[][] = [];
     for (let i = 0; i < streams.length; i += 100) batches.push(streams.slice(i, i + 100));
-    let next = 0;
-    const worker = async () => {
-      while (next < batches.length) {
-        let keys = (batches[next++] ?? []).map((stream) => marshall({ pk: streamKey(stream), sk: HEAD_SK }));
-        for (let attempt = 0; keys.length > 0; attempt += 1) {
-          if (attempt > 0) await sleep(20 * 2 ** Math.min(attempt, 6));
+    const limit = pLimit(CREATE_CONCURRENCY);
+    const read = async (batch: string[]) => {
+      const left = await untilDone(
+        batch.map((stream) => marshall({ pk: streamKey(stream), sk: HEAD_SK })),
+        async (keys) => {
           const { Responses, UnprocessedKeys } = await this.client.send(
             new BatchGetItemCommand({
               RequestItems: {
                 [this.table]: {
-                  Keys: keys,
+                  Keys: [...keys],
                   ProjectionExpression: '#s',
                   ExpressionAttributeNames: { '#s': 'stream' },
                   ConsistentRead: true,
@@ -157,11 +155,13 @@ export class DynamoDbEventStore implements EventStore {
             }),
           );
           for (const item of Responses?.[this.table] ?? []) found.add(String(unmarshall(item).stream));
-          keys = UnprocessedKeys?.[this.table]?.Keys ?? [];
-        }
-      }
+          return UnprocessedKeys?.[this.table]?.Keys ?? [];
+        },
+        { attempts: 10, firstPauseMs: 20, maxExponent: 6 },
+      );
+      if (left.length > 0) throw new StillUnprocessedError('BatchGetItem (stream heads)', left.length);
     };
-    await Promise.all(Array.from({ length: Math.min(CREATE_CONCURRENCY, batches.length) }, worker));
+    await Promise.all(batches.map((batch) => limit(() => read(batch))));
     return found;
   }
 
@@ -305,5 +305,3 @@ function versionIn(reason: CancellationReason): number | undefined {
   const version = reason.Item?.version?.N;
   return version === undefined ? undefined : Number(version);
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
 import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import pLimit from 'p-limit';
 import {
   entitiesByIndustry,
   entitiesByRegion,
@@ -173,19 +174,16 @@ export class DynamoDbSamplingReads implements SamplingReads {
 
   async recentInspectors(entities: readonly string[], since: string): Promise<Map<string, Set<string>>> {
     const found = new Map<string, Set<string>>();
-    let next = 0;
-    const worker = async () => {
-      while (next < entities.length) {
-        const entity = entities[next++] as string;
-        for await (const item of this.states({
-          KeyConditionExpression: 'pk = :p AND sk >= :since',
-          ExpressionAttributeValues: marshall({ ':p': inspectedMarkerPartition(entity), ':since': since }),
-        })) {
-          found.set(entity, new Set([...(found.get(entity) ?? []), String(item.inspector)]));
-        }
+    const limit = pLimit(16);
+    const read = async (entity: string) => {
+      for await (const item of this.states({
+        KeyConditionExpression: 'pk = :p AND sk >= :since',
+        ExpressionAttributeValues: marshall({ ':p': inspectedMarkerPartition(entity), ':since': since }),
+      })) {
+        found.set(entity, new Set([...(found.get(entity) ?? []), String(item.inspector)]));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(16, entities.length) }, worker));
+    await Promise.all(entities.map((entity) => limit(() => read(entity))));
     return found;
   }
 
