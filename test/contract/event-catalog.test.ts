@@ -1,25 +1,36 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type CatalogEntry, catalogBreaks } from '#events/catalog-compat';
 import { EXAMPLE_SYSTEM, externalEvents } from '#events/external/external-events.v1';
 import { eventCatalog } from '#ingest/domain/catalog';
 import { checkEntry } from '#ingest/domain/cloudevents';
+import {
+  type SchemaEntry as CatalogEntry,
+  entryBreaks as catalogBreaks,
+  catalogSchemas,
+  eventSchemas,
+} from '../../scripts/schema-compat.ts';
 
 const snapshot: CatalogEntry[] = JSON.parse(readFileSync(resolve(__dirname, '../../events/external/catalog.snapshot.json'), 'utf8'));
 const catalog = eventCatalog();
-const current: CatalogEntry[] = catalog.types.map(({ type, version, schema }) => ({ type, version, schema }));
+const current: CatalogEntry[] = catalogSchemas();
+const events: CatalogEntry[] = JSON.parse(readFileSync(resolve(__dirname, '../../events/schemas.snapshot.json'), 'utf8'));
 const copy = <T>(x: T): T => structuredClone(x);
 
 describe('the event catalog (GET /events/catalog)', () => {
-  it('breaks nothing a sending system relies on: every published type and version accepts what it accepted', () => {
-    expect(catalogBreaks(snapshot, current)).toEqual([]);
+  it('breaks nothing a sending system relies on: every published type and version accepts what it accepted', async () => {
+    expect(await catalogBreaks(snapshot, current)).toEqual([]);
   });
 
-  it('matches the committed snapshot (after an additive change: npm run catalog:snapshot)', () => {
+  it('matches the committed snapshot (after an additive change: npm run events:snapshot)', () => {
     expect(current).toEqual(snapshot);
   });
 
-  it('would fail on a removed field, a narrowed type, a removed enum value or a newly required field', () => {
+  it('breaks no stored event: every type and version of the registry, internal too, accepts what it accepted', async () => {
+    expect(await catalogBreaks(events, eventSchemas())).toEqual([]);
+    expect(eventSchemas()).toEqual(events);
+  });
+
+  it('would fail on a removed field, a narrowed type, a removed enum value, a newly required field or a tighter bound', async () => {
     const entry = snapshot.find((e) => e.type === 'External.RiskSignal') as CatalogEntry;
     const props = (e: CatalogEntry) => e.schema.properties as Record<string, Record<string, unknown>>;
     const removed = copy(entry);
@@ -32,20 +43,30 @@ describe('the event catalog (GET /events/catalog)', () => {
     const required = copy(entry);
     props(required).region = { type: 'string' };
     required.schema.required = [...(required.schema.required ?? []), 'region'];
-    expect(catalogBreaks([entry], [removed])).toEqual(['External.RiskSignal v1: (data).description: removed']);
-    expect(catalogBreaks([entry], [narrowed])[0]).toContain('(data).signal: type narrowed');
-    expect(catalogBreaks([entry], [fewer])).toEqual(['External.RiskSignal v1: (data).severity: enum value(s) removed: "medium"']);
-    expect(catalogBreaks([entry], [required])).toEqual(['External.RiskSignal v1: (data).region: newly required']);
-    expect(catalogBreaks([entry], [])).toEqual(['External.RiskSignal v1: removed (a published version stays; add a new one instead)']);
+    const shorter = copy(entry);
+    props(shorter).signal = { ...props(shorter).signal, maxLength: 50 };
+    const repatterned = copy(entry);
+    props(repatterned).observedOn = { ...props(repatterned).observedOn, pattern: '^\\d{4}$' };
+    expect((await catalogBreaks([entry], [removed]))[0]).toContain('External.RiskSignal v1: (data): values no longer accepted');
+    expect((await catalogBreaks([entry], [narrowed]))[0]).toContain('values no longer accepted');
+    expect(await catalogBreaks([entry], [fewer])).toEqual([
+      'External.RiskSignal v1: (data).severity: value(s) no longer accepted: "medium"',
+    ]);
+    expect((await catalogBreaks([entry], [required]))[0]).toContain('values no longer accepted');
+    expect((await catalogBreaks([entry], [shorter]))[0]).toContain('"maxLength"');
+    expect(await catalogBreaks([entry], [repatterned])).toEqual(['External.RiskSignal v1: (data).observedOn: pattern changed']);
+    expect(await catalogBreaks([entry], [])).toEqual([
+      'External.RiskSignal v1: removed (a published version stays; add a new one instead)',
+    ]);
   });
 
-  it('allows an added optional field and a widened enum, and a new version beside the old', () => {
+  it('allows an added optional field and a widened enum, and a new version beside the old', async () => {
     const entry = snapshot.find((e) => e.type === 'External.RiskSignal') as CatalogEntry;
     const wider = copy(entry);
     const props = wider.schema.properties as Record<string, Record<string, unknown>>;
     props.region = { type: 'string' };
     props.severity = { type: 'string', enum: ['low', 'medium', 'high', 'critical'] };
-    expect(catalogBreaks([entry], [wider, { ...copy(entry), version: 2, schema: { type: 'object' } }])).toEqual([]);
+    expect(await catalogBreaks([entry], [wider, { ...copy(entry), version: 2, schema: { type: 'object' } }])).toEqual([]);
   });
 
   it('gives every type an example CloudEvent that the ingest accepts', () => {

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import type { JsonSchema } from '#events/catalog-compat';
 import { dataschemaOf, EXAMPLE_SYSTEM, externalEvents } from '#events/external/external-events.v1';
 import { BATCH_TYPE, MAX_BATCH, REJECT_REASONS, SINGLE_TYPE } from './cloudevents.ts';
 
@@ -30,7 +29,7 @@ export function eventCatalog() {
       dataschema: dataschemaOf(def),
       description: def.description,
       subjects: [...def.subjects],
-      schema: z.toJSONSchema(def.payload, { io: 'input' }) as JsonSchema,
+      schema: z.toJSONSchema(def.payload, { io: 'input' }),
       example: {
         specversion: '1.0',
         id: `${def.DETAIL_TYPE}-example-1`,
