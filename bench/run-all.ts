@@ -2,7 +2,16 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
-for (const script of ['bundle-size.ts', 'entity-import.ts', 'draw.ts', 'timeline.ts', 'ingest.ts', 'outbox-batch.ts', 'inspector-app.ts']) {
+for (const script of [
+  'bundle-size.ts',
+  'entity-import.ts',
+  'draw.ts',
+  'timeline.ts',
+  'ingest.ts',
+  'outbox-batch.ts',
+  'clock-sweep.ts',
+  'inspector-app.ts',
+]) {
   console.log(`\n## ${script}\n`);
   execFileSync(resolve(import.meta.dirname, '../node_modules/.bin/tsx'), [resolve(import.meta.dirname, script)], { stdio: 'inherit' });
 }

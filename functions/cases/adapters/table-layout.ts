@@ -1,6 +1,6 @@
 import { entityHeads } from '#directory/adapters/table-layout';
 import { inspectionHeads } from '#inspections/adapters/table-layout';
-import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
+import { shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
 
 /**
  * The cases context's table layout (STYLE §11): an agency's cases by status and by entity, the clock index the daily
@@ -15,6 +15,14 @@ const EXTERNAL_STREAMS = 'external/';
 const CASES = 'CASE#';
 const CLOCKS = 'CLOCK#cases';
 const PUBLIC_DECISIONS = 'PUBLIC#DECISION';
+/**
+ * The clock index is spread over 16 partitions by a hash of the stream, so that no partition takes every case's
+ * deadline writes and the daily sweep reads them side by side (README, national scale).
+ */
+export const CLOCK_SHARDS = 16;
+const clockPartition = (stream: string) => `${CLOCKS}#${shardOf(stream, CLOCK_SHARDS)}`;
+/** The public list of decisions, one partition per month of publication (newest month first when read). */
+const publicMonth = (publishedOn: string) => `${PUBLIC_DECISIONS}#${publishedOn.slice(0, 7)}`;
 const ACCESS = 'ACCESS#';
 const ACCESS_BY = 'ACCESS-BY#';
 
@@ -24,13 +32,15 @@ export const caseIndex = (c: { agency: string; status: string; clueOn: string; c
   gsi1sk: `${c.status}#${c.clueOn}#${c.caseId}`,
   gsi2pk: `${CASES}${c.agency}#${c.entity}`,
   gsi2sk: `${c.clueOn}#${c.caseId}`,
-  ...(nextDue === undefined ? {} : { gsi3pk: CLOCKS, gsi3sk: `${nextDue}#${CASE_STREAMS}${c.caseId}` }),
+  ...(nextDue === undefined
+    ? {}
+    : { gsi3pk: clockPartition(`${CASE_STREAMS}${c.caseId}`), gsi3sk: `${nextDue}#${CASE_STREAMS}${c.caseId}` }),
 });
 /** A live publication's head: on the public list by day, and on the clock index at its takedown. */
 export const publicationIndex = (p: { publishedOn: string; takedownOn: string; caseId: string }) => ({
-  gsi1pk: PUBLIC_DECISIONS,
+  gsi1pk: publicMonth(p.publishedOn),
   gsi1sk: `${p.publishedOn}#${p.caseId}`,
-  gsi3pk: CLOCKS,
+  gsi3pk: clockPartition(`${PUBLICATION_STREAMS}${p.caseId}`),
   gsi3sk: `${p.takedownOn}#${PUBLICATION_STREAMS}${p.caseId}`,
 });
 export const casesOf = (agency: string, status?: string) => ({
@@ -39,9 +49,23 @@ export const casesOf = (agency: string, status?: string) => ({
   ...(status ? { prefix: `${status}#` } : {}),
 });
 export const casesAbout = (agency: string, entity: string) => ({ index: 'gsi2' as const, partition: `${CASES}${agency}#${entity}` });
-export const publicDecisions = () => ({ index: 'gsi1' as const, partition: PUBLIC_DECISIONS });
-/** What the clock sweep acts on: case deadlines and publication takedowns due by `day` (inclusive). */
-export const dueBy = (day: string) => ({ index: 'gsi3' as const, partition: CLOCKS, upTo: `${day}~` });
+/**
+ * The published decisions, newest first: the month partitions from `today`'s back to the oldest a live publication
+ * can have (publicity lasts at most 3 years, decision-publicity.ts), one after another.
+ */
+export const publicDecisions = (today: string, months = 37) =>
+  Array.from({ length: months }, (_, back) => {
+    const at = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+    at.setUTCMonth(at.getUTCMonth() - back);
+    return { index: 'gsi1' as const, partition: publicMonth(at.toISOString().slice(0, 10)), descending: true };
+  });
+/** What the clock sweep acts on: case deadlines and publication takedowns due by `day` (inclusive), one query per shard. */
+export const dueBy = (day: string) =>
+  Array.from({ length: CLOCK_SHARDS }, (_, shard) => ({
+    index: 'gsi3' as const,
+    partition: `${CLOCKS}#${String(shard).padStart(2, '0')}`,
+    upTo: `${day}~`,
+  }));
 /** The access log: reads of an agency's cases, and the reads an agency's own people made. */
 export const accessLogPartition = (agency: string, byReader: boolean) => `${byReader ? ACCESS_BY : ACCESS}${agency}`;
 export const externalRecordStream = (agency: string, caseId: string) => `${EXTERNAL_STREAMS}${agency}/${caseId}`;

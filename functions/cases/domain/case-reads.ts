@@ -1,11 +1,12 @@
+import { walkLists } from '#records/domain/list-walk';
 import type { StoredRecord } from '#records/ports';
 import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/errors';
 import { canRead } from '#shared/read-policy';
-import { externalRecordStream } from '../adapters/table-layout.ts';
+import { externalRecordStream, publicDecisions } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
 import { type CaseRecord, foldCase } from './case-record.ts';
 import { caseDeadlines, stillRuns } from './clocks.ts';
-import { publicationStream } from './decision-publicity.ts';
+import { isLive, type Publication, publicationStream } from './decision-publicity.ts';
 import { allowedCommands } from './lifecycle.ts';
 import { allEvents, parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './timeline.ts';
 import { caseStream } from './workflows.ts';
@@ -119,4 +120,18 @@ export async function verifyCaseTimeline(deps: CaseDeps, who: CaseReader, caseId
   const c = (await readableCase(deps, who, caseId)).state;
   await logRead(deps, who, c, 'verify');
   return verifyTimeline(deps.store, await streamsOf(deps, c));
+}
+
+/** What the public reads of a live decision. */
+export const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
+
+/** A page of the published decisions, newest first (the month partitions in turn); past their period, none. */
+export async function publicDecisionPage(deps: Pick<CaseDeps, 'reader' | 'today'>, limit: number, cursor?: string) {
+  const today = deps.today();
+  const read = (q: (typeof partitions)[number], n: number, at?: string) =>
+    deps.reader.list<Publication>({ ...q, limit: n, ...(at ? { cursor: at } : {}) });
+  const partitions = publicDecisions(today);
+  const page = await walkLists(partitions, read, limit, cursor);
+  const items = page.items.filter((i) => isLive(i.state, today)).map((i) => publicView(i.state));
+  return { items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
 }

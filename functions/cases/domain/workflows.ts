@@ -1,5 +1,6 @@
+import pLimit from 'p-limit';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
-import type { StoredRecord } from '#records/ports';
+import type { ListQuery, StoredRecord } from '#records/ports';
 import type { WorkingCalendar } from '#shared/calendar';
 import { VersionConflictError } from '#shared/errors';
 import { CASE_STREAMS, dueBy, caseIndex as layoutIndex } from '../adapters/table-layout.ts';
@@ -109,31 +110,35 @@ async function sweepOne(deps: CaseDeps, item: StoredRecord<CaseRecord | Publicat
   return { warned: found.length, takenDown: 0 };
 }
 
+/** How many clock shards the sweep reads at once. */
+const SWEEP_CONCURRENCY = 4;
+
 /**
  * The daily clock sweep: every case whose next deadline is within the warning window or passed gets its
- * DeadlineApproaching / DeadlinePassed events (each once); publications past their period are taken down.
+ * DeadlineApproaching / DeadlinePassed events (each once); publications past their period are taken down. The clock
+ * index is sharded (table-layout.ts): the shards are read side by side, each page after page.
  */
-export async function sweepClocks(deps: CaseDeps): Promise<{ warned: number; takenDown: number }> {
+export async function sweepClocks(deps: CaseDeps, concurrency = SWEEP_CONCURRENCY): Promise<{ warned: number; takenDown: number }> {
   const day = deps.today();
   const totals = { warned: 0, takenDown: 0 };
-  let cursor: string | undefined;
-  do {
-    const page = await deps.reader.list<CaseRecord | Publication>({
-      ...dueBy(deps.dayIn(deps.settings.warnDays)),
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    for (const item of page.items) {
-      try {
-        const done = await sweepOne(deps, item, day);
-        totals.warned += done.warned;
-        totals.takenDown += done.takenDown;
-      } catch (error) {
-        // A command changed the record meanwhile: tomorrow's sweep sees it again.
-        if (!(error instanceof VersionConflictError)) throw error;
+  const sweepShard = async (shard: Omit<ListQuery, 'limit' | 'cursor'>) => {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.reader.list<CaseRecord | Publication>({ ...shard, limit: 100, ...(cursor ? { cursor } : {}) });
+      for (const item of page.items) {
+        try {
+          const done = await sweepOne(deps, item, day);
+          totals.warned += done.warned;
+          totals.takenDown += done.takenDown;
+        } catch (error) {
+          // A command changed the record meanwhile: tomorrow's sweep sees it again.
+          if (!(error instanceof VersionConflictError)) throw error;
+        }
       }
-    }
-    cursor = page.cursor;
-  } while (cursor !== undefined);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+  };
+  const limit = pLimit(concurrency);
+  await Promise.all(dueBy(deps.dayIn(deps.settings.warnDays)).map((shard) => limit(() => sweepShard(shard))));
   return totals;
 }

@@ -2,9 +2,18 @@ import type { RouteKeyOf } from '#infra/topology';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route, routesOf } from '#shared/http-handler';
-import { casesAbout, casesOf, publicDecisions } from '../adapters/table-layout.ts';
+import { casesAbout, casesOf } from '../adapters/table-layout.ts';
 import { decideSimple, giveCommand, openComplaint } from '../domain/case-commands.ts';
-import { type CaseReader, caseAsOf, caseView, readableCase, readTimeline, verifyCaseTimeline } from '../domain/case-reads.ts';
+import {
+  type CaseReader,
+  caseAsOf,
+  caseView,
+  publicDecisionPage,
+  publicView,
+  readableCase,
+  readTimeline,
+  verifyCaseTimeline,
+} from '../domain/case-reads.ts';
 import type { CaseRecord } from '../domain/case-record.ts';
 import { isLive, type Publication, publicationStream } from '../domain/decision-publicity.ts';
 import { CASE_COMMANDS, type CaseCommand } from '../domain/lifecycle.ts';
@@ -25,7 +34,6 @@ const commandRoute = <C extends CaseCommand>(command: C): Route =>
     body: await giveCommand(await wired(), writerOf(r), r.params.id, command, r.body, r.correlationId),
   }));
 
-const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
 const pageOf = <T>(items: T[], cursor: string | undefined) => ({ items, ...(cursor === undefined ? {} : { cursor }) });
 
 export const http = httpHandler<RouteKeyOf<'cases'>>({
@@ -64,18 +72,10 @@ export const http = httpHandler<RouteKeyOf<'cases'>>({
     const items = page.items.filter((i) => status === undefined || i.state.status === status).map((i) => caseView(d, i.state, d.today()));
     return { status: 200, body: pageOf(items, page.cursor) };
   }),
-  'GET /public/decisions': route(contracts.publicDecisions, async (r) => {
-    const d = await wired();
-    const query = { ...publicDecisions(), descending: true, limit: r.query.limit, ...(r.query.cursor ? { cursor: r.query.cursor } : {}) };
-    const page = await d.reader.list<Publication>(query);
-    return {
-      status: 200,
-      body: pageOf(
-        page.items.filter((i) => isLive(i.state, d.today())).map((i) => publicView(i.state)),
-        page.cursor,
-      ),
-    };
-  }),
+  'GET /public/decisions': route(contracts.publicDecisions, async (r) => ({
+    status: 200,
+    body: await publicDecisionPage(await wired(), r.query.limit, r.query.cursor),
+  })),
   'GET /public/decisions/{id}': route(contracts.publicDecision, async (r) => {
     const d = await wired();
     const p = await d.reader.get<Publication>(publicationStream(r.params.id));

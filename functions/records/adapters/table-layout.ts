@@ -27,3 +27,17 @@ export interface TableAccess {
 /** The records function: the activity feed. (Each context's access is a function, so a bundle that uses a layout's
  * keys does not carry its access lists: the infra test reads what each bundle can reach from its strings.) */
 export const recordsAccess = (): TableAccess => ({ read: [activityPartition('')], write: [activityPartition('')] });
+
+/**
+ * The shard of a key among `count` (FNV-1a, 32 bits): stable, spread evenly, the same in every process. A global list
+ * whose writes could exceed one partition's share (1,000 WCU, 3,000 RCU) is spread over shards this way and read
+ * shard by shard, side by side (README, national scale).
+ */
+export function shardOf(key: string, count: number): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i += 1) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return String(hash % count).padStart(2, '0');
+}

@@ -11,6 +11,7 @@ import {
 } from '#directory/adapters/table-layout';
 import { inspectionsOf } from '#inspections/adapters/table-layout';
 import { HEAD_SK, streamKey } from '#records/adapters/dynamodb-event-store';
+import { walkLists } from '#records/domain/list-walk';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { queryAll } from '#shared/dynamodb';
 import { taskStream } from '../domain/task-commands.ts';
@@ -41,8 +42,9 @@ export class DynamoDbSamplingReads implements SamplingReads {
     return this.taskPage(tasksOf(agency), limit, cursor);
   }
 
+  /** The public list, newest first, across its year partitions (table-layout.ts). */
   publicTasks(limit: number, cursor?: string) {
-    return this.taskPage(publicTasks(), limit, cursor);
+    return walkLists(publicTasks(new Date()), (partition, n, at) => this.taskPage(partition, n, at), limit, cursor);
   }
 
   private async taskPage({ index, partition }: { index: 'gsi1' | 'gsi2'; partition: string }, limit: number, cursor?: string) {

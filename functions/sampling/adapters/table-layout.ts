@@ -17,15 +17,25 @@ const SEEDS = 'SEED#';
 const DRAWN = 'DRAWN#';
 const INSPECTED = 'INSPECTED#';
 
+/** The public list of tasks, one partition per year of creation (read newest year first). */
+const publicYear = (createdAt: string) => `${PUBLIC_TASKS}#${createdAt.slice(0, 4)}`;
+/** The first year the platform holds tasks of: the public list is read back to it. */
+export const FIRST_TASK_YEAR = 2026;
+
 /** An agency's tasks and the public list, newest first by creation. */
 export const taskIndex = (s: { ownerAgency: string; createdAt: string; id: string }) => ({
   gsi1pk: `${TASKS}${s.ownerAgency}`,
   gsi1sk: `${s.createdAt}#${s.id}`,
-  gsi2pk: PUBLIC_TASKS,
+  gsi2pk: publicYear(s.createdAt),
   gsi2sk: `${s.createdAt}#${s.id}`,
 });
 export const tasksOf = (agency: string) => ({ index: 'gsi1' as const, partition: `${TASKS}${agency}` });
-export const publicTasks = () => ({ index: 'gsi2' as const, partition: PUBLIC_TASKS });
+/** The public list, newest first: this year's partition, then each year before it back to the first. */
+export const publicTasks = (now: Date) =>
+  Array.from({ length: Math.max(1, now.getUTCFullYear() - FIRST_TASK_YEAR + 1) }, (_, back) => ({
+    index: 'gsi2' as const,
+    partition: publicYear(String(now.getUTCFullYear() - back)),
+  }));
 /** The task's secret seed, readable only by this function (DESIGN §6, draw spec v1). */
 export const seedKey = (taskId: string) => ({ pk: `${SEEDS}${taskId}`, sk: 'SEED' });
 /** Entities drawn for an item in a calendar year (left out of the same item's later draws that year). */

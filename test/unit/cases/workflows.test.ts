@@ -117,7 +117,7 @@ describe('publication of a decision', () => {
         documentNumber: '沪市监处罚〔2025〕17号',
       },
     });
-    expect(published?.index).toMatchObject({ gsi1pk: 'PUBLIC#DECISION', gsi3sk: '2025-06-10#publication/case-2' });
+    expect(published?.index).toMatchObject({ gsi1pk: 'PUBLIC#DECISION#2025-03', gsi3sk: '2025-06-10#publication/case-2' });
     w.clock.today = '2025-06-10';
     expect(await sweepClocks(w.deps)).toMatchObject({ takenDown: 1 });
     const after = w.store.heads.get('publication/case-2');
