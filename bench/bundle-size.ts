@@ -5,7 +5,7 @@
  * options as the CDK app (ESM, minified, createRequire banner). Each import of a bundle, in a fresh process, is paired with
  * an import of the typical handler (which goes first alternates by round), and the bundle is reported as the median of
  * its ratios to those runs, so that a busy moment of this shared machine weighs on both sides of each ratio. Target: every function ≤ 0.7 × typical (aim 0.6).
- * Run: npm run bench:bundles   (BENCH_RUNS rounds, default 11)
+ * Run: npm run bench:bundles   (BENCH_RUNS rounds, default 11; BENCH_ONLY=cases,outbox measures those functions alone)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -26,7 +26,9 @@ const baselines = {
 } as const;
 const entries: [string, string][] = [
   ...Object.entries(baselines),
-  ...(Object.keys(functions) as FunctionName[]).map((name): [string, string] => [name, functions[name].entry]),
+  ...(Object.keys(functions) as FunctionName[])
+    .filter((name) => (process.env.BENCH_ONLY ?? '') === '' || (process.env.BENCH_ONLY ?? '').split(',').includes(name))
+    .map((name): [string, string] => [name, functions[name].entry]),
 ];
 
 async function bundle(name: string, entry: string): Promise<string> {

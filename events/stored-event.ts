@@ -56,20 +56,24 @@ export function defineEvent<D extends z.ZodType, const T extends string = string
   source: string,
   detailType: T,
   version: number,
-  data: D,
+  data: () => D,
   example: z.infer<D>,
 ): EventDefinition<D, T> {
-  // Built on first use: a function's bundle holds every event it may record, but parses only those it consumes, and
-  // building zod schemas at module load is a large share of a cold start (bench/README.md, function bundles).
+  // Both schemas are built on first use: a function's bundle holds every event it may record, but parses few of them,
+  // and building zod schemas at module load was the largest share of a cold start (bench/README.md, function bundles).
+  let built: D | undefined;
   let detail: z.ZodType<StoredDetail<z.output<D>>> | undefined;
   return {
     DETAIL_TYPE: detailType,
     SOURCE: source,
     VERSION: version,
-    data,
+    get data() {
+      built ??= data();
+      return built;
+    },
     get detail() {
       // The schema's output is exactly StoredDetail<output of data>; TypeScript cannot see through the generic extend.
-      detail ??= storedEvent(detailType, version, data).extend({ agency: z.string().min(1).max(64) }) as unknown as z.ZodType<
+      detail ??= storedEvent(detailType, version, this.data).extend({ agency: z.string().min(1).max(64) }) as unknown as z.ZodType<
         StoredDetail<z.output<D>>
       >;
       return detail;

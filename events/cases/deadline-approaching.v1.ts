@@ -7,6 +7,6 @@ export const DeadlineApproaching = defineEvent(
   SOURCE,
   'Cases.DeadlineApproaching',
   1,
-  z.strictObject({ deadline: deadlineName, due: day, daysLeft: z.number().int().nonnegative(), provisional: z.boolean() }),
+  () => z.strictObject({ deadline: deadlineName, due: day, daysLeft: z.number().int().nonnegative(), provisional: z.boolean() }),
   { deadline: 'decision', due: '2026-07-02', daysLeft: 10, provisional: false },
 );

@@ -6,6 +6,6 @@ export const DeadlinePassed = defineEvent(
   SOURCE,
   'Cases.DeadlinePassed',
   1,
-  z.strictObject({ deadline: deadlineName, due: day, provisional: z.boolean() }),
+  () => z.strictObject({ deadline: deadlineName, due: day, provisional: z.boolean() }),
   { deadline: 'decision', due: '2026-07-02', provisional: false },
 );

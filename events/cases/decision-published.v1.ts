@@ -6,7 +6,7 @@ export const DecisionPublished = defineEvent(
   SOURCE,
   'Cases.DecisionPublished',
   1,
-  z.strictObject({ notice, publishedOn: day, takedownOn: day, period: z.enum(['3 months', '3 years']) }),
+  () => z.strictObject({ notice, publishedOn: day, takedownOn: day, period: z.enum(['3 months', '3 years']) }),
   {
     notice: {
       caseId: 'case-1',

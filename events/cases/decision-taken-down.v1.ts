@@ -2,4 +2,4 @@ import * as z from 'zod';
 import { defineEvent } from '../stored-event.ts';
 import { day, SOURCE } from './values.ts';
 
-export const DecisionTakenDown = defineEvent(SOURCE, 'Cases.DecisionTakenDown', 1, z.strictObject({ on: day }), { on: '2029-05-20' });
+export const DecisionTakenDown = defineEvent(SOURCE, 'Cases.DecisionTakenDown', 1, () => z.strictObject({ on: day }), { on: '2029-05-20' });

@@ -6,6 +6,6 @@ export const DecisionWithdrawn = defineEvent(
   SOURCE,
   'Cases.DecisionWithdrawn',
   1,
-  z.strictObject({ on: day, reason: z.string().max(4000) }),
+  () => z.strictObject({ on: day, reason: z.string().max(4000) }),
   { on: '2026-07-01', reason: '行政处罚决定已撤销' },
 );

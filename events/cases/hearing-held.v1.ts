@@ -6,7 +6,7 @@ export const HearingHeld = defineEvent(
   SOURCE,
   'Cases.HearingHeld',
   1,
-  z.strictObject({ from: day, to: day, summary: z.string().max(8000) }),
+  () => z.strictObject({ from: day, to: day, summary: z.string().max(8000) }),
   {
     from: '2026-05-06',
     to: '2026-05-06',

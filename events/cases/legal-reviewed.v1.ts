@@ -6,7 +6,7 @@ export const LegalReviewed = defineEvent(
   SOURCE,
   'Cases.LegalReviewed',
   1,
-  z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
+  () => z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
   {
     approved: true,
     opinion: '事实清楚，证据确凿，适用依据正确，程序合法',

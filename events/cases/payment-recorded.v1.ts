@@ -6,7 +6,7 @@ export const PaymentRecorded = defineEvent(
   SOURCE,
   'Cases.PaymentRecorded',
   1,
-  z.strictObject({ on: day, amount: z.number().nonnegative() }),
+  () => z.strictObject({ on: day, amount: z.number().nonnegative() }),
   {
     on: '2026-06-01',
     amount: 20_000,

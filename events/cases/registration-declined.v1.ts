@@ -6,6 +6,6 @@ export const RegistrationDeclined = defineEvent(
   SOURCE,
   'Cases.RegistrationDeclined',
   1,
-  z.strictObject({ reason: z.string().min(1).max(4000) }),
+  () => z.strictObject({ reason: z.string().min(1).max(4000) }),
   { reason: '证据不足' },
 );

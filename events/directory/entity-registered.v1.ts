@@ -1,7 +1,7 @@
 import { defineEvent } from '../stored-event.ts';
 import { entityState } from './values.ts';
 
-export const EntityRegistered = defineEvent('regulator.directory', 'Directory.EntityRegistered', 1, entityState, {
+export const EntityRegistered = defineEvent('regulator.directory', 'Directory.EntityRegistered', 1, () => entityState, {
   uscc: '91110000100000000R',
   name: '北京示例食品有限公司',
   industry: 'F52',

@@ -7,6 +7,6 @@ export const EntityUpdated = defineEvent(
   'regulator.directory',
   'Directory.EntityUpdated',
   1,
-  z.strictObject({ uscc: entityState.shape.uscc, changes: entityState.omit({ uscc: true }).partial() }),
+  () => z.strictObject({ uscc: entityState.shape.uscc, changes: entityState.omit({ uscc: true }).partial() }),
   { uscc: '91110000100000000R', changes: { creditClass: 'C', flags: ['abnormal-operations'] } },
 );

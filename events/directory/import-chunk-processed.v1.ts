@@ -7,14 +7,15 @@ export const ImportChunkProcessed = defineEvent(
   'regulator.directory',
   'Directory.ImportChunkProcessed',
   1,
-  z.strictObject({
-    jobId: importJobId,
-    chunk: z.number().int().nonnegative(),
-    rows: z.number().int().nonnegative(),
-    accepted: z.number().int().nonnegative(),
-    duplicates: z.array(importRowReport).max(1000),
-    rejected: z.array(importRowReport).max(1000),
-  }),
+  () =>
+    z.strictObject({
+      jobId: importJobId,
+      chunk: z.number().int().nonnegative(),
+      rows: z.number().int().nonnegative(),
+      accepted: z.number().int().nonnegative(),
+      duplicates: z.array(importRowReport).max(1000),
+      rejected: z.array(importRowReport).max(1000),
+    }),
   {
     jobId: 'imp-0b6c1d9e-8f4a-4c5e-9a7b-2f1e3d4c5b6a',
     chunk: 0,

@@ -10,6 +10,6 @@ export const ImportHandedOver = defineEvent(
   'regulator.directory',
   'Directory.ImportHandedOver',
   1,
-  z.strictObject({ jobId: importJobId, nextChunk: z.number().int().positive() }),
+  () => z.strictObject({ jobId: importJobId, nextChunk: z.number().int().positive() }),
   { jobId: 'imp-0b6c1d9e-8f4a-4c5e-9a7b-2f1e3d4c5b6a', nextChunk: 40 },
 );

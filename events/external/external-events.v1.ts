@@ -9,37 +9,41 @@ import { defineEvent, type EventDefinition } from '../stored-event.ts';
 const SOURCE = 'regulator.external';
 const day = z.iso.date();
 
-export const InspectionResultPayload = z.strictObject({
-  inspectionNumber: z.string().min(1).max(100).describe('the posting department’s own inspection number'),
-  inspectedOn: day,
-  result: z.enum(['compliant', 'non-compliant', 'not-found-at-address', 'refused']),
-  items: z.array(z.string().min(1).max(100)).max(50).default([]).describe('inspection item codes or names'),
-  summary: z.string().max(4000).default(''),
-});
+const InspectionResultPayload = () =>
+  z.strictObject({
+    inspectionNumber: z.string().min(1).max(100).describe('the posting department’s own inspection number'),
+    inspectedOn: day,
+    result: z.enum(['compliant', 'non-compliant', 'not-found-at-address', 'refused']),
+    items: z.array(z.string().min(1).max(100)).max(50).default([]).describe('inspection item codes or names'),
+    summary: z.string().max(4000).default(''),
+  });
 
-export const PenaltyDecisionPayload = z.strictObject({
-  decisionNumber: z.string().min(1).max(100).describe('文书号 of the decision'),
-  decidedOn: day,
-  penalty: z.strictObject({
-    types: z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation'])).min(1),
-    fine: z.number().nonnegative().optional().describe('yuan'),
-  }),
-  legalBasis: z.string().min(1).max(1000),
-  summary: z.string().max(4000).default(''),
-});
+const PenaltyDecisionPayload = () =>
+  z.strictObject({
+    decisionNumber: z.string().min(1).max(100).describe('文书号 of the decision'),
+    decidedOn: day,
+    penalty: z.strictObject({
+      types: z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation'])).min(1),
+      fine: z.number().nonnegative().optional().describe('yuan'),
+    }),
+    legalBasis: z.string().min(1).max(1000),
+    summary: z.string().max(4000).default(''),
+  });
 
-export const CaseStatusChangePayload = z.strictObject({
-  externalCaseNumber: z.string().min(1).max(100).describe('the posting department’s case number'),
-  status: z.enum(['received', 'accepted', 'investigating', 'prosecuted', 'judged', 'returned', 'closed']),
-  note: z.string().max(4000).default(''),
-});
+const CaseStatusChangePayload = () =>
+  z.strictObject({
+    externalCaseNumber: z.string().min(1).max(100).describe('the posting department’s case number'),
+    status: z.enum(['received', 'accepted', 'investigating', 'prosecuted', 'judged', 'returned', 'closed']),
+    note: z.string().max(4000).default(''),
+  });
 
-export const RiskSignalPayload = z.strictObject({
-  signal: z.string().min(1).max(100).describe('the signal’s code in the posting system, e.g. TAX-ARREARS'),
-  severity: z.enum(['low', 'medium', 'high']),
-  description: z.string().min(1).max(4000),
-  observedOn: day,
-});
+const RiskSignalPayload = () =>
+  z.strictObject({
+    signal: z.string().min(1).max(100).describe('the signal’s code in the posting system, e.g. TAX-ARREARS'),
+    severity: z.enum(['low', 'medium', 'high']),
+    description: z.string().min(1).max(4000),
+    observedOn: day,
+  });
 
 /** What every stored external event carries: the CloudEvent as it came, minus `specversion`, plus the system. */
 const stored = <P extends z.ZodType>(payload: P) =>
@@ -67,16 +71,36 @@ export interface ExternalEventDefinition<P extends z.ZodType = z.ZodType> extend
   readonly payloadExample: z.input<P>;
 }
 
+/** The payload schema and the example are built on first use, like every event's (stored-event.ts). */
 function defineExternal<P extends z.ZodType>(
   type: string,
   description: string,
   subjects: readonly ('entity' | 'case')[],
-  payload: P,
+  payload: () => P,
   payloadExample: z.input<P>,
   subject: string,
 ): ExternalEventDefinition<P> {
-  const example = { ...envelope, id: `${type}-1`, subject, data: payload.parse(payloadExample) };
-  return { ...defineEvent(SOURCE, type, 1, stored(payload), example as never), payload, subjects, description, payloadExample };
+  let built: P | undefined;
+  const schema = () => {
+    built ??= payload();
+    return built;
+  };
+  const base = defineEvent(SOURCE, type, 1, () => stored(schema()), {} as never);
+  let example: unknown;
+  // Added as properties of the definition itself (a spread would read, and so build, its lazy schemas now).
+  return Object.defineProperties(base, {
+    payload: { get: schema, enumerable: true },
+    example: {
+      get: () => {
+        example ??= { ...envelope, id: `${type}-1`, subject, data: schema().parse(payloadExample) };
+        return example;
+      },
+      enumerable: true,
+    },
+    subjects: { value: subjects, enumerable: true },
+    description: { value: description, enumerable: true },
+    payloadExample: { value: payloadExample, enumerable: true },
+  }) as unknown as ExternalEventDefinition<P>;
 }
 
 export const ExternalInspectionResult = defineExternal(

@@ -17,7 +17,7 @@ export const systemState = z.strictObject({
   registeredAt: z.iso.datetime(),
 });
 
-export const SystemRegistered = defineEvent('regulator.ingest', 'Ingest.SystemRegistered', 1, systemState, {
+export const SystemRegistered = defineEvent('regulator.ingest', 'Ingest.SystemRegistered', 1, () => systemState, {
   id: 'tax-110105',
   name: '国家税务总局北京市东城区税务局 执法系统',
   clientId: '5l2k3j4h5g6f7d8s9a0q1w2e3r',

@@ -7,14 +7,15 @@ export const CaseClueRaised = defineEvent(
   SOURCE,
   'Inspections.CaseClueRaised',
   1,
-  z.strictObject({
-    inspectionId: z.string(),
-    entity: z.string(),
-    items: z.array(z.string()),
-    summary: z.string(),
-    findings: z.array(z.string()),
-    evidence: z.array(z.string()),
-  }),
+  () =>
+    z.strictObject({
+      inspectionId: z.string(),
+      entity: z.string(),
+      items: z.array(z.string()),
+      summary: z.string(),
+      findings: z.array(z.string()),
+      evidence: z.array(z.string()),
+    }),
   {
     inspectionId: 'task-1~X',
     entity: '9144030071526726XG',

@@ -1,7 +1,7 @@
 import { defineEvent } from '../stored-event.ts';
 import { evidence, SOURCE } from './values.ts';
 
-export const EvidenceRecorded = defineEvent(SOURCE, 'Inspections.EvidenceRecorded', 1, evidence, {
+export const EvidenceRecorded = defineEvent(SOURCE, 'Inspections.EvidenceRecorded', 1, () => evidence, {
   evidenceId: 'ev-1',
   kind: 'photo',
   sha256: 'a'.repeat(64),

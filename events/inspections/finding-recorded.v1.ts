@@ -6,6 +6,6 @@ export const FindingRecorded = defineEvent(
   SOURCE,
   'Inspections.FindingRecorded',
   1,
-  z.strictObject({ findingId: z.string(), text: z.string().min(1).max(4000) }),
+  () => z.strictObject({ findingId: z.string(), text: z.string().min(1).max(4000) }),
   { findingId: 'f-1', text: '冷藏柜温度 9℃，超出要求' },
 );

@@ -8,20 +8,21 @@ export const InspectionAssigned = defineEvent(
   SOURCE,
   'Inspections.InspectionAssigned',
   1,
-  z.strictObject({
-    inspectionId: z.string(),
-    taskId: z.string(),
-    ownerAgency: agencyCode,
-    drawId: z.string(),
-    entity: z.strictObject({ uscc: usccFormat, name: z.string(), address: z.string(), region: z.string() }),
-    items: z.array(z.string()).min(1),
-    /** The checklists as they stood when the inspection was assigned. */
-    checklists: z.array(checklistSnapshot),
-    team: z.array(z.strictObject({ id: z.string(), agency: agencyCode })),
-    shortfalls: z.array(z.strictObject({ agency: agencyCode, needed: z.number().int(), assigned: z.number().int() })),
-    plannedStart: z.iso.date(),
-    plannedEnd: z.iso.date(),
-  }),
+  () =>
+    z.strictObject({
+      inspectionId: z.string(),
+      taskId: z.string(),
+      ownerAgency: agencyCode,
+      drawId: z.string(),
+      entity: z.strictObject({ uscc: usccFormat, name: z.string(), address: z.string(), region: z.string() }),
+      items: z.array(z.string()).min(1),
+      /** The checklists as they stood when the inspection was assigned. */
+      checklists: z.array(checklistSnapshot),
+      team: z.array(z.strictObject({ id: z.string(), agency: agencyCode })),
+      shortfalls: z.array(z.strictObject({ agency: agencyCode, needed: z.number().int(), assigned: z.number().int() })),
+      plannedStart: z.iso.date(),
+      plannedEnd: z.iso.date(),
+    }),
   {
     inspectionId: 'task-2026-0001~9144030071526726XG',
     taskId: 'task-2026-0001',

@@ -6,15 +6,16 @@ export const InspectionCompleted = defineEvent(
   SOURCE,
   'Inspections.InspectionCompleted',
   1,
-  z.strictObject({
-    entity: z.string(),
-    result: z.enum(RESULTS),
-    channel: z.enum(CHANNELS),
-    inspectors: z.array(z.string()).min(2),
-    answered: z.number().int(),
-    evidence: z.number().int(),
-    signature: z.string().optional(),
-  }),
+  () =>
+    z.strictObject({
+      entity: z.string(),
+      result: z.enum(RESULTS),
+      channel: z.enum(CHANNELS),
+      inspectors: z.array(z.string()).min(2),
+      answered: z.number().int(),
+      evidence: z.number().int(),
+      signature: z.string().optional(),
+    }),
   {
     entity: '9144030071526726XG',
     result: 'compliant',

@@ -6,6 +6,6 @@ export const ResultRecorded = defineEvent(
   SOURCE,
   'Inspections.ResultRecorded',
   1,
-  z.strictObject({ result: z.enum(RESULTS), summary: z.string().max(4000) }),
+  () => z.strictObject({ result: z.enum(RESULTS), summary: z.string().max(4000) }),
   { result: 'non-compliant', summary: '冷藏温度不符合要求' },
 );

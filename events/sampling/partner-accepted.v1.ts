@@ -10,6 +10,6 @@ export const PartnerAccepted = defineEvent(
   'regulator.sampling',
   'Sampling.PartnerAccepted',
   1,
-  z.strictObject({ agency: agencyCode, note: z.string().max(1000) }),
+  () => z.strictObject({ agency: agencyCode, note: z.string().max(1000) }),
   { agency: 'FIRE-110105', note: '同意参加联合抽查' },
 );

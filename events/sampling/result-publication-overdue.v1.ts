@@ -6,6 +6,6 @@ export const ResultPublicationOverdue = defineEvent(
   'regulator.sampling',
   'Sampling.ResultPublicationOverdue',
   1,
-  z.strictObject({ taskId: z.string(), periodEnd: z.iso.date(), dueBy: z.iso.date(), provisional: z.boolean() }),
+  () => z.strictObject({ taskId: z.string(), periodEnd: z.iso.date(), dueBy: z.iso.date(), provisional: z.boolean() }),
   { taskId: 'task-2026-0001', periodEnd: '2026-06-30', dueBy: '2026-07-28', provisional: false },
 );

@@ -2,7 +2,7 @@ import { defineEvent } from '../stored-event.ts';
 import { taskPlan } from './values.ts';
 
 /** A sampling task (抽查任务) is planned; only the commitment to its secret seed is published. */
-export const TaskCreated = defineEvent('regulator.sampling', 'Sampling.TaskCreated', 1, taskPlan, {
+export const TaskCreated = defineEvent('regulator.sampling', 'Sampling.TaskCreated', 1, () => taskPlan, {
   id: 'task-2026-0001',
   name: '2026年食品经营者双随机抽查',
   items: ['SC-FOOD-001'],

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
-import { contract } from '#shared/http-contract';
+import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { COMMAND_BODIES } from './domain/commands.ts';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
@@ -61,121 +61,130 @@ export const PublicDecision = z
 /** What the public reads of a decision (the disclosure site types its pages with it). */
 export type PublicDecisionView = z.infer<typeof PublicDecision>;
 
-export const contracts = {
-  publicDecisions: contract({
-    summary: 'Published penalty decisions (行政处罚信息公示), newest first, personal data masked; no login',
-    tags: ['public'],
-    query: z.strictObject({ limit, cursor }),
-    responses: {
-      200: { description: 'A page', schema: page(PublicDecision, 'PublicDecisionPage') },
-      ...publicErrors,
-    },
-  }),
-  publicDecision: contract({
-    summary: 'One published penalty decision; 404 once withdrawn or past its publication period',
-    tags: ['public'],
-    params: id,
-    responses: {
-      200: { description: 'The decision', schema: PublicDecision },
-      ...publicErrors,
-      404: problem('Not published'),
-    },
-  }),
-  createCase: contract({
-    summary: 'Open a case from a clue (线索): a complaint entered by a case officer',
-    tags,
-    body: z.strictObject({
-      entity: CaseOpened.data.shape.entity,
-      party: CaseOpened.data.shape.party,
-      summary: z.string().min(1).max(4000),
-      ref: z.string().max(200).default(''),
-    }),
-    responses: {
-      201: { description: 'Opened', schema: Case },
-      ...writeErrors,
-      404: problem('The entity is not in the caller’s agency directory'),
-    },
-  }),
-  decideOnTheSpot: contract({
-    summary:
-      'Simple procedure (简易程序, 行政处罚法 §51): an inspector decides and serves on the spot, within ¥200 (person) or ¥3,000 (organisation)',
-    tags,
-    body: z.strictObject({
-      entity: CaseOpened.data.shape.entity,
-      party: CaseOpened.data.shape.party,
-      summary: z.string().min(1).max(4000),
-      penalty: penaltySchema,
-      inspectionId: z.string().max(200).default(''),
-    }),
-    responses: {
-      201: { description: 'Decided and served', schema: Case },
-      ...writeErrors,
-      404: problem('The entity is not in the caller’s directory, or the inspection is not one of the caller’s team'),
-    },
-  }),
-  getCase: contract({
-    summary: 'A case with its deadlines and the steps allowed now; with asOf, the case as it stood at that instant',
-    tags,
-    params: id,
-    query: z.strictObject({
-      asOf: z.iso.datetime({ offset: true }).optional().describe('an ISO-8601 instant: the fold of the events recorded up to it'),
-    }),
-    responses: {
-      200: { description: 'The case', schema: Case },
-      ...readErrors,
-      404: problem('Not in the caller’s agency, or not opened yet at asOf'),
-    },
-  }),
-  timeline: contract({
-    summary: 'The case’s events in order, with those of the inspection it came from, each exactly as stored (hash chain v1)',
-    tags,
-    params: id,
-    query: z.strictObject({
-      limit,
-      cursor,
-      format: z.enum(['json', 'csv', 'ndjson']).default('json').describe('csv and ndjson export the whole timeline at once'),
-    }),
-    responses: {
-      200: {
-        description: 'A page of events',
-        schema: z.object({ events: z.array(z.looseObject({})), cursor: z.string().optional() }).meta({ id: 'TimelinePage' }),
+export const contracts = lazyContracts({
+  publicDecisions: () =>
+    contract({
+      summary: 'Published penalty decisions (行政处罚信息公示), newest first, personal data masked; no login',
+      tags: ['public'],
+      query: z.strictObject({ limit, cursor }),
+      responses: {
+        200: { description: 'A page', schema: page(PublicDecision, 'PublicDecisionPage') },
+        ...publicErrors,
       },
-      ...readErrors,
-      404: problem('Not visible'),
-      422: problem('A CSV or NDJSON export over 5 MiB: read the timeline in pages instead'),
-    },
-  }),
-  verify: contract({
-    summary: 'Recompute every hash of the timeline and name the first broken link',
-    tags,
-    params: id,
-    responses: {
-      200: {
-        description: 'The check',
-        schema: z
-          .object({ ok: z.boolean(), streams: z.array(z.looseObject({ stream: z.string(), ok: z.boolean() })) })
-          .meta({ id: 'TimelineCheck' }),
+    }),
+  publicDecision: () =>
+    contract({
+      summary: 'One published penalty decision; 404 once withdrawn or past its publication period',
+      tags: ['public'],
+      params: id,
+      responses: {
+        200: { description: 'The decision', schema: PublicDecision },
+        ...publicErrors,
+        404: problem('Not published'),
       },
-      ...readErrors,
-      404: problem('Not visible'),
-    },
-  }),
-  accessLog: contract({
-    summary: 'Who read which case record when: an auditor sees their agency’s reads, others the reads of their agency’s cases',
-    tags: ['audit'],
-    query: z.strictObject({ limit, cursor }),
-    responses: {
-      200: {
-        description: 'A page',
-        schema: page(z.looseObject({ at: z.string(), reader: z.string(), caseId: z.string(), what: z.string() }), 'AccessLogPage'),
+    }),
+  createCase: () =>
+    contract({
+      summary: 'Open a case from a clue (线索): a complaint entered by a case officer',
+      tags,
+      body: z.strictObject({
+        entity: CaseOpened.data.shape.entity,
+        party: CaseOpened.data.shape.party,
+        summary: z.string().min(1).max(4000),
+        ref: z.string().max(200).default(''),
+      }),
+      responses: {
+        201: { description: 'Opened', schema: Case },
+        ...writeErrors,
+        404: problem('The entity is not in the caller’s agency directory'),
       },
-      ...readErrors,
-    },
-  }),
-  listCases: contract({
-    summary: 'The agency’s cases, by status or entity',
-    tags,
-    query: z.strictObject({ status: z.enum(CASE_STATES).optional(), entity: z.string().max(18).optional(), limit, cursor }),
-    responses: { 200: { description: 'A page', schema: page(Case, 'CasePage') }, ...readErrors },
-  }),
-};
+    }),
+  decideOnTheSpot: () =>
+    contract({
+      summary:
+        'Simple procedure (简易程序, 行政处罚法 §51): an inspector decides and serves on the spot, within ¥200 (person) or ¥3,000 (organisation)',
+      tags,
+      body: z.strictObject({
+        entity: CaseOpened.data.shape.entity,
+        party: CaseOpened.data.shape.party,
+        summary: z.string().min(1).max(4000),
+        penalty: penaltySchema,
+        inspectionId: z.string().max(200).default(''),
+      }),
+      responses: {
+        201: { description: 'Decided and served', schema: Case },
+        ...writeErrors,
+        404: problem('The entity is not in the caller’s directory, or the inspection is not one of the caller’s team'),
+      },
+    }),
+  getCase: () =>
+    contract({
+      summary: 'A case with its deadlines and the steps allowed now; with asOf, the case as it stood at that instant',
+      tags,
+      params: id,
+      query: z.strictObject({
+        asOf: z.iso.datetime({ offset: true }).optional().describe('an ISO-8601 instant: the fold of the events recorded up to it'),
+      }),
+      responses: {
+        200: { description: 'The case', schema: Case },
+        ...readErrors,
+        404: problem('Not in the caller’s agency, or not opened yet at asOf'),
+      },
+    }),
+  timeline: () =>
+    contract({
+      summary: 'The case’s events in order, with those of the inspection it came from, each exactly as stored (hash chain v1)',
+      tags,
+      params: id,
+      query: z.strictObject({
+        limit,
+        cursor,
+        format: z.enum(['json', 'csv', 'ndjson']).default('json').describe('csv and ndjson export the whole timeline at once'),
+      }),
+      responses: {
+        200: {
+          description: 'A page of events',
+          schema: z.object({ events: z.array(z.looseObject({})), cursor: z.string().optional() }).meta({ id: 'TimelinePage' }),
+        },
+        ...readErrors,
+        404: problem('Not visible'),
+        422: problem('A CSV or NDJSON export over 5 MiB: read the timeline in pages instead'),
+      },
+    }),
+  verify: () =>
+    contract({
+      summary: 'Recompute every hash of the timeline and name the first broken link',
+      tags,
+      params: id,
+      responses: {
+        200: {
+          description: 'The check',
+          schema: z
+            .object({ ok: z.boolean(), streams: z.array(z.looseObject({ stream: z.string(), ok: z.boolean() })) })
+            .meta({ id: 'TimelineCheck' }),
+        },
+        ...readErrors,
+        404: problem('Not visible'),
+      },
+    }),
+  accessLog: () =>
+    contract({
+      summary: 'Who read which case record when: an auditor sees their agency’s reads, others the reads of their agency’s cases',
+      tags: ['audit'],
+      query: z.strictObject({ limit, cursor }),
+      responses: {
+        200: {
+          description: 'A page',
+          schema: page(z.looseObject({ at: z.string(), reader: z.string(), caseId: z.string(), what: z.string() }), 'AccessLogPage'),
+        },
+        ...readErrors,
+      },
+    }),
+  listCases: () =>
+    contract({
+      summary: 'The agency’s cases, by status or entity',
+      tags,
+      query: z.strictObject({ status: z.enum(CASE_STATES).optional(), entity: z.string().max(18).optional(), limit, cursor }),
+      responses: { 200: { description: 'A page', schema: page(Case, 'CasePage') }, ...readErrors },
+    }),
+});

@@ -11,7 +11,7 @@ import {
   listFlag,
   regionCode,
 } from '#events/directory/values';
-import { contract } from '#shared/http-contract';
+import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { usccProblem } from './domain/uscc.ts';
 
@@ -119,148 +119,165 @@ export const ImportJob = z
 
 const tags = ['directory'] as const;
 
-export const contracts = {
-  registerAgency: contract({
-    summary: 'Name the caller’s own agency (its admin, once): the code is the one the caller’s token carries',
-    tags,
-    body: AgencyBody,
-    responses: { 201: { description: 'Registered', schema: Agency }, ...writeErrors, 409: problem('Already registered') },
-  }),
-  updateAgency: contract({
-    summary: 'Rename the caller’s own agency or change its region, guarded by its expected version',
-    tags,
-    params: z.strictObject({ code: z.string().max(64) }),
-    body: AgencyPatch,
-    responses: {
-      200: { description: 'Updated', schema: Agency },
-      ...writeErrors,
-      404: problem('Not the caller’s agency, or not registered'),
-      409: problem('Stale expectedVersion'),
-    },
-  }),
-  publicAgencies: contract({
-    summary: 'The agencies that have named themselves, by code; no login',
-    tags: ['public'],
-    query: z.strictObject({ limit, cursor }),
-    responses: { 200: { description: 'A page', schema: page(PublicAgency, 'PublicAgencyPage') }, ...publicErrors },
-  }),
-  createEntity: contract({
-    summary: 'Register a market entity in the caller’s agency directory',
-    tags,
-    body: EntityBody,
-    responses: { 201: { description: 'Registered', schema: Entity }, ...writeErrors, 409: problem('Already registered') },
-  }),
-  getEntity: contract({
-    summary: 'Read a market entity',
-    tags,
-    params: z.strictObject({ uscc: z.string() }),
-    responses: { 200: { description: 'The entity', schema: Entity }, ...readErrors, 404: problem('Not in the caller’s agency') },
-  }),
-  listEntities: contract({
-    summary: 'List market entities by industry and region prefix',
-    tags,
-    query: EntityQuery,
-    responses: { 200: { description: 'A page', schema: page(Entity, 'EntityPage') }, ...readErrors },
-  }),
-  updateEntity: contract({
-    summary: 'Change a market entity, guarded by its expected version',
-    tags,
-    params: z.strictObject({ uscc: z.string() }),
-    body: EntityPatch,
-    responses: {
-      200: { description: 'Updated', schema: Entity },
-      ...writeErrors,
-      404: problem('Not in the caller’s agency'),
-      409: problem('Stale expectedVersion'),
-    },
-  }),
-  startImport: contract({
-    summary: 'Start a bulk import of market entities from NDJSON or CSV (up to 100,000 rows); answers 202 with the job',
-    description:
-      'CSV columns: uscc,name,industry,region,address,creditClass,flags (flags separated by |). Every row is checked before the job starts; a file with no rows, a bad CSV header or more than 100,000 rows is refused whole (400). The job then registers the good rows in chunks: follow its Location for progress and for every row that did not go in (line and reason). Rows already registered are duplicates, so importing a file twice creates nothing twice. A body over 4 MiB must be sent gzip-compressed (Content-Encoding: gzip).',
-    tags,
-    textBodyTypes: ['application/x-ndjson', 'text/csv'],
-    maxBodyBytes: 4 * 1024 * 1024,
-    gzipMaxBytes: 64 * 1024 * 1024,
-    responses: {
-      202: { description: 'The job, started; its address is in Location', schema: ImportJob },
-      ...writeErrors,
-    },
-  }),
-  getImport: contract({
-    summary: 'Progress and report of an import job of the caller’s agency',
-    tags,
-    params: z.strictObject({ id: z.string().max(64) }),
-    query: z.strictObject({
-      cursor: z
-        .string()
-        .regex(/^\d{1,9}$/, 'a cursor this job returned')
-        .optional(),
+export const contracts = lazyContracts({
+  registerAgency: () =>
+    contract({
+      summary: 'Name the caller’s own agency (its admin, once): the code is the one the caller’s token carries',
+      tags,
+      body: AgencyBody,
+      responses: { 201: { description: 'Registered', schema: Agency }, ...writeErrors, 409: problem('Already registered') },
     }),
-    responses: { 200: { description: 'The job', schema: ImportJob }, ...readErrors, 404: problem('Not a job of the caller’s agency') },
-  }),
-  createInspector: contract({
-    summary: 'Register an inspector of the caller’s agency',
-    tags,
-    body: InspectorBody,
-    responses: { 201: { description: 'Registered', schema: Inspector }, ...writeErrors, 409: problem('Already registered') },
-  }),
-  getInspector: contract({
-    summary: 'Read an inspector',
-    tags,
-    params: z.strictObject({ id: z.string() }),
-    responses: { 200: { description: 'The inspector', schema: Inspector }, ...readErrors, 404: problem('Not in the caller’s agency') },
-  }),
-  listInspectors: contract({
-    summary: 'List the inspectors of the caller’s agency',
-    tags,
-    query: PageQuery,
-    responses: { 200: { description: 'A page', schema: page(Inspector, 'InspectorPage') }, ...readErrors },
-  }),
-  updateInspector: contract({
-    summary: 'Change an inspector (e.g. declared conflicts), guarded by its expected version',
-    tags,
-    params: z.strictObject({ id: z.string() }),
-    body: InspectorPatch,
-    responses: {
-      200: { description: 'Updated', schema: Inspector },
-      ...writeErrors,
-      404: problem('Not in the caller’s agency'),
-      409: problem('Stale expectedVersion'),
-    },
-  }),
-  createInspectionItem: contract({
-    summary: 'Add an inspection item (检查事项) to the catalog; the caller’s agency is always an owner',
-    tags,
-    body: InspectionItemBody,
-    responses: { 201: { description: 'Added', schema: InspectionItem }, ...writeErrors, 409: problem('Code already in the catalog') },
-  }),
-  getInspectionItem: contract({
-    summary: 'Read an inspection item owned by the caller’s agency',
-    tags,
-    params: z.strictObject({ code: z.string() }),
-    responses: {
-      200: { description: 'The item', schema: InspectionItem },
-      ...readErrors,
-      404: problem('Not owned by the caller’s agency'),
-    },
-  }),
-  listInspectionItems: contract({
-    summary: 'List the inspection items the caller’s agency owns',
-    tags,
-    query: PageQuery,
-    responses: { 200: { description: 'A page', schema: page(InspectionItem, 'InspectionItemPage') }, ...readErrors },
-  }),
-  updateInspectionItem: contract({
-    summary: 'Change an inspection item, guarded by its expected version',
-    tags,
-    params: z.strictObject({ code: z.string() }),
-    body: InspectionItemPatch,
-    responses: {
-      200: { description: 'Updated', schema: InspectionItem },
-      ...writeErrors,
-      404: problem('Not owned by the caller’s agency'),
-      409: problem('Stale expectedVersion'),
-    },
-  }),
-};
+  updateAgency: () =>
+    contract({
+      summary: 'Rename the caller’s own agency or change its region, guarded by its expected version',
+      tags,
+      params: z.strictObject({ code: z.string().max(64) }),
+      body: AgencyPatch,
+      responses: {
+        200: { description: 'Updated', schema: Agency },
+        ...writeErrors,
+        404: problem('Not the caller’s agency, or not registered'),
+        409: problem('Stale expectedVersion'),
+      },
+    }),
+  publicAgencies: () =>
+    contract({
+      summary: 'The agencies that have named themselves, by code; no login',
+      tags: ['public'],
+      query: z.strictObject({ limit, cursor }),
+      responses: { 200: { description: 'A page', schema: page(PublicAgency, 'PublicAgencyPage') }, ...publicErrors },
+    }),
+  createEntity: () =>
+    contract({
+      summary: 'Register a market entity in the caller’s agency directory',
+      tags,
+      body: EntityBody,
+      responses: { 201: { description: 'Registered', schema: Entity }, ...writeErrors, 409: problem('Already registered') },
+    }),
+  getEntity: () =>
+    contract({
+      summary: 'Read a market entity',
+      tags,
+      params: z.strictObject({ uscc: z.string() }),
+      responses: { 200: { description: 'The entity', schema: Entity }, ...readErrors, 404: problem('Not in the caller’s agency') },
+    }),
+  listEntities: () =>
+    contract({
+      summary: 'List market entities by industry and region prefix',
+      tags,
+      query: EntityQuery,
+      responses: { 200: { description: 'A page', schema: page(Entity, 'EntityPage') }, ...readErrors },
+    }),
+  updateEntity: () =>
+    contract({
+      summary: 'Change a market entity, guarded by its expected version',
+      tags,
+      params: z.strictObject({ uscc: z.string() }),
+      body: EntityPatch,
+      responses: {
+        200: { description: 'Updated', schema: Entity },
+        ...writeErrors,
+        404: problem('Not in the caller’s agency'),
+        409: problem('Stale expectedVersion'),
+      },
+    }),
+  startImport: () =>
+    contract({
+      summary: 'Start a bulk import of market entities from NDJSON or CSV (up to 100,000 rows); answers 202 with the job',
+      description:
+        'CSV columns: uscc,name,industry,region,address,creditClass,flags (flags separated by |). Every row is checked before the job starts; a file with no rows, a bad CSV header or more than 100,000 rows is refused whole (400). The job then registers the good rows in chunks: follow its Location for progress and for every row that did not go in (line and reason). Rows already registered are duplicates, so importing a file twice creates nothing twice. A body over 4 MiB must be sent gzip-compressed (Content-Encoding: gzip).',
+      tags,
+      textBodyTypes: ['application/x-ndjson', 'text/csv'],
+      maxBodyBytes: 4 * 1024 * 1024,
+      gzipMaxBytes: 64 * 1024 * 1024,
+      responses: {
+        202: { description: 'The job, started; its address is in Location', schema: ImportJob },
+        ...writeErrors,
+      },
+    }),
+  getImport: () =>
+    contract({
+      summary: 'Progress and report of an import job of the caller’s agency',
+      tags,
+      params: z.strictObject({ id: z.string().max(64) }),
+      query: z.strictObject({
+        cursor: z
+          .string()
+          .regex(/^\d{1,9}$/, 'a cursor this job returned')
+          .optional(),
+      }),
+      responses: { 200: { description: 'The job', schema: ImportJob }, ...readErrors, 404: problem('Not a job of the caller’s agency') },
+    }),
+  createInspector: () =>
+    contract({
+      summary: 'Register an inspector of the caller’s agency',
+      tags,
+      body: InspectorBody,
+      responses: { 201: { description: 'Registered', schema: Inspector }, ...writeErrors, 409: problem('Already registered') },
+    }),
+  getInspector: () =>
+    contract({
+      summary: 'Read an inspector',
+      tags,
+      params: z.strictObject({ id: z.string() }),
+      responses: { 200: { description: 'The inspector', schema: Inspector }, ...readErrors, 404: problem('Not in the caller’s agency') },
+    }),
+  listInspectors: () =>
+    contract({
+      summary: 'List the inspectors of the caller’s agency',
+      tags,
+      query: PageQuery,
+      responses: { 200: { description: 'A page', schema: page(Inspector, 'InspectorPage') }, ...readErrors },
+    }),
+  updateInspector: () =>
+    contract({
+      summary: 'Change an inspector (e.g. declared conflicts), guarded by its expected version',
+      tags,
+      params: z.strictObject({ id: z.string() }),
+      body: InspectorPatch,
+      responses: {
+        200: { description: 'Updated', schema: Inspector },
+        ...writeErrors,
+        404: problem('Not in the caller’s agency'),
+        409: problem('Stale expectedVersion'),
+      },
+    }),
+  createInspectionItem: () =>
+    contract({
+      summary: 'Add an inspection item (检查事项) to the catalog; the caller’s agency is always an owner',
+      tags,
+      body: InspectionItemBody,
+      responses: { 201: { description: 'Added', schema: InspectionItem }, ...writeErrors, 409: problem('Code already in the catalog') },
+    }),
+  getInspectionItem: () =>
+    contract({
+      summary: 'Read an inspection item owned by the caller’s agency',
+      tags,
+      params: z.strictObject({ code: z.string() }),
+      responses: {
+        200: { description: 'The item', schema: InspectionItem },
+        ...readErrors,
+        404: problem('Not owned by the caller’s agency'),
+      },
+    }),
+  listInspectionItems: () =>
+    contract({
+      summary: 'List the inspection items the caller’s agency owns',
+      tags,
+      query: PageQuery,
+      responses: { 200: { description: 'A page', schema: page(InspectionItem, 'InspectionItemPage') }, ...readErrors },
+    }),
+  updateInspectionItem: () =>
+    contract({
+      summary: 'Change an inspection item, guarded by its expected version',
+      tags,
+      params: z.strictObject({ code: z.string() }),
+      body: InspectionItemPatch,
+      responses: {
+        200: { description: 'Updated', schema: InspectionItem },
+        ...writeErrors,
+        404: problem('Not owned by the caller’s agency'),
+        409: problem('Stale expectedVersion'),
+      },
+    }),
+});

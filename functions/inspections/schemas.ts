@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import { answer, CHANNELS, EVIDENCE_KINDS, evidence, position, RESULTS } from '#events/inspections/values';
-import { contract } from '#shared/http-contract';
+import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
 
 const WorklistEntry = InspectionAssigned.data
@@ -45,109 +45,124 @@ const command = <B extends z.ZodType>(summary: string, body: B) =>
     responses: { 200: { description: 'The inspection after the command', schema: Inspection }, ...commandErrors },
   });
 
-export const contracts = {
-  worklist: contract({
-    summary: 'The caller’s assigned inspections, by planned date',
-    tags,
-    query: z.strictObject({ limit, cursor }),
-    responses: { 200: { description: 'A page', schema: page(WorklistEntry, 'Worklist') }, ...readErrors },
-  }),
-  getInspection: contract({
-    summary: 'An inspection (its team, or staff of the owning agency)',
-    tags,
-    params: id,
-    responses: { 200: { description: 'The inspection', schema: Inspection }, ...readErrors, 404: problem('Not visible to the caller') },
-  }),
-  start: command(
-    'Start on site: time, GPS position with accuracy, the inspectors present, the channel',
-    z.strictObject({ at: when, channel: z.enum(CHANNELS), position: position.optional(), inspectors: z.array(z.string()).min(1).max(10) }),
-  ),
-  answers: command('Answer checklist questions', z.strictObject({ at: when, answers: z.array(answer).min(1).max(200) })),
-  findings: command(
-    'Record a finding',
-    z.strictObject({ at: when, findingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), text: z.string().min(1).max(4000) }),
-  ),
-  result: command('Record the result', z.strictObject({ at: when, result: z.enum(RESULTS), summary: z.string().max(4000).default('') })),
-  complete: command('Complete: every mandatory answer, at least two inspectors (行政处罚法 §42); once', z.strictObject({ at: when })),
-  corrections: command(
-    'Correct a completed inspection: a new event with its reason and author',
-    z.strictObject({
-      at: when,
-      field: z.enum(['summary', 'finding']),
-      target: z.string().optional(),
-      value: z.string().min(1).max(4000),
-      reason: z.string().min(1).max(1000),
+export const contracts = lazyContracts({
+  worklist: () =>
+    contract({
+      summary: 'The caller’s assigned inspections, by planned date',
+      tags,
+      query: z.strictObject({ limit, cursor }),
+      responses: { 200: { description: 'A page', schema: page(WorklistEntry, 'Worklist') }, ...readErrors },
     }),
-  ),
-  upload: contract({
-    summary: 'Ask for an upload URL for a photo, a file or the party’s signature (step 1 of 2)',
-    tags,
-    params: id,
-    body: z.strictObject({ kind: z.enum(EVIDENCE_KINDS), contentType: z.string().min(1).max(100), size: z.number().int().positive() }),
-    responses: {
-      200: {
-        description: 'PUT the file there with these headers, then record it',
-        schema: z.object({
-          evidenceId: z.string(),
-          url: z.string(),
-          method: z.literal('PUT'),
-          headers: z.record(z.string(), z.string()),
-          expiresAt: z.string(),
-        }),
-      },
-      ...commandErrors,
-    },
-  }),
-  download: contract({
-    summary: 'A short-lived link to one photo, file or signature, with the SHA-256 recorded at upload',
-    tags,
-    params: z.strictObject({ id: z.string().min(1).max(200), evidenceId: z.string().min(1).max(100) }),
-    responses: {
-      200: {
-        description: 'GET the file there before expiresAt; its SHA-256 must equal sha256',
-        schema: z.object({
-          evidenceId: z.string(),
-          kind: z.enum(EVIDENCE_KINDS),
-          contentType: z.string(),
-          size: z.number().int(),
-          sha256: z.string(),
-          url: z.string(),
-          method: z.literal('GET'),
-          expiresAt: z.string(),
-        }),
-      },
-      ...readErrors,
-      404: problem('Not visible to the caller, or no such evidence'),
-    },
-  }),
-  evidence: command(
-    'Record uploaded evidence: the server hashes the file (step 2 of 2)',
-    z.strictObject({
-      evidenceId: z.string().min(1).max(100),
-      kind: z.enum(EVIDENCE_KINDS),
-      capturedAt: z.iso.datetime(),
-      caption: z.string().max(500).optional(),
+  getInspection: () =>
+    contract({
+      summary: 'An inspection (its team, or staff of the owning agency)',
+      tags,
+      params: id,
+      responses: { 200: { description: 'The inspection', schema: Inspection }, ...readErrors, 404: problem('Not visible to the caller') },
     }),
-  ),
-  metrics: contract({
-    summary: 'Share of completed on-site inspections done on the mobile form (掌上执法率) for the caller’s agency',
-    tags,
-    query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
-    responses: {
-      200: {
-        description: 'Metrics',
-        schema: z
-          .object({
-            agency: z.string(),
-            from: z.string(),
-            to: z.string(),
-            completedOnSite: z.number().int(),
-            onMobileForm: z.number().int(),
-            mobileShare: z.number(),
-          })
-          .meta({ id: 'InspectionMetrics' }),
+  start: () =>
+    command(
+      'Start on site: time, GPS position with accuracy, the inspectors present, the channel',
+      z.strictObject({
+        at: when,
+        channel: z.enum(CHANNELS),
+        position: position.optional(),
+        inspectors: z.array(z.string()).min(1).max(10),
+      }),
+    ),
+  answers: () => command('Answer checklist questions', z.strictObject({ at: when, answers: z.array(answer).min(1).max(200) })),
+  findings: () =>
+    command(
+      'Record a finding',
+      z.strictObject({ at: when, findingId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), text: z.string().min(1).max(4000) }),
+    ),
+  result: () =>
+    command('Record the result', z.strictObject({ at: when, result: z.enum(RESULTS), summary: z.string().max(4000).default('') })),
+  complete: () => command('Complete: every mandatory answer, at least two inspectors (行政处罚法 §42); once', z.strictObject({ at: when })),
+  corrections: () =>
+    command(
+      'Correct a completed inspection: a new event with its reason and author',
+      z.strictObject({
+        at: when,
+        field: z.enum(['summary', 'finding']),
+        target: z.string().optional(),
+        value: z.string().min(1).max(4000),
+        reason: z.string().min(1).max(1000),
+      }),
+    ),
+  upload: () =>
+    contract({
+      summary: 'Ask for an upload URL for a photo, a file or the party’s signature (step 1 of 2)',
+      tags,
+      params: id,
+      body: z.strictObject({ kind: z.enum(EVIDENCE_KINDS), contentType: z.string().min(1).max(100), size: z.number().int().positive() }),
+      responses: {
+        200: {
+          description: 'PUT the file there with these headers, then record it',
+          schema: z.object({
+            evidenceId: z.string(),
+            url: z.string(),
+            method: z.literal('PUT'),
+            headers: z.record(z.string(), z.string()),
+            expiresAt: z.string(),
+          }),
+        },
+        ...commandErrors,
       },
-      ...readErrors,
-    },
-  }),
-};
+    }),
+  download: () =>
+    contract({
+      summary: 'A short-lived link to one photo, file or signature, with the SHA-256 recorded at upload',
+      tags,
+      params: z.strictObject({ id: z.string().min(1).max(200), evidenceId: z.string().min(1).max(100) }),
+      responses: {
+        200: {
+          description: 'GET the file there before expiresAt; its SHA-256 must equal sha256',
+          schema: z.object({
+            evidenceId: z.string(),
+            kind: z.enum(EVIDENCE_KINDS),
+            contentType: z.string(),
+            size: z.number().int(),
+            sha256: z.string(),
+            url: z.string(),
+            method: z.literal('GET'),
+            expiresAt: z.string(),
+          }),
+        },
+        ...readErrors,
+        404: problem('Not visible to the caller, or no such evidence'),
+      },
+    }),
+  evidence: () =>
+    command(
+      'Record uploaded evidence: the server hashes the file (step 2 of 2)',
+      z.strictObject({
+        evidenceId: z.string().min(1).max(100),
+        kind: z.enum(EVIDENCE_KINDS),
+        capturedAt: z.iso.datetime(),
+        caption: z.string().max(500).optional(),
+      }),
+    ),
+  metrics: () =>
+    contract({
+      summary: 'Share of completed on-site inspections done on the mobile form (掌上执法率) for the caller’s agency',
+      tags,
+      query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+      responses: {
+        200: {
+          description: 'Metrics',
+          schema: z
+            .object({
+              agency: z.string(),
+              from: z.string(),
+              to: z.string(),
+              completedOnSite: z.number().int(),
+              onMobileForm: z.number().int(),
+              mobileShare: z.number(),
+            })
+            .meta({ id: 'InspectionMetrics' }),
+        },
+        ...readErrors,
+      },
+    }),
+});

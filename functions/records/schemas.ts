@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { actorSchema, HEX64 } from '#events/stored-event';
-import { contract } from '#shared/http-contract';
+import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, readErrors } from '#shared/http-schemas';
 
 export const ActivityEntry = z
@@ -33,11 +33,12 @@ export const AnyStoredEvent = z.looseObject({
   agency: z.string().optional(),
 });
 
-export const contracts = {
-  listActivity: contract({
-    summary: 'Recent changes to the caller’s agency records, newest first (delivered over the event bus)',
-    tags: ['records'],
-    query: z.strictObject({ limit, cursor }),
-    responses: { 200: { description: 'A page', schema: page(ActivityEntry, 'ActivityPage') }, ...readErrors },
-  }),
-};
+export const contracts = lazyContracts({
+  listActivity: () =>
+    contract({
+      summary: 'Recent changes to the caller’s agency records, newest first (delivered over the event bus)',
+      tags: ['records'],
+      query: z.strictObject({ limit, cursor }),
+      responses: { 200: { description: 'A page', schema: page(ActivityEntry, 'ActivityPage') }, ...readErrors },
+    }),
+});

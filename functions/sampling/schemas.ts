@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DEFAULT_RATES_BP, drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
-import { contract } from '#shared/http-contract';
+import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 
 const rate = taskPlan.shape.ratesBp.shape.A;
@@ -127,96 +127,107 @@ export const Metrics = z
 const id = z.strictObject({ id: z.string().min(1).max(100) });
 const tags = ['sampling'];
 
-export const contracts = {
-  createTask: contract({
-    summary: 'Plan a double-random sampling task (双随机抽查); the answer carries the seed commitment',
-    tags,
-    body: CreateTaskBody,
-    responses: { 201: { description: 'Planned', schema: Task }, ...writeErrors },
-  }),
-  listTasks: contract({
-    summary: 'The caller’s agency’s tasks, newest first',
-    tags,
-    query: z.strictObject({ limit, cursor }),
-    responses: { 200: { description: 'A page', schema: page(Task, 'SamplingTaskPage') }, ...readErrors },
-  }),
-  getTask: contract({
-    summary: 'A task (owner, partners, and auditors of its jurisdiction)',
-    tags,
-    params: id,
-    responses: { 200: { description: 'The task', schema: Task }, ...readErrors, 404: problem('Not visible to the caller') },
-  }),
-  previewTask: contract({
-    summary: 'Population size per credit class, as the draw would see it now',
-    tags,
-    params: id,
-    responses: { 200: { description: 'Sizes', schema: Preview }, ...readErrors, 404: problem('Not visible to the caller') },
-  }),
-  acceptTask: contract({
-    summary: 'Accept a joint task for a partner agency (its supervisor), before the draw',
-    tags,
-    params: id,
-    body: z.strictObject({ note: z.string().max(1000).default('') }),
-    responses: {
-      200: { description: 'Accepted (again: no change)', schema: Task },
-      ...writeErrors,
-      404: problem('Not a task the caller’s agency is a partner of'),
-      409: problem('Already drawn'),
-    },
-  }),
-  drawTask: contract({
-    summary: 'Draw, with the witness’s entropy (supervisor of the owning agency, once)',
-    tags,
-    params: id,
-    body: z.strictObject({ witness: z.string().min(1).max(500) }),
-    responses: {
-      200: { description: 'Drawn; the seed is revealed', schema: Task },
-      ...writeErrors,
-      404: problem('Not visible to the caller'),
-      409: problem('Already drawn'),
-    },
-  }),
-  proof: contract({
-    summary: 'Everything needed to re-run the draw (draw/v1)',
-    tags,
-    params: id,
-    responses: {
-      200: { description: 'The proof', schema: Proof },
-      ...readErrors,
-      404: problem('Not visible'),
-      409: problem('Not drawn yet'),
-    },
-  }),
-  population: contract({
-    summary: 'The sorted ids of one stratum as drawn',
-    tags,
-    params: z.strictObject({ id: id.shape.id, stratum: z.enum(['A', 'B', 'C', 'D']) }),
-    responses: {
-      200: { description: 'The population', schema: Population },
-      ...readErrors,
-      404: problem('Not visible'),
-      409: problem('Not drawn yet'),
-    },
-  }),
-  metrics: contract({
-    summary: 'Double-random coverage of the agency’s inspection items and share of joint tasks, per period',
-    tags,
-    query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
-    responses: { 200: { description: 'Metrics', schema: Metrics }, ...readErrors },
-  }),
-  publicTasks: contract({
-    summary: 'Published sampling plans and results (一公开), no login',
-    tags: ['public'],
-    query: z.strictObject({ limit, cursor }),
-    responses: {
-      200: { description: 'A page', schema: page(PublicTaskSummary, 'PublicSamplingTaskPage') },
-      ...publicErrors,
-    },
-  }),
-  publicTask: contract({
-    summary: 'One published sampling plan and its results',
-    tags: ['public'],
-    params: id,
-    responses: { 200: { description: 'The task', schema: PublicTask }, ...publicErrors, 404: problem('No such task') },
-  }),
-};
+export const contracts = lazyContracts({
+  createTask: () =>
+    contract({
+      summary: 'Plan a double-random sampling task (双随机抽查); the answer carries the seed commitment',
+      tags,
+      body: CreateTaskBody,
+      responses: { 201: { description: 'Planned', schema: Task }, ...writeErrors },
+    }),
+  listTasks: () =>
+    contract({
+      summary: 'The caller’s agency’s tasks, newest first',
+      tags,
+      query: z.strictObject({ limit, cursor }),
+      responses: { 200: { description: 'A page', schema: page(Task, 'SamplingTaskPage') }, ...readErrors },
+    }),
+  getTask: () =>
+    contract({
+      summary: 'A task (owner, partners, and auditors of its jurisdiction)',
+      tags,
+      params: id,
+      responses: { 200: { description: 'The task', schema: Task }, ...readErrors, 404: problem('Not visible to the caller') },
+    }),
+  previewTask: () =>
+    contract({
+      summary: 'Population size per credit class, as the draw would see it now',
+      tags,
+      params: id,
+      responses: { 200: { description: 'Sizes', schema: Preview }, ...readErrors, 404: problem('Not visible to the caller') },
+    }),
+  acceptTask: () =>
+    contract({
+      summary: 'Accept a joint task for a partner agency (its supervisor), before the draw',
+      tags,
+      params: id,
+      body: z.strictObject({ note: z.string().max(1000).default('') }),
+      responses: {
+        200: { description: 'Accepted (again: no change)', schema: Task },
+        ...writeErrors,
+        404: problem('Not a task the caller’s agency is a partner of'),
+        409: problem('Already drawn'),
+      },
+    }),
+  drawTask: () =>
+    contract({
+      summary: 'Draw, with the witness’s entropy (supervisor of the owning agency, once)',
+      tags,
+      params: id,
+      body: z.strictObject({ witness: z.string().min(1).max(500) }),
+      responses: {
+        200: { description: 'Drawn; the seed is revealed', schema: Task },
+        ...writeErrors,
+        404: problem('Not visible to the caller'),
+        409: problem('Already drawn'),
+      },
+    }),
+  proof: () =>
+    contract({
+      summary: 'Everything needed to re-run the draw (draw/v1)',
+      tags,
+      params: id,
+      responses: {
+        200: { description: 'The proof', schema: Proof },
+        ...readErrors,
+        404: problem('Not visible'),
+        409: problem('Not drawn yet'),
+      },
+    }),
+  population: () =>
+    contract({
+      summary: 'The sorted ids of one stratum as drawn',
+      tags,
+      params: z.strictObject({ id: id.shape.id, stratum: z.enum(['A', 'B', 'C', 'D']) }),
+      responses: {
+        200: { description: 'The population', schema: Population },
+        ...readErrors,
+        404: problem('Not visible'),
+        409: problem('Not drawn yet'),
+      },
+    }),
+  metrics: () =>
+    contract({
+      summary: 'Double-random coverage of the agency’s inspection items and share of joint tasks, per period',
+      tags,
+      query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+      responses: { 200: { description: 'Metrics', schema: Metrics }, ...readErrors },
+    }),
+  publicTasks: () =>
+    contract({
+      summary: 'Published sampling plans and results (一公开), no login',
+      tags: ['public'],
+      query: z.strictObject({ limit, cursor }),
+      responses: {
+        200: { description: 'A page', schema: page(PublicTaskSummary, 'PublicSamplingTaskPage') },
+        ...publicErrors,
+      },
+    }),
+  publicTask: () =>
+    contract({
+      summary: 'One published sampling plan and its results',
+      tags: ['public'],
+      params: id,
+      responses: { 200: { description: 'The task', schema: PublicTask }, ...publicErrors, 404: problem('No such task') },
+    }),
+});

@@ -41,3 +41,27 @@ export function contract<B extends z.ZodType | undefined, Q extends z.ZodType | 
 ): RouteContract<B, Q, P> {
   return c;
 }
+
+/**
+ * A context's route contracts, each built on first use: a function parses one route per invocation, and building
+ * every route's zod schemas at module load was a large share of a cold start (bench/README.md, function bundles). The
+ * topology and openapi.yaml read them all, at build time.
+ */
+export function lazyContracts<T extends Record<string, () => RouteContract>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const built = new Map<string, RouteContract>();
+  const contracts = {};
+  for (const [name, build] of Object.entries(builders)) {
+    Object.defineProperty(contracts, name, {
+      enumerable: true,
+      get: () => {
+        let contract = built.get(name);
+        if (contract === undefined) {
+          contract = build();
+          built.set(name, contract);
+        }
+        return contract;
+      },
+    });
+  }
+  return contracts as { readonly [K in keyof T]: ReturnType<T[K]> };
+}

@@ -57,12 +57,22 @@ export function correlationIdOf(event: HttpEvent): string {
   return given !== undefined && CORRELATION.test(given) ? given : event.requestContext.requestId;
 }
 
-/** Binds a route's contract to the one domain call it makes (STYLE §1). */
-export function route<C extends RouteContract>(contract: C, handle: (request: HttpRequest<C>) => Promise<Reply>): Route {
+/**
+ * Binds a route's contract to the one domain call it makes (STYLE §1). The contract may be given as a function, so
+ * that it is built at the route's first request rather than when the module loads (one route per invocation).
+ */
+export function route<C extends RouteContract>(contract: C | (() => C), handle: (request: HttpRequest<C>) => Promise<Reply>): Route {
+  let built: C | undefined;
+  const resolved = () => {
+    built ??= typeof contract === 'function' ? contract() : contract;
+    return built;
+  };
   return {
-    contract,
+    get contract() {
+      return resolved();
+    },
     run: async (event) => {
-      const parsed = parseRequest(contract, event);
+      const parsed = parseRequest(resolved(), event);
       return handle(parsed as HttpRequest<C>);
     },
   };

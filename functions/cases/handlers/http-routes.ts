@@ -29,58 +29,88 @@ const readerOf = (r: Caller): CaseReader => ({
 const writerOf = (r: Caller) => ({ actor: r.actor, roles: r.principal.roles });
 
 const commandRoute = <C extends CaseCommand>(command: C): Route =>
-  route(commandContract(command), async (r) => ({
-    status: 200,
-    body: await giveCommand(await wired(), writerOf(r), r.params.id, command, r.body, r.correlationId),
-  }));
+  route(
+    () => commandContract(command),
+    async (r) => ({
+      status: 200,
+      body: await giveCommand(await wired(), writerOf(r), r.params.id, command, r.body, r.correlationId),
+    }),
+  );
 
 const pageOf = <T>(items: T[], cursor: string | undefined) => ({ items, ...(cursor === undefined ? {} : { cursor }) });
 
 export const http = httpHandler<RouteKeyOf<'cases'>>({
-  'POST /cases': route(contracts.createCase, async (r) => ({
-    status: 201,
-    body: await openComplaint(await wired(), writerOf(r), r.body, r.correlationId),
-  })),
-  'POST /cases/simple': route(contracts.decideOnTheSpot, async (r) => ({
-    status: 201,
-    body: await decideSimple(await wired(), writerOf(r), r.body, r.correlationId),
-  })),
-  'GET /cases/{id}': route(contracts.getCase, async (r) => {
-    const d = await wired();
-    if (r.query.asOf !== undefined) return { status: 200, body: await caseAsOf(d, readerOf(r), r.params.id, r.query.asOf) };
-    return { status: 200, body: caseView(d, (await readableCase(d, readerOf(r), r.params.id)).state, d.today()) };
-  }),
-  'GET /cases/{id}/timeline': route(contracts.timeline, async (r) => {
-    const read = await readTimeline(await wired(), readerOf(r), r.params.id, r.query);
-    if (read.kind === 'page') return { status: 200, body: read.page };
-    const headers = { 'content-type': read.contentType, 'content-disposition': `attachment; filename="${read.filename}"` };
-    return { status: 200, text: read.text, headers };
-  }),
-  'GET /cases/{id}/timeline/verify': route(contracts.verify, async (r) => ({
-    status: 200,
-    body: await verifyCaseTimeline(await wired(), readerOf(r), r.params.id),
-  })),
-  'GET /audit/access-log': route(contracts.accessLog, async (r) => ({
-    status: 200,
-    body: await (await wired()).access.list(r.principal.agency, r.principal.roles.includes('auditor'), r.query.limit, r.query.cursor),
-  })),
-  'GET /cases': route(contracts.listCases, async (r) => {
-    const d = await wired();
-    const { status, entity, limit, cursor } = r.query;
-    const list = entity !== undefined ? casesAbout(r.principal.agency, entity) : casesOf(r.principal.agency, status);
-    const page = await d.reader.list<CaseRecord>({ ...list, limit, ...(cursor ? { cursor } : {}) });
-    const items = page.items.filter((i) => status === undefined || i.state.status === status).map((i) => caseView(d, i.state, d.today()));
-    return { status: 200, body: pageOf(items, page.cursor) };
-  }),
-  'GET /public/decisions': route(contracts.publicDecisions, async (r) => ({
-    status: 200,
-    body: await publicDecisionPage(await wired(), r.query.limit, r.query.cursor),
-  })),
-  'GET /public/decisions/{id}': route(contracts.publicDecision, async (r) => {
-    const d = await wired();
-    const p = await d.reader.get<Publication>(publicationStream(r.params.id));
-    if (p === undefined || !isLive(p.state, d.today())) throw new NotFoundError(`Published decision ${r.params.id}`);
-    return { status: 200, body: publicView(p.state) };
-  }),
+  'POST /cases': route(
+    () => contracts.createCase,
+    async (r) => ({
+      status: 201,
+      body: await openComplaint(await wired(), writerOf(r), r.body, r.correlationId),
+    }),
+  ),
+  'POST /cases/simple': route(
+    () => contracts.decideOnTheSpot,
+    async (r) => ({
+      status: 201,
+      body: await decideSimple(await wired(), writerOf(r), r.body, r.correlationId),
+    }),
+  ),
+  'GET /cases/{id}': route(
+    () => contracts.getCase,
+    async (r) => {
+      const d = await wired();
+      if (r.query.asOf !== undefined) return { status: 200, body: await caseAsOf(d, readerOf(r), r.params.id, r.query.asOf) };
+      return { status: 200, body: caseView(d, (await readableCase(d, readerOf(r), r.params.id)).state, d.today()) };
+    },
+  ),
+  'GET /cases/{id}/timeline': route(
+    () => contracts.timeline,
+    async (r) => {
+      const read = await readTimeline(await wired(), readerOf(r), r.params.id, r.query);
+      if (read.kind === 'page') return { status: 200, body: read.page };
+      const headers = { 'content-type': read.contentType, 'content-disposition': `attachment; filename="${read.filename}"` };
+      return { status: 200, text: read.text, headers };
+    },
+  ),
+  'GET /cases/{id}/timeline/verify': route(
+    () => contracts.verify,
+    async (r) => ({
+      status: 200,
+      body: await verifyCaseTimeline(await wired(), readerOf(r), r.params.id),
+    }),
+  ),
+  'GET /audit/access-log': route(
+    () => contracts.accessLog,
+    async (r) => ({
+      status: 200,
+      body: await (await wired()).access.list(r.principal.agency, r.principal.roles.includes('auditor'), r.query.limit, r.query.cursor),
+    }),
+  ),
+  'GET /cases': route(
+    () => contracts.listCases,
+    async (r) => {
+      const d = await wired();
+      const { status, entity, limit, cursor } = r.query;
+      const list = entity !== undefined ? casesAbout(r.principal.agency, entity) : casesOf(r.principal.agency, status);
+      const page = await d.reader.list<CaseRecord>({ ...list, limit, ...(cursor ? { cursor } : {}) });
+      const items = page.items.filter((i) => status === undefined || i.state.status === status).map((i) => caseView(d, i.state, d.today()));
+      return { status: 200, body: pageOf(items, page.cursor) };
+    },
+  ),
+  'GET /public/decisions': route(
+    () => contracts.publicDecisions,
+    async (r) => ({
+      status: 200,
+      body: await publicDecisionPage(await wired(), r.query.limit, r.query.cursor),
+    }),
+  ),
+  'GET /public/decisions/{id}': route(
+    () => contracts.publicDecision,
+    async (r) => {
+      const d = await wired();
+      const p = await d.reader.get<Publication>(publicationStream(r.params.id));
+      if (p === undefined || !isLive(p.state, d.today())) throw new NotFoundError(`Published decision ${r.params.id}`);
+      return { status: 200, body: publicView(p.state) };
+    },
+  ),
   ...routesOf(CASE_COMMANDS, (command) => `POST /cases/{id}/${command}` as const, commandRoute),
 });

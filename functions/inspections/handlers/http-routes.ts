@@ -19,47 +19,71 @@ const ok = (body: unknown) => ({ status: 200, body });
 const by = (r: HttpRequest<RouteContract>) => r.principal.id;
 
 export const http = httpHandler<RouteKeyOf<'inspections'>>({
-  'GET /inspections/{id}': route(contracts.getInspection, async (r) => ok(await readInspection(wired(), caller(r), r.params.id))),
-  'POST /inspections/{id}/start': route(contracts.start, async (r) => {
-    const { at, ...input } = r.body;
-    return ok(await runCommand(wired(), caller(r), r.params.id, (state) => start(state, { at, ...input }, by(r))));
-  }),
-  'POST /inspections/{id}/answers': route(contracts.answers, async (r) =>
-    ok(await runCommand(wired(), caller(r), r.params.id, (state) => recordAnswers(state, r.body.answers, r.body.at, by(r)))),
+  'GET /inspections/{id}': route(
+    () => contracts.getInspection,
+    async (r) => ok(await readInspection(wired(), caller(r), r.params.id)),
   ),
-  'POST /inspections/{id}/findings': route(contracts.findings, async (r) =>
-    ok(
-      await runCommand(wired(), caller(r), r.params.id, (state) =>
-        recordFinding(state, { findingId: r.body.findingId, text: r.body.text }, r.body.at, by(r)),
+  'POST /inspections/{id}/start': route(
+    () => contracts.start,
+    async (r) => {
+      const { at, ...input } = r.body;
+      return ok(await runCommand(wired(), caller(r), r.params.id, (state) => start(state, { at, ...input }, by(r))));
+    },
+  ),
+  'POST /inspections/{id}/answers': route(
+    () => contracts.answers,
+    async (r) => ok(await runCommand(wired(), caller(r), r.params.id, (state) => recordAnswers(state, r.body.answers, r.body.at, by(r)))),
+  ),
+  'POST /inspections/{id}/findings': route(
+    () => contracts.findings,
+    async (r) =>
+      ok(
+        await runCommand(wired(), caller(r), r.params.id, (state) =>
+          recordFinding(state, { findingId: r.body.findingId, text: r.body.text }, r.body.at, by(r)),
+        ),
       ),
-    ),
   ),
-  'POST /inspections/{id}/result': route(contracts.result, async (r) =>
-    ok(
-      await runCommand(wired(), caller(r), r.params.id, (state) =>
-        recordResult(state, { result: r.body.result, summary: r.body.summary }, r.body.at),
+  'POST /inspections/{id}/result': route(
+    () => contracts.result,
+    async (r) =>
+      ok(
+        await runCommand(wired(), caller(r), r.params.id, (state) =>
+          recordResult(state, { result: r.body.result, summary: r.body.summary }, r.body.at),
+        ),
       ),
-    ),
   ),
-  'POST /inspections/{id}/complete': route(contracts.complete, async (r) =>
-    ok(await runCommand(wired(), caller(r), r.params.id, (state) => complete(state, r.body.at))),
+  'POST /inspections/{id}/complete': route(
+    () => contracts.complete,
+    async (r) => ok(await runCommand(wired(), caller(r), r.params.id, (state) => complete(state, r.body.at))),
   ),
-  'POST /inspections/{id}/corrections': route(contracts.corrections, async (r) => {
-    const { at, ...correction } = r.body;
-    return ok(await runCommand(wired(), caller(r), r.params.id, (state) => correct(state, correction, at, by(r))));
-  }),
-  'POST /inspections/{id}/uploads': route(contracts.upload, async (r) => ok(await requestUpload(wired(), caller(r), r.params.id, r.body))),
-  'POST /inspections/{id}/evidence': route(contracts.evidence, async (r) =>
-    ok(await attachEvidence(wired(), caller(r), r.params.id, r.body)),
+  'POST /inspections/{id}/corrections': route(
+    () => contracts.corrections,
+    async (r) => {
+      const { at, ...correction } = r.body;
+      return ok(await runCommand(wired(), caller(r), r.params.id, (state) => correct(state, correction, at, by(r))));
+    },
   ),
-  'GET /inspections/{id}/evidence/{evidenceId}': route(contracts.download, async (r) =>
-    ok(await evidenceDownload(wired(), caller(r), r.params.id, r.params.evidenceId)),
+  'POST /inspections/{id}/uploads': route(
+    () => contracts.upload,
+    async (r) => ok(await requestUpload(wired(), caller(r), r.params.id, r.body)),
   ),
-  'GET /inspection-metrics': route(contracts.metrics, async (r) =>
-    ok(await mobileShare(r.principal.agency, r.query.from, r.query.to, reads().ofAgency(r.principal.agency))),
+  'POST /inspections/{id}/evidence': route(
+    () => contracts.evidence,
+    async (r) => ok(await attachEvidence(wired(), caller(r), r.params.id, r.body)),
   ),
-  'GET /worklist': route(contracts.worklist, async (r) => {
-    const page = await reads().worklist(r.principal.agency, r.principal.id, r.query.limit, r.query.cursor);
-    return ok({ items: page.items.map(worklistView), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
-  }),
+  'GET /inspections/{id}/evidence/{evidenceId}': route(
+    () => contracts.download,
+    async (r) => ok(await evidenceDownload(wired(), caller(r), r.params.id, r.params.evidenceId)),
+  ),
+  'GET /inspection-metrics': route(
+    () => contracts.metrics,
+    async (r) => ok(await mobileShare(r.principal.agency, r.query.from, r.query.to, reads().ofAgency(r.principal.agency))),
+  ),
+  'GET /worklist': route(
+    () => contracts.worklist,
+    async (r) => {
+      const page = await reads().worklist(r.principal.agency, r.principal.id, r.query.limit, r.query.cursor);
+      return ok({ items: page.items.map(worklistView), ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
+    },
+  ),
 });

@@ -1,4 +1,4 @@
-import { sourceOf } from '#events/registry';
+import { sourceOf } from '#events/source';
 import type { RecordedEvent } from '#records/domain/recorded-event';
 
 export interface BusEntry {

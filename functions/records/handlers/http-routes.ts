@@ -4,8 +4,11 @@ import { contracts } from '../schemas.ts';
 import { activityFeed } from './wiring.ts';
 
 export const http = httpHandler<RouteKeyOf<'records'>>({
-  'GET /activity': route(contracts.listActivity, async (r) => ({
-    status: 200,
-    body: await activityFeed().list(r.principal.agency, r.query.limit, r.query.cursor),
-  })),
+  'GET /activity': route(
+    () => contracts.listActivity,
+    async (r) => ({
+      status: 200,
+      body: await activityFeed().list(r.principal.agency, r.query.limit, r.query.cursor),
+    }),
+  ),
 });

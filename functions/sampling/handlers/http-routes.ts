@@ -27,51 +27,76 @@ const ctx = (r: HttpRequest<RouteContract>) => ({ actor: r.actor, agency: r.prin
 const ok = (body: unknown) => ({ status: 200, body });
 
 export const http = httpHandler<RouteKeyOf<'sampling'>>({
-  'POST /sampling-tasks': route(contracts.createTask, async (r) => ({
-    status: 201,
-    body: await createTask(wired(), { ...ctx(r), jurisdiction: r.principal.jurisdiction }, r.body),
-  })),
-  'GET /sampling-tasks': route(contracts.listTasks, async (r) =>
-    ok(await wired().reads.tasksOf(r.principal.agency, r.query.limit, r.query.cursor)),
+  'POST /sampling-tasks': route(
+    () => contracts.createTask,
+    async (r) => ({
+      status: 201,
+      body: await createTask(wired(), { ...ctx(r), jurisdiction: r.principal.jurisdiction }, r.body),
+    }),
   ),
-  'GET /sampling-tasks/{id}': route(contracts.getTask, async (r) => ok((await readTask(wired(), viewer(r), r.params.id)).state)),
-  'GET /sampling-tasks/{id}/preview': route(contracts.previewTask, async (r) => ok(await previewTask(wired(), viewer(r), r.params.id))),
-  'POST /sampling-tasks/{id}/accept': route(contracts.acceptTask, async (r) =>
-    ok(await acceptTask(wired(), ctx(r), r.params.id, r.body.note)),
+  'GET /sampling-tasks': route(
+    () => contracts.listTasks,
+    async (r) => ok(await wired().reads.tasksOf(r.principal.agency, r.query.limit, r.query.cursor)),
   ),
-  'POST /sampling-tasks/{id}/draw': route(contracts.drawTask, async (r) =>
-    ok(await drawTask(wired(), ctx(r), r.params.id, r.body.witness)),
+  'GET /sampling-tasks/{id}': route(
+    () => contracts.getTask,
+    async (r) => ok((await readTask(wired(), viewer(r), r.params.id)).state),
   ),
-  'GET /sampling-tasks/{id}/proof': route(contracts.proof, async (r) => ok(await readProof(wired(), viewer(r), r.params.id))),
-  'GET /sampling-tasks/{id}/populations/{stratum}': route(contracts.population, async (r) =>
-    ok(await readPopulation(wired(), viewer(r), r.params.id, r.params.stratum)),
+  'GET /sampling-tasks/{id}/preview': route(
+    () => contracts.previewTask,
+    async (r) => ok(await previewTask(wired(), viewer(r), r.params.id)),
   ),
-  'GET /sampling-metrics': route(contracts.metrics, async (r) => {
-    const agency = r.principal.agency;
-    const tasks = [];
-    let cursor: string | undefined;
-    do {
-      const page = await wired().reads.tasksOf(agency, 100, cursor);
-      tasks.push(...page.items);
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-    const owned = await wired().reads.ownedItemCodes(agency);
-    return ok(samplingMetrics(agency, r.query.from, r.query.to, tasks, owned));
-  }),
-  'GET /public/sampling-tasks': route(contracts.publicTasks, async (r) => {
-    const page = await wired().reads.publicTasks(r.query.limit, r.query.cursor);
-    const items = await Promise.all(
-      page.items.map(async (t) => publicSummary(t, t.draw === undefined ? undefined : await wired().reads.inspectionResults(t))),
-    );
-    return ok({ items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
-  }),
-  'GET /public/sampling-tasks/{id}': route(contracts.publicTask, async (r) => {
-    const task = await wired().reads.task(r.params.id);
-    if (task === undefined) throw new NotFoundError(`Sampling task ${r.params.id}`);
-    const draw = task.state.draw;
-    const selected = draw === undefined ? undefined : (await loadProof(wired(), draw)).strata.flatMap((s) => s.selected);
-    const outcomes = draw === undefined ? undefined : await wired().reads.inspectionResults(task.state);
-    const itemNames = Object.fromEntries(await wired().reads.itemNames(task.state.items));
-    return ok({ ...publicView(task.state, selected, outcomes), itemNames });
-  }),
+  'POST /sampling-tasks/{id}/accept': route(
+    () => contracts.acceptTask,
+    async (r) => ok(await acceptTask(wired(), ctx(r), r.params.id, r.body.note)),
+  ),
+  'POST /sampling-tasks/{id}/draw': route(
+    () => contracts.drawTask,
+    async (r) => ok(await drawTask(wired(), ctx(r), r.params.id, r.body.witness)),
+  ),
+  'GET /sampling-tasks/{id}/proof': route(
+    () => contracts.proof,
+    async (r) => ok(await readProof(wired(), viewer(r), r.params.id)),
+  ),
+  'GET /sampling-tasks/{id}/populations/{stratum}': route(
+    () => contracts.population,
+    async (r) => ok(await readPopulation(wired(), viewer(r), r.params.id, r.params.stratum)),
+  ),
+  'GET /sampling-metrics': route(
+    () => contracts.metrics,
+    async (r) => {
+      const agency = r.principal.agency;
+      const tasks = [];
+      let cursor: string | undefined;
+      do {
+        const page = await wired().reads.tasksOf(agency, 100, cursor);
+        tasks.push(...page.items);
+        cursor = page.cursor;
+      } while (cursor !== undefined);
+      const owned = await wired().reads.ownedItemCodes(agency);
+      return ok(samplingMetrics(agency, r.query.from, r.query.to, tasks, owned));
+    },
+  ),
+  'GET /public/sampling-tasks': route(
+    () => contracts.publicTasks,
+    async (r) => {
+      const page = await wired().reads.publicTasks(r.query.limit, r.query.cursor);
+      const items = await Promise.all(
+        page.items.map(async (t) => publicSummary(t, t.draw === undefined ? undefined : await wired().reads.inspectionResults(t))),
+      );
+      return ok({ items, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) });
+    },
+  ),
+  'GET /public/sampling-tasks/{id}': route(
+    () => contracts.publicTask,
+    async (r) => {
+      const task = await wired().reads.task(r.params.id);
+      if (task === undefined) throw new NotFoundError(`Sampling task ${r.params.id}`);
+      const draw = task.state.draw;
+      const selected = draw === undefined ? undefined : (await loadProof(wired(), draw)).strata.flatMap((s) => s.selected);
+      const outcomes = draw === undefined ? undefined : await wired().reads.inspectionResults(task.state);
+      const itemNames = Object.fromEntries(await wired().reads.itemNames(task.state.items));
+      return ok({ ...publicView(task.state, selected, outcomes), itemNames });
+    },
+  ),
 });
