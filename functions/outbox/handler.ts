@@ -1,12 +1,11 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import pLimit from 'p-limit';
 import type { RecordedEvent } from '#records/domain/recorded-event';
-import { logger, metrics, tracer } from '#shared/powertools';
+import { logger, metrics } from '#shared/powertools';
 import { untilDone } from '#shared/retry';
 import { type BusEntry, toEntry } from './domain/to-entries.ts';
 
@@ -94,5 +93,4 @@ async function putWithRetries(put: PutEntries, entries: BusEntry[]): Promise<num
 
 export const handler = middy(publish)
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(captureLambdaHandler(tracer))
   .use(logMetrics(metrics));

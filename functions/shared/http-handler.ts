@@ -1,10 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type {
   Context,
@@ -15,7 +11,7 @@ import type * as z from 'zod';
 import { fieldErrors } from './field-errors.ts';
 import { DEFAULT_MAX_BODY_BYTES, type Parsed as Infer, type RouteContract } from './http-contract.ts';
 import { TIMEOUT_EARLY_MS } from './invocation.ts';
-import { logger, metrics, tracer } from './powertools.ts';
+import { logger, metrics } from './powertools.ts';
 import { type Principal, principalOf } from './principal.ts';
 import { Problem, problems } from './problem.ts';
 import { type RouteAccess, routeAccessMap } from './route-access.ts';
@@ -221,23 +217,25 @@ function correlationHeader(event: HttpEvent): Record<string, string> {
   return { 'x-correlation-id': correlationIdOf(event) };
 }
 
-let persistenceStore: DynamoDBPersistenceLayer | undefined;
-
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const wantsIdempotency = (event: HttpEvent) =>
   WRITE_METHODS.has(event.requestContext.http.method) && (event.headers?.['idempotency-key'] ?? '') !== '';
 
+type IdempotencyMiddleware = Required<MiddlewareObj<HttpEvent, HttpResult>>;
+let loading: Promise<IdempotencyMiddleware> | undefined;
 /**
- * Powertools idempotency on writes that carry an Idempotency-Key, scoped to the caller and the route;
- * a reused key with another body is refused (DESIGN §7). Reads and writes without a key never touch it.
+ * Powertools idempotency, loaded with the first write that carries a key (reads and writes without one never need
+ * it; loading it at module start was part of every cold start). The table name is read from the environment then.
  */
-function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
-  let inner: Required<MiddlewareObj<HttpEvent, HttpResult>> | undefined;
-  // Built on first use, so that the table name is read from the environment the function runs with.
-  const idempotency = () => {
-    persistenceStore ??= new DynamoDBPersistenceLayer({ tableName: process.env.IDEMPOTENCY_TABLE_NAME ?? 'idempotency' });
-    inner ??= makeHandlerIdempotent({
-      persistenceStore,
+function idempotencyMiddleware(): Promise<IdempotencyMiddleware> {
+  loading ??= (async () => {
+    const [{ IdempotencyConfig }, { DynamoDBPersistenceLayer }, { makeHandlerIdempotent }] = await Promise.all([
+      import('@aws-lambda-powertools/idempotency'),
+      import('@aws-lambda-powertools/idempotency/dynamodb'),
+      import('@aws-lambda-powertools/idempotency/middleware'),
+    ]);
+    return makeHandlerIdempotent({
+      persistenceStore: new DynamoDBPersistenceLayer({ tableName: process.env.IDEMPOTENCY_TABLE_NAME ?? 'idempotency' }),
       config: new IdempotencyConfig({
         eventKeyJmesPath:
           '[headers."idempotency-key", requestContext.authorizer.jwt.claims.sub, requestContext.authorizer.jwt.claims.client_id, routeKey, rawPath]',
@@ -245,9 +243,16 @@ function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
         throwOnNoIdempotencyKey: true,
         expiresAfterSeconds: 24 * 60 * 60,
       }),
-    }) as Required<MiddlewareObj<HttpEvent, HttpResult>>;
-    return inner;
-  };
+    }) as IdempotencyMiddleware;
+  })();
+  return loading;
+}
+
+/**
+ * Powertools idempotency on writes that carry an Idempotency-Key, scoped to the caller and the route;
+ * a reused key with another body is refused (DESIGN §7). Reads and writes without a key never touch it.
+ */
+function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
   // Requests that Powertools itself refused (a key in progress, or reused with another body). Their error must not
   // reach its onError, which would delete the record of the request that owns the key: upstream
   // powertools-lambda-typescript#5675 (10 concurrent POSTs with one key created 3 cases; body1, body2, body2 made two).
@@ -256,14 +261,15 @@ function writeIdempotency(): MiddlewareObj<HttpEvent, HttpResult> {
     before: async (request) => {
       if (!wantsIdempotency(request.event)) return undefined;
       try {
-        return await idempotency().before(request);
+        return await (await idempotencyMiddleware()).before(request);
       } catch (error) {
         refused.add(request);
         throw error;
       }
     },
-    after: (request) => (wantsIdempotency(request.event) ? idempotency().after(request) : undefined),
-    onError: (request) => (wantsIdempotency(request.event) && !refused.has(request) ? idempotency().onError(request) : undefined),
+    after: async (request) => (wantsIdempotency(request.event) ? (await idempotencyMiddleware()).after(request) : undefined),
+    onError: async (request) =>
+      wantsIdempotency(request.event) && !refused.has(request) ? (await idempotencyMiddleware()).onError(request) : undefined,
   };
 }
 
@@ -300,7 +306,6 @@ export function httpHandler<K extends string>(routes: Readonly<Record<K, Route>>
   };
   const chain = middy(dispatch, { timeoutEarlyInMillis: TIMEOUT_EARLY_MS })
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer))
     .use(logMetrics(metrics))
     .use(problemResponses())
     .use(accessControl())

@@ -1,12 +1,14 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
-/** Created once per process and configured by environment (POWERTOOLS_* variables), as STYLE §5 asks. */
+/**
+ * Created once per process and configured by environment (POWERTOOLS_* variables), as STYLE §5 asks. No Powertools
+ * tracer: it only added a handler subsegment to the trace Lambda's active tracing already records (invocation, init,
+ * the API Gateway edge), and the X-Ray SDK it loads was a tenth of every cold start (bench/README.md, function bundles).
+ */
 const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'regulator';
 
 export const logger = new Logger({ serviceName });
-export const tracer = new Tracer({ serviceName });
 /**
  * With metrics off (the local runtime runs many invocations at once in one process, sharing this instance), its
  * "no metrics to publish" warnings say nothing useful, so they are dropped; errors still reach the console.

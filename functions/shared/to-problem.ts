@@ -1,4 +1,3 @@
-import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import {
   AlreadyExistsError,
   BadCursorError,
@@ -27,8 +26,9 @@ export function toProblem(error: unknown): Problem {
   }
   if (error instanceof RecordTooLargeError) return problems.recordTooLarge();
   if (error instanceof ExportTooLargeError) return problems.exportTooLarge(error.events, error.bytes, error.limit);
-  if (error instanceof IdempotencyValidationError) return problems.idempotencyKeyReused();
-  if (error instanceof IdempotencyAlreadyInProgressError) return problems.requestInProgress();
+  // By name: Powertools idempotency is loaded with the first keyed write (http-handler.ts), not with this module.
+  if (error instanceof Error && error.name === 'IdempotencyValidationError') return problems.idempotencyKeyReused();
+  if (error instanceof Error && error.name === 'IdempotencyAlreadyInProgressError') return problems.requestInProgress();
   if (error instanceof OutOfTimeError || isMiddyTimeout(error)) return problems.timeout();
   if (isUnavailable(error) || error instanceof StillUnprocessedError) return problems.unavailable();
   return problems.internal();
