@@ -30,7 +30,7 @@ import { RegistrationDeclined } from './registration-declined.v1.ts';
 import { StatementRecorded } from './statement-recorded.v1.ts';
 import { SubmittedForReview } from './submitted-for-review.v1.ts';
 
-export { documentNumber, penaltySchema } from './values.ts';
+export { documentNumber, penalty } from './values.ts';
 export {
   AppraisalEnded,
   AppraisalStarted,

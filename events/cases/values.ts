@@ -15,7 +15,6 @@ export const penalty = z.strictObject({
   violationCode: z.string().min(1).max(40),
   level: z.enum(['lighter', 'normal', 'heavier']),
 });
-export const penaltySchema = penalty;
 /** 文书编号 such as 京朝市监处罚〔2026〕123号. */
 export const documentNumber = z.string().trim().min(1).max(100);
 export const note = z.strictObject({ note: z.string().max(4000).default('') });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CaseOpened, penaltySchema } from '#events/cases/case-events.v1';
+import { CaseOpened, penalty } from '#events/cases/case-events.v1';
 import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { COMMAND_BODIES } from './domain/commands.ts';
@@ -50,7 +50,7 @@ export const PublicDecision = z
     entity: z.string(),
     party: z.string().describe('a natural person’s name in part'),
     summary: z.string().describe('ID and phone numbers masked'),
-    penalty: penaltySchema,
+    penalty,
     decidedOn: z.iso.date(),
     violationName: z.string().optional().describe('违法行为, from the agency’s discretion table'),
     documentNumber: z.string().optional().describe('文书编号 of the decision document'),
@@ -108,7 +108,7 @@ export const contracts = lazyContracts({
         entity: CaseOpened.data.shape.entity,
         party: CaseOpened.data.shape.party,
         summary: z.string().min(1).max(4000),
-        penalty: penaltySchema,
+        penalty,
         inspectionId: z.string().max(200).default(''),
       }),
       responses: {

@@ -26,7 +26,7 @@ export const COMMAND_BODIES = {
   register: note,
   decline: reason,
   investigate: note,
-  notify: z.strictObject({ proposed: E.penaltySchema }),
+  notify: z.strictObject({ proposed: E.penalty }),
   'record-statement': z.strictObject({ statement: z.string().min(1).max(8000) }),
   'request-hearing': z.strictObject({}),
   'hold-hearing': z.strictObject({ from: z.iso.date(), to: z.iso.date(), summary: z.string().min(1).max(8000) }),
@@ -34,7 +34,7 @@ export const COMMAND_BODIES = {
   review: z.strictObject({ approved: z.boolean(), opinion: z.string().min(1).max(8000) }),
   extend: reason,
   decide: z.strictObject({
-    penalty: E.penaltySchema.optional(),
+    penalty: E.penalty.optional(),
     reason: z.string().max(4000).optional(),
     documentNumber: E.documentNumber.optional(),
   }),

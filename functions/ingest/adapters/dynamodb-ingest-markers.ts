@@ -1,7 +1,8 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { batchGetAll } from '#shared/dynamodb';
-import { keyOfMarker, markerKey } from '../domain/ingest.ts';
+import { keyOfMarker } from '../domain/ingest.ts';
 import type { IngestMarkers } from '../ports.ts';
+import { markerKey } from './table-layout.ts';
 
 /** The (source, id) markers of accepted events, read in batches of 100 (BatchGetItem). */
 export class DynamoDbIngestMarkers implements IngestMarkers {

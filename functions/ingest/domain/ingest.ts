@@ -15,7 +15,6 @@ export type EntryResult =
   | { index: number; id: string; status: 'duplicate' }
   | ({ index: number; id?: string; status: 'rejected' } & Rejection);
 
-export { markerKey };
 /** The (source, id) pair as one string, from an event or from its marker's key. */
 export const keyOf = (e: { source: string; id: string }) => `${e.source}\n${e.id}`;
 export const keyOfMarker = (k: { pk: string; sk: string }) => keyOf(markerOf(k));
