@@ -10,6 +10,7 @@ for (const script of [
   'ingest.ts',
   'outbox-batch.ts',
   'clock-sweep.ts',
+  'credit-score.ts',
   'inspector-app.ts',
 ]) {
   console.log(`\n## ${script}\n`);

@@ -62,7 +62,7 @@ const stored = <P extends z.ZodType>(payload: P) =>
 export const EXAMPLE_SYSTEM = { id: 'tax-110105', source: 'urn:cn:gov:tax:110105' } as const;
 const envelope = { system: EXAMPLE_SYSTEM.id, source: EXAMPLE_SYSTEM.source, time: '2026-05-06T02:00:00Z' };
 
-export interface ExternalEventDefinition<P extends z.ZodType = z.ZodType> extends EventDefinition {
+export interface ExternalEventDefinition<P extends z.ZodType = z.ZodType> extends EventDefinition<ReturnType<typeof stored<P>>> {
   /** The CloudEvents `data` schema a posting system must follow. */
   readonly payload: P;
   /** What the CloudEvents `subject` may name. */

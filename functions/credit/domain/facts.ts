@@ -1,0 +1,84 @@
+import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
+import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
+import { dataOf } from '#events/stored-event';
+import type { PenaltyType } from './rules.ts';
+
+/** Where a fact comes from: the stored event, by stream and sequence number (DESIGN §4). */
+export interface FactSource {
+  stream: string;
+  seq: number;
+  type: string;
+}
+
+/** What the credit profile is computed from: facts about one entity, each from one stored event. */
+export type CreditFact =
+  | { kind: 'inspection'; on: string; result: 'compliant' | 'non-compliant'; source: FactSource; by: 'platform' | 'other-department' }
+  | {
+      kind: 'penalty';
+      on: string;
+      types: PenaltyType[];
+      fine?: number;
+      decision: string;
+      source: FactSource;
+      by: 'platform' | 'other-department';
+    }
+  | { kind: 'penalty-revoked'; on: string; decision: string; source: FactSource }
+  | { kind: 'listed'; on: string; list: 'abnormal' | 'serious'; listing: string; source: FactSource }
+  | { kind: 'unlisted'; on: string; listing: string; source: FactSource };
+
+export interface StoredEventLike {
+  stream: string;
+  seq: number;
+  type: string;
+  occurredAt: string;
+  data: unknown;
+}
+
+/** The day an instant falls on in China Standard Time (the regulator's calendar). */
+export const chinaDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The credit facts in a stored event, if any: the platform's own completed inspections and penalty decisions (and
+ * their revocation), and what other departments post through ingest (跨部门), which count like the platform's own.
+ * A result that is neither compliant nor non-compliant (not found at the address, refused) is not a credit fact here.
+ */
+export function factsOf(event: StoredEventLike): CreditFact[] {
+  const source = { stream: event.stream, seq: event.seq, type: event.type };
+  switch (event.type) {
+    case InspectionCompleted.DETAIL_TYPE: {
+      const { result } = dataOf(InspectionCompleted, event);
+      if (result !== 'compliant' && result !== 'non-compliant') return [];
+      return [{ kind: 'inspection', on: chinaDay(event.occurredAt), result, source, by: 'platform' }];
+    }
+    case ExternalInspectionResult.DETAIL_TYPE: {
+      const { data } = dataOf(ExternalInspectionResult, event);
+      if (data.result !== 'compliant' && data.result !== 'non-compliant') return [];
+      return [{ kind: 'inspection', on: data.inspectedOn, result: data.result, source, by: 'other-department' }];
+    }
+    case PenaltyDecided.DETAIL_TYPE: {
+      const { on, penalty } = dataOf(PenaltyDecided, event);
+      const fine = penalty.fine === undefined ? {} : { fine: penalty.fine };
+      return [{ kind: 'penalty', on, types: penalty.types, ...fine, decision: event.stream, source, by: 'platform' }];
+    }
+    case DecisionRevoked.DETAIL_TYPE:
+      return [{ kind: 'penalty-revoked', on: dataOf(DecisionRevoked, event).on, decision: event.stream, source }];
+    case ExternalPenaltyDecision.DETAIL_TYPE: {
+      const { data, id } = dataOf(ExternalPenaltyDecision, event);
+      const fine = data.penalty.fine === undefined ? {} : { fine: data.penalty.fine };
+      return [
+        {
+          kind: 'penalty',
+          on: data.decidedOn,
+          types: data.penalty.types,
+          ...fine,
+          decision: `${event.stream}#${id}`,
+          source,
+          by: 'other-department',
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}

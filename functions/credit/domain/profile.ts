@@ -1,0 +1,186 @@
+import type { CreditFact, FactSource } from './facts.ts';
+import { CREDIT_RULE_SETS, type CreditClass, type CreditRuleSet, classOf, finePoints, rulesOn } from './rules.ts';
+
+/** One line of the explanation: what counted, by which rule and article, how much now, and until when. */
+export interface CreditFactor {
+  source: FactSource;
+  on: string;
+  rule: string;
+  basis: string;
+  /** Points when it happened, and as of the profile's date (linear decay to 0). */
+  initialPoints: number;
+  points: number;
+  decay: { months: number; endsOn: string };
+  by: 'platform' | 'other-department';
+}
+
+export interface CreditListing {
+  listing: string;
+  list: 'abnormal' | 'serious';
+  since: string;
+  source: FactSource;
+}
+
+export interface CreditProfile {
+  asOf: string;
+  score: number;
+  /** The class the score gives, before the lists cap it. */
+  scoreClass: CreditClass;
+  class: CreditClass;
+  /** Why the class is not the score's: a listing, with its rule. */
+  capped?: { by: 'abnormal' | 'serious'; listing: string; basis: string };
+  factors: CreditFactor[];
+  listings: CreditListing[];
+  rules: string[];
+}
+
+const DAY_MS = 86_400_000;
+const dayNumbers = new Map<string, number>();
+/** Days since the epoch of a YYYY-MM-DD day (memoised: a profile reads the same days many times). */
+function dayNumber(day: string): number {
+  let n = dayNumbers.get(day);
+  if (n === undefined) {
+    n = Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(day, n);
+  }
+  return n;
+}
+const days = (from: string, to: string) => dayNumber(to) - dayNumber(from);
+const ends = new Map<string, string>();
+/** The same day `months` later (the month's last day when it has no such day), memoised. */
+function addMonths(day: string, months: number): string {
+  const key = `${day}+${months}`;
+  let end = ends.get(key);
+  if (end === undefined) {
+    end = monthsAfter(day, months);
+    if (ends.size > 100_000) ends.clear();
+    ends.set(key, end);
+  }
+  return end;
+}
+function monthsAfter(day: string, months: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/**
+ * Linear decay from the fact's day to the day `months` later, exactly 0 from then on; whole points, rounded away
+ * from 0, so that a factor counts at least a point on every day until its decay ends.
+ */
+function decayed(initial: number, on: string, endsOn: string, asOf: string): number {
+  if (asOf >= endsOn) return 0;
+  if (asOf <= on) return initial;
+  const left = initial * (1 - days(on, asOf) / days(on, endsOn));
+  return left < 0 ? Math.floor(left) : Math.ceil(left);
+}
+
+/** The facts in one order whatever order they came in, each once (a redelivered event is the same stream and seq). */
+function canonical(facts: readonly CreditFact[]): CreditFact[] {
+  const seen = new Map<string, CreditFact>();
+  for (const f of facts) seen.set(`${f.source.stream}#${f.source.seq}#${f.kind}`, f);
+  const order = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0); // code units: the same in every locale
+  return [...seen.values()].sort(
+    (a, b) => order(a.on, b.on) || order(a.source.stream, b.source.stream) || a.source.seq - b.source.seq || order(a.kind, b.kind),
+  );
+}
+
+/**
+ * An entity's credit profile as of a day: a pure function of the facts about it up to that day (DESIGN §6). Each
+ * fact is judged by the rule set in force on its own day; the same facts in any order, delivered any number of
+ * times, give the same profile byte for byte.
+ */
+export function creditProfile(
+  facts: readonly CreditFact[],
+  asOf: string,
+  sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS,
+): CreditProfile {
+  const upTo = canonical(facts).filter((f) => f.on <= asOf);
+  const revoked = new Set(upTo.filter((f) => f.kind === 'penalty-revoked').map((f) => (f.kind === 'penalty-revoked' ? f.decision : '')));
+  const factors: CreditFactor[] = [];
+  const bonusUsed = new Map<string, number>();
+  const inForce = new Map<string, CreditRuleSet>();
+  for (const fact of upTo) {
+    let rules = inForce.get(fact.on);
+    if (rules === undefined) {
+      rules = rulesOn(fact.on, sets);
+      inForce.set(fact.on, rules);
+    }
+    if (fact.kind === 'inspection') {
+      const rule = fact.result === 'non-compliant' ? rules.inspection.nonCompliant : rules.inspection.compliant;
+      let initial = rule.points;
+      if (fact.result === 'compliant') {
+        // At most +50 in all from compliant inspections (under each rule set's own cap).
+        const used = bonusUsed.get(rules.id) ?? 0;
+        initial = Math.min(initial, rules.inspection.compliant.maxTotal - used);
+        if (initial <= 0) continue;
+        bonusUsed.set(rules.id, used + initial);
+      }
+      const endsOn = addMonths(fact.on, rule.decayMonths);
+      factors.push({
+        source: fact.source,
+        on: fact.on,
+        rule: `${rules.id}/inspection-${fact.result}`,
+        basis: rule.basis,
+        initialPoints: initial,
+        points: decayed(initial, fact.on, endsOn, asOf),
+        decay: { months: rule.decayMonths, endsOn },
+        by: fact.by,
+      });
+    } else if (fact.kind === 'penalty') {
+      if (revoked.has(fact.decision)) continue; // a revoked decision (撤销) counts for nothing
+      const endsOn = addMonths(fact.on, rules.penalty.decayMonths);
+      for (const type of [...fact.types].sort()) {
+        const initial = type === 'fine' ? finePoints(fact.fine ?? 0, rules) : rules.penalty.types[type];
+        factors.push({
+          source: fact.source,
+          on: fact.on,
+          rule: `${rules.id}/penalty-${type}`,
+          basis: rules.penalty.basis,
+          initialPoints: initial,
+          points: decayed(initial, fact.on, endsOn, asOf),
+          decay: { months: rules.penalty.decayMonths, endsOn },
+          by: fact.by,
+        });
+      }
+    }
+  }
+  const listings = currentListings(upTo);
+  const rules = rulesOn(asOf, sets);
+  const score = Math.max(0, Math.min(1000, rules.start + factors.reduce((sum, f) => sum + f.points, 0)));
+  const scoreClass = classOf(score, rules);
+  const serious = listings.find((l) => l.list === 'serious');
+  const abnormal = listings.find((l) => l.list === 'abnormal');
+  let cls = scoreClass;
+  let capped: CreditProfile['capped'];
+  if (serious !== undefined) {
+    cls = rules.lists.seriousClass;
+    capped = { by: 'serious', listing: serious.listing, basis: rules.lists.basis };
+  } else if (abnormal !== undefined && cls < rules.lists.abnormalCap) {
+    cls = rules.lists.abnormalCap;
+    capped = { by: 'abnormal', listing: abnormal.listing, basis: rules.lists.basis };
+  }
+  return {
+    asOf,
+    score,
+    scoreClass,
+    class: cls,
+    ...(capped === undefined ? {} : { capped }),
+    factors,
+    listings,
+    rules: [...new Set([...factors.map((f) => f.rule.split('/')[0] as string), rules.id])].sort(),
+  };
+}
+
+/** The listings still in force: listed and not removed (by the day of the profile). */
+function currentListings(facts: readonly CreditFact[]): CreditListing[] {
+  const open = new Map<string, CreditListing>();
+  for (const f of facts) {
+    if (f.kind === 'listed') open.set(f.listing, { listing: f.listing, list: f.list, since: f.on, source: f.source });
+    if (f.kind === 'unlisted') open.delete(f.listing);
+  }
+  return [...open.values()];
+}
