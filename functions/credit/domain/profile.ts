@@ -88,6 +88,71 @@ function canonical(facts: readonly CreditFact[]): CreditFact[] {
   );
 }
 
+type Judged = { fact: CreditFact; rules: CreditRuleSet };
+
+/** An inspection's factor; a compliant one only while the rule set's bonus cap has room (`bonusUsed` per rule set). */
+function inspectionFactor(
+  fact: Extract<CreditFact, { kind: 'inspection' }>,
+  rules: CreditRuleSet,
+  asOf: string,
+  bonusUsed: Map<string, number>,
+) {
+  const rule = fact.result === 'non-compliant' ? rules.inspection.nonCompliant : rules.inspection.compliant;
+  let initial = rule.points;
+  if (fact.result === 'compliant') {
+    const used = bonusUsed.get(rules.id) ?? 0;
+    initial = Math.min(initial, rules.inspection.compliant.maxTotal - used);
+    if (initial <= 0) return [];
+    bonusUsed.set(rules.id, used + initial);
+  }
+  const endsOn = addMonths(fact.on, rule.decayMonths);
+  const factor: CreditFactor = {
+    source: fact.source,
+    on: fact.on,
+    rule: `${rules.id}/inspection-${fact.result}`,
+    basis: rule.basis,
+    initialPoints: initial,
+    points: decayed(initial, fact.on, endsOn, asOf),
+    decay: { months: rule.decayMonths, endsOn },
+    by: fact.by,
+  };
+  return [factor];
+}
+
+/** A decision's factors, one per measure (a fine by its amount's tier). */
+function penaltyFactors(fact: Extract<CreditFact, { kind: 'penalty' }>, rules: CreditRuleSet, asOf: string): CreditFactor[] {
+  const endsOn = addMonths(fact.on, rules.penalty.decayMonths);
+  return [...fact.types].sort().map((type) => {
+    const initial = type === 'fine' ? finePoints(fact.fine ?? 0, rules) : rules.penalty.types[type];
+    return {
+      source: fact.source,
+      on: fact.on,
+      rule: `${rules.id}/penalty-${type}`,
+      basis: rules.penalty.basis,
+      initialPoints: initial,
+      points: decayed(initial, fact.on, endsOn, asOf),
+      decay: { months: rules.penalty.decayMonths, endsOn },
+      by: fact.by,
+    };
+  });
+}
+
+/** The class after the lists: the serious list makes it D; the abnormal-operations list caps it at C. */
+function listedClass(
+  scoreClass: CreditClass,
+  listings: readonly CreditListing[],
+  rules: CreditRuleSet,
+): Pick<CreditProfile, 'class' | 'capped'> {
+  const serious = listings.find((l) => l.list === 'serious');
+  if (serious !== undefined)
+    return { class: rules.lists.seriousClass, capped: { by: 'serious', listing: serious.listing, basis: rules.lists.basis } };
+  const abnormal = listings.find((l) => l.list === 'abnormal');
+  if (abnormal !== undefined && scoreClass < rules.lists.abnormalCap) {
+    return { class: rules.lists.abnormalCap, capped: { by: 'abnormal', listing: abnormal.listing, basis: rules.lists.basis } };
+  }
+  return { class: scoreClass };
+}
+
 /**
  * An entity's credit profile as of a day: a pure function of the facts about it up to that day (DESIGN §6). Each
  * fact is judged by the rule set in force on its own day; the same facts in any order, delivered any number of
@@ -99,76 +164,34 @@ export function creditProfile(
   sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS,
 ): CreditProfile {
   const upTo = canonical(facts).filter((f) => f.on <= asOf);
-  const revoked = new Set(upTo.filter((f) => f.kind === 'penalty-revoked').map((f) => (f.kind === 'penalty-revoked' ? f.decision : '')));
-  const factors: CreditFactor[] = [];
-  const bonusUsed = new Map<string, number>();
+  const revoked = new Set(upTo.flatMap((f) => (f.kind === 'penalty-revoked' ? [f.decision] : [])));
   const inForce = new Map<string, CreditRuleSet>();
-  for (const fact of upTo) {
+  const judged: Judged[] = upTo.map((fact) => {
     let rules = inForce.get(fact.on);
     if (rules === undefined) {
       rules = rulesOn(fact.on, sets);
       inForce.set(fact.on, rules);
     }
-    if (fact.kind === 'inspection') {
-      const rule = fact.result === 'non-compliant' ? rules.inspection.nonCompliant : rules.inspection.compliant;
-      let initial = rule.points;
-      if (fact.result === 'compliant') {
-        // At most +50 in all from compliant inspections (under each rule set's own cap).
-        const used = bonusUsed.get(rules.id) ?? 0;
-        initial = Math.min(initial, rules.inspection.compliant.maxTotal - used);
-        if (initial <= 0) continue;
-        bonusUsed.set(rules.id, used + initial);
-      }
-      const endsOn = addMonths(fact.on, rule.decayMonths);
-      factors.push({
-        source: fact.source,
-        on: fact.on,
-        rule: `${rules.id}/inspection-${fact.result}`,
-        basis: rule.basis,
-        initialPoints: initial,
-        points: decayed(initial, fact.on, endsOn, asOf),
-        decay: { months: rule.decayMonths, endsOn },
-        by: fact.by,
-      });
-    } else if (fact.kind === 'penalty') {
-      if (revoked.has(fact.decision)) continue; // a revoked decision (撤销) counts for nothing
-      const endsOn = addMonths(fact.on, rules.penalty.decayMonths);
-      for (const type of [...fact.types].sort()) {
-        const initial = type === 'fine' ? finePoints(fact.fine ?? 0, rules) : rules.penalty.types[type];
-        factors.push({
-          source: fact.source,
-          on: fact.on,
-          rule: `${rules.id}/penalty-${type}`,
-          basis: rules.penalty.basis,
-          initialPoints: initial,
-          points: decayed(initial, fact.on, endsOn, asOf),
-          decay: { months: rules.penalty.decayMonths, endsOn },
-          by: fact.by,
-        });
-      }
-    }
-  }
+    return { fact, rules };
+  });
+  const bonusUsed = new Map<string, number>();
+  const factors = judged.flatMap(({ fact, rules }) => {
+    if (fact.kind === 'inspection') return inspectionFactor(fact, rules, asOf, bonusUsed);
+    // A revoked decision (撤销) counts for nothing.
+    if (fact.kind === 'penalty' && !revoked.has(fact.decision)) return penaltyFactors(fact, rules, asOf);
+    return [];
+  });
   const listings = currentListings(upTo);
   const rules = rulesOn(asOf, sets);
   const score = Math.max(0, Math.min(1000, rules.start + factors.reduce((sum, f) => sum + f.points, 0)));
   const scoreClass = classOf(score, rules);
-  const serious = listings.find((l) => l.list === 'serious');
-  const abnormal = listings.find((l) => l.list === 'abnormal');
-  let cls = scoreClass;
-  let capped: CreditProfile['capped'];
-  if (serious !== undefined) {
-    cls = rules.lists.seriousClass;
-    capped = { by: 'serious', listing: serious.listing, basis: rules.lists.basis };
-  } else if (abnormal !== undefined && cls < rules.lists.abnormalCap) {
-    cls = rules.lists.abnormalCap;
-    capped = { by: 'abnormal', listing: abnormal.listing, basis: rules.lists.basis };
-  }
+  const listed = listedClass(scoreClass, listings, rules);
   return {
     asOf,
     score,
     scoreClass,
-    class: cls,
-    ...(capped === undefined ? {} : { capped }),
+    class: listed.class,
+    ...(listed.capped === undefined ? {} : { capped: listed.capped }),
     factors,
     listings,
     rules: [...new Set([...factors.map((f) => f.rule.split('/')[0] as string), rules.id])].sort(),
