@@ -6,6 +6,8 @@
 import { casesAccess } from '#cases/adapters/table-layout';
 import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
 import { contracts as cases, commandContract } from '#cases/schemas';
+import { creditAccess } from '#credit/adapters/table-layout';
+import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
@@ -27,7 +29,7 @@ import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
 import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
 
-export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'cases' | 'ingest' | 'outbox';
+export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'cases' | 'credit' | 'ingest' | 'outbox';
 
 export interface FunctionSpec {
   /** Entry file, relative to the repository root; it exports `handler`. */
@@ -123,6 +125,14 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     timeoutSeconds: 29,
     table: ingestAccess(),
     idempotency: true,
+  },
+  credit: {
+    entry: 'functions/credit/handler.ts',
+    description: 'Enterprise credit (信用监管): profiles computed from inspections, cases and other departments’ reports',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    table: creditAccess(),
+    idempotency: false,
   },
   outbox: {
     entry: 'functions/outbox/handler.ts',
@@ -291,6 +301,7 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}', fn: 'cases', access: roles(STAFF), contract: cases.getCase },
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
+  { method: 'GET', path: '/entities/{uscc}/credit', fn: 'credit', access: roles(STAFF), contract: credit.profile },
   { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
   ...CASE_COMMANDS.map((command) => ({
     method: 'POST' as const,

@@ -70,6 +70,12 @@ export const dueBy = (day: string) =>
 export const accessLogPartition = (agency: string, byReader: boolean) => `${byReader ? ACCESS_BY : ACCESS}${agency}`;
 export const externalRecordStream = (agency: string, caseId: string) => `${EXTERNAL_STREAMS}${agency}/${caseId}`;
 
+/** What other contexts may read of cases: their streams, and an agency's case lists (credit reads an entity's). */
+export const caseHeads = () => streamKeyPrefix(CASE_STREAMS);
+export const caseLists = () => CASES;
+/** A case's stream. */
+export const caseStream = (caseId: string) => `${CASE_STREAMS}${caseId}`;
+
 export const casesAccess = (): TableAccess => {
   const written = [streamKeyPrefix(CASE_STREAMS), streamKeyPrefix(PUBLICATION_STREAMS), ACCESS, ACCESS_BY];
   return {

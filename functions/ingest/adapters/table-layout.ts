@@ -9,6 +9,8 @@ import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layou
  */
 export const SYSTEM_STREAMS = 'system/';
 export const EXTERNAL_STREAMS = 'external/';
+/** What other departments reported about one subject (an entity or a case) of an agency. */
+export const externalRecordStream = (agency: string, subject: string) => `${EXTERNAL_STREAMS}${agency}/${subject}`;
 
 const SYSTEMS = 'SYSTEM#';
 const SYSTEM_IDS = 'SYSTEMID#';

@@ -1,4 +1,4 @@
-import { EXTERNAL_STREAMS } from '../adapters/table-layout.ts';
+import { externalRecordStream } from '../adapters/table-layout.ts';
 import type { CheckedEvent } from './cloudevents.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface ExternalRecord {
   lastTime: string;
 }
 
-export const externalStream = (agency: string, subject: string) => `${EXTERNAL_STREAMS}${agency}/${subject}`;
+export const externalStream = externalRecordStream;
 
 const later = (a: { time: string; source: string; id: string }, b: { time: string; source: string; id: string }) =>
   a.time !== b.time ? a.time > b.time : a.source !== b.source ? a.source > b.source : a.id > b.id;

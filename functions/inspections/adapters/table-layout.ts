@@ -11,10 +11,12 @@ export const inspectionStream = (id: string) => `${INSPECTION_STREAMS}${id}`;
 const INSPECTIONS = 'INSPECTION#';
 const WORKLISTS = 'WORKLIST#';
 
-/** An agency's inspections, by planned start (and id). */
-export const inspectionIndex = (s: { ownerAgency: string; plannedStart: string; inspectionId: string }) => ({
+/** An agency's inspections, by planned start (and id); and the agency's inspections of one entity (credit reads them). */
+export const inspectionIndex = (s: { ownerAgency: string; plannedStart: string; inspectionId: string; entity: { uscc: string } }) => ({
   gsi1pk: `${INSPECTIONS}${s.ownerAgency}`,
   gsi1sk: `${s.plannedStart}#${s.inspectionId}`,
+  gsi2pk: `${INSPECTIONS}${s.ownerAgency}#${s.entity.uscc}`,
+  gsi2sk: `${s.plannedStart}#${s.inspectionId}`,
 });
 /** One inspector's worklist: an entry per assigned inspection, by planned start. */
 export const worklistKey = (agency: string, inspector: string, s: { plannedStart: string; inspectionId: string }) => ({
@@ -25,6 +27,12 @@ export const worklistPartition = (agency: string, inspector: string) => `${WORKL
 
 /** An agency's inspections; a sort key prefix narrows to a planned start and id prefix (a task's, from its period). */
 export const inspectionsOf = (agency: string) => ({ index: 'gsi1' as const, partition: `${INSPECTIONS}${agency}` });
+
+/** An agency's inspections of one entity. */
+export const inspectionsAbout = (agency: string, uscc: string) => ({
+  index: 'gsi2' as const,
+  partition: `${INSPECTIONS}${agency}#${uscc}`,
+});
 
 /** What other contexts may read of inspections: their heads, and an agency's inspection list. */
 export const inspectionHeads = () => streamKeyPrefix(INSPECTION_STREAMS);

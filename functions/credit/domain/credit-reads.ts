@@ -1,0 +1,61 @@
+import { casesAbout } from '#cases/adapters/table-layout';
+import { entityStream } from '#directory/adapters/table-layout';
+import { externalRecordStream } from '#ingest/adapters/table-layout';
+import { inspectionsAbout } from '#inspections/adapters/table-layout';
+import type { StoredRecord } from '#records/ports';
+import { NotFoundError } from '#shared/errors';
+import type { CreditDeps } from '../ports.ts';
+import { type CreditFact, factsOf } from './facts.ts';
+import { type CreditProfile, creditProfile } from './profile.ts';
+
+/** Every event of a stream, page after page. */
+async function eventsOf(deps: CreditDeps, stream: string) {
+  const events = [];
+  let afterSeq: number | undefined = 0;
+  while (afterSeq !== undefined) {
+    const page = await deps.store.read(stream, { afterSeq, limit: 1000 });
+    events.push(...page.events);
+    afterSeq = page.nextAfterSeq;
+  }
+  return events;
+}
+
+/** Every head of a list, page after page. */
+async function headsOf(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2' | 'gsi3'; partition: string }): Promise<StoredRecord<unknown>[]> {
+  const items: StoredRecord<unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.reader.list<unknown>({ ...list, limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return items;
+}
+
+/**
+ * The credit facts about an entity of the agency's directory: from the agency's inspections of it, its cases about
+ * it, and what other departments reported about it (跨部门). An entity outside the agency's directory answers 404.
+ */
+export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<CreditFact[]> {
+  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
+    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  const [inspections, cases] = await Promise.all([headsOf(deps, inspectionsAbout(agency, uscc)), headsOf(deps, casesAbout(agency, uscc))]);
+  // Other departments report about the entity, and about its cases (a penalty decided on a transferred case, say).
+  const reported = [uscc, ...cases.map((h) => h.stream.slice(h.stream.indexOf('/') + 1))].map((subject) =>
+    externalRecordStream(agency, subject),
+  );
+  const streams = [...inspections.map((h) => h.stream), ...cases.map((h) => h.stream), ...reported];
+  const events = (await Promise.all(streams.map((s) => eventsOf(deps, s)))).flat();
+  return events.flatMap(factsOf);
+}
+
+/** The profile as of a day (default today): score, class, every factor and the listings in force. */
+export async function readCreditProfile(
+  deps: CreditDeps,
+  agency: string,
+  uscc: string,
+  asOf?: string,
+): Promise<CreditProfile & { uscc: string }> {
+  const facts = await creditFactsAbout(deps, agency, uscc);
+  return { uscc, ...creditProfile(facts, asOf ?? deps.today()) };
+}

@@ -1,0 +1,15 @@
+import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
+import { dynamodb, tableName } from '#shared/dynamodb';
+import type { CreditDeps } from '../ports.ts';
+
+let built: CreditDeps | undefined;
+/** The context's adapters, built on first use (so that the environment the function runs with is read). */
+export const wired = (): CreditDeps => {
+  built ??= {
+    store: new DynamoDbEventStore(dynamodb(), tableName()),
+    reader: new DynamoDbHeadReader(dynamodb(), tableName()),
+    today: () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+  };
+  return built;
+};

@@ -1,0 +1,93 @@
+import { CloudEvent } from 'cloudevents';
+import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+
+const AGENCY = 'SAMR-110105';
+const SOURCE = 'urn:cn:gov:market:110105:credit-test';
+const person = (sub: string, roles: string[], agency = AGENCY) => ({ sub, roles, agency, jurisdiction: '110105' });
+
+/** What another department's system posts with the CloudEvents SDK. */
+const inspection = (id: string, subject: string, inspectedOn: string, result: string) =>
+  new CloudEvent({
+    id,
+    source: SOURCE,
+    type: 'External.InspectionResult',
+    time: `${inspectedOn}T02:00:00Z`,
+    subject,
+    data: { inspectionNumber: `SW-${id}`, inspectedOn, result, items: ['发票管理'], summary: '' },
+  });
+const fine = (id: string, subject: string, decidedOn: string, amount: number) =>
+  new CloudEvent({
+    id,
+    source: SOURCE,
+    type: 'External.PenaltyDecision',
+    time: `${decidedOn}T02:00:00Z`,
+    subject,
+    data: {
+      decisionNumber: `京税罚〔2026〕${id}号`,
+      decidedOn,
+      penalty: { types: ['fine'], fine: amount },
+      legalBasis: '《税收征收管理法》',
+    },
+  });
+
+describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
+  let platform: RunningPlatform;
+  let supervisor: ReturnType<typeof api>;
+  const uscc = usccFor(3);
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
+    expect((await admin('POST', '/entities', entityInput(3))).status).toBe(201);
+    const registered = await admin('POST', '/systems', {
+      id: 'tax-110105-credit',
+      name: '东城区税务局执法系统',
+      clientId: 'tax-client-credit',
+      source: SOURCE,
+      eventTypes: ['External.InspectionResult', 'External.PenaltyDecision'],
+      ratePerSecond: 50,
+    });
+    expect(registered.status).toBe(201);
+    const system = await tokenFor(platform.url, { client_id: 'tax-client-credit', scopes: ['events:write'], agency: AGENCY });
+    const events = [
+      inspection('1', uscc, '2026-03-01', 'non-compliant'),
+      inspection('2', uscc, '2026-04-01', 'non-compliant'),
+      fine('3', uscc, '2026-05-06', 200_000),
+    ];
+    const response = await fetch(`${platform.url}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system}`, 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify(events),
+    });
+    expect(response.status).toBe(200);
+  }, 120_000);
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('explains a class C, factor by factor, from what another department reported', async () => {
+    // The fixture's second vector: 1000 - 55 - 58 - 150 = 737 as of 6 May 2026 (test/fixtures/credit-vectors.json).
+    const profile = await supervisor('GET', `/entities/${uscc}/credit?asOf=2026-05-06`);
+    expect(profile.status).toBe(200);
+    expect(profile.json).toMatchObject({ uscc, asOf: '2026-05-06', score: 737, class: 'C', rules: ['credit-v1'] });
+    expect(profile.json.factors.map((f: { rule: string; points: number; by: string }) => [f.rule, f.points, f.by])).toEqual([
+      ['credit-v1/inspection-non-compliant', -55, 'other-department'],
+      ['credit-v1/inspection-non-compliant', -58, 'other-department'],
+      ['credit-v1/penalty-fine', -150, 'other-department'],
+    ]);
+    expect(profile.json.factors[0].source).toMatchObject({ stream: `external/${AGENCY}/${uscc}`, type: 'External.InspectionResult' });
+    // Before the first report the entity was A; two years after the inspections only the fine still weighs, decaying over
+    // 36 months: 696 of its 1,096 days gone on 1 April 2028, -150 x (1 - 696/1096) = -54.7 -> -55.
+    expect((await supervisor('GET', `/entities/${uscc}/credit?asOf=2026-02-01`)).json).toMatchObject({ score: 1000, class: 'A' });
+    const later = await supervisor('GET', `/entities/${uscc}/credit?asOf=2028-04-01`);
+    expect(later.json.factors.map((f: { points: number }) => f.points)).toEqual([0, 0, -55]);
+  });
+
+  it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
+    const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
+    expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);
+    expect((await supervisor('GET', '/entities/not-a-code/credit')).status).toBe(400);
+  });
+});
