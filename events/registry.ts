@@ -1,4 +1,5 @@
 import { caseEvents } from './cases/case-events.v1.ts';
+import { creditEvents } from './credit/credit-events.v1.ts';
 import { AgencyRegistered } from './directory/agency-registered.v1.ts';
 import { AgencyUpdated } from './directory/agency-updated.v1.ts';
 import { EntityRegistered } from './directory/entity-registered.v1.ts';
@@ -58,6 +59,7 @@ export const eventRegistry: readonly EventDefinition[] = [
   CaseClueRaised,
   InspectionCorrected,
   ...caseEvents,
+  ...creditEvents,
   ...externalEvents,
   SystemRegistered,
 ];

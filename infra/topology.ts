@@ -132,7 +132,7 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     memoryMb: 1024,
     timeoutSeconds: 29,
     table: creditAccess(),
-    idempotency: false,
+    idempotency: true,
   },
   outbox: {
     entry: 'functions/outbox/handler.ts',
@@ -302,6 +302,8 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
   { method: 'GET', path: '/entities/{uscc}/credit', fn: 'credit', access: roles(STAFF), contract: credit.profile },
+  { method: 'POST', path: '/entities/{uscc}/listings', fn: 'credit', access: roles(['supervisor']), contract: credit.listEntity },
+  { method: 'POST', path: '/listings/{id}/remove', fn: 'credit', access: roles(['supervisor']), contract: credit.removeListing },
   { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
   ...CASE_COMMANDS.map((command) => ({
     method: 'POST' as const,

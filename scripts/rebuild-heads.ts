@@ -6,6 +6,7 @@
  * `npm start` prints; in AWS, leave it out and run with credentials that may read (and, to rebuild, update) the table.
  * Exit code: 0 when every head is its fold, 1 when some differed (even if rewritten), 2 on a usage error.
  */
+
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -19,9 +20,17 @@ import type { RecordedEvent } from '#records/domain/recorded-event';
 import { checkHead, foldFor, type HeadDifference } from '#records/domain/refold';
 import type { StreamFold } from '#records/domain/stream-fold';
 import { samplingFolds } from '#sampling/domain/task-fold';
+import { creditFolds } from '../functions/credit/domain/stream-folds.ts';
 
 /** Every kind of stream the platform writes, and how it folds. */
-export const ALL_FOLDS: readonly StreamFold[] = [...directoryFolds, ...samplingFolds, ...inspectionFolds, ...caseFolds, ...ingestFolds];
+export const ALL_FOLDS: readonly StreamFold[] = [
+  ...directoryFolds,
+  ...samplingFolds,
+  ...inspectionFolds,
+  ...caseFolds,
+  ...ingestFolds,
+  ...creditFolds,
+];
 
 export interface RebuildReport {
   checked: number;

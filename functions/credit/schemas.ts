@@ -1,12 +1,61 @@
 import * as z from 'zod';
+import { ABNORMAL_CAUSES } from '#events/credit/values';
 import { usccFormat } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { problem, readErrors } from '#shared/http-schemas';
+import { problem, readErrors, writeErrors } from '#shared/http-schemas';
 
 const creditClass = z.enum(['A', 'B', 'C', 'D']);
 const source = z.object({ stream: z.string(), seq: z.number().int(), type: z.string() });
+let listingSchema: z.ZodType | undefined;
+/** One schema object for both routes (openapi.yaml refers to it by its id). */
+const listing = () => {
+  listingSchema ??= z
+    .object({
+      listingId: z.string(),
+      agency: z.string(),
+      uscc: z.string(),
+      list: z.enum(['abnormal', 'serious']),
+      cause: z.string(),
+      caseId: z.string().optional(),
+      on: z.iso.date(),
+      basis: z.string(),
+      removed: z.object({ on: z.iso.date(), reason: z.string() }).optional(),
+    })
+    .meta({ id: 'Listing' });
+  return listingSchema;
+};
 
 export const contracts = lazyContracts({
+  listEntity: () =>
+    contract({
+      summary: 'Put an entity on the abnormal-operations list (经营异常名录) or the serious illegal and dishonest list (严重违法失信名单)',
+      description: `Abnormal list causes (企业经营异常名录管理办法 as revised by SAMR Order 101, 2025): ${ABNORMAL_CAUSES.join(', ')}. A serious listing names the case of its heavier penalty (SAMR Order 44, 2021). The profile's class is then at best C (abnormal) or D (serious).`,
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      body: z.strictObject({
+        list: z.enum(['abnormal', 'serious']),
+        cause: z.string().min(1).max(2000).describe('abnormal list: one of the causes above; serious list: what the penalty was for'),
+        caseId: z.string().min(1).max(200).optional(),
+      }),
+      responses: {
+        201: { description: 'Listed', schema: listing() },
+        ...writeErrors,
+        404: problem('Not in the caller’s agency directory'),
+      },
+    }),
+  removeListing: () =>
+    contract({
+      summary: 'Remove a listing: the duty done (abnormal list), or early after a year on the list (serious list, §16)',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ reason: z.string().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Removed', schema: listing() },
+        ...writeErrors,
+        404: problem('Not a listing of the caller’s agency'),
+        409: problem('Removed already, or a serious listing before a year on the list (the earliest date given)'),
+      },
+    }),
   profile: () =>
     contract({
       summary: 'An entity’s credit profile: score (0–1000), class, and every factor with its source event, rule, article and decay',

@@ -1,5 +1,6 @@
 import { CloudEvent } from 'cloudevents';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { refoldCheck } from '../support/refold.ts';
 import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const AGENCY = 'SAMR-110105';
@@ -85,9 +86,49 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect(later.json.factors.map((f: { points: number }) => f.points)).toEqual([0, 0, -55]);
   });
 
+  it('lists an entity as abnormal (class at best C), removes it, and refuses what the lists do not allow', async () => {
+    const other = usccFor(4);
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    expect((await admin('POST', '/entities', entityInput(4))).status).toBe(201);
+    expect((await supervisor('GET', `/entities/${other}/credit`)).json).toMatchObject({ score: 1000, class: 'A' });
+
+    const unknownCause = await supervisor('POST', `/entities/${other}/listings`, { list: 'abnormal', cause: 'late-tax' });
+    expect(unknownCause.status).toBe(400);
+    expect(unknownCause.json.detail).toContain('annual-report-not-published');
+    const listed = await supervisor('POST', `/entities/${other}/listings`, { list: 'abnormal', cause: 'annual-report-not-published' });
+    expect(listed.status).toBe(201);
+    const capped = (await supervisor('GET', `/entities/${other}/credit`)).json;
+    expect(capped).toMatchObject({ score: 1000, scoreClass: 'A', class: 'C', capped: { by: 'abnormal' } });
+    expect(capped.listings).toEqual([expect.objectContaining({ list: 'abnormal', listing: `credit-listing/${listed.json.listingId}` })]);
+
+    const removed = await supervisor('POST', `/listings/${listed.json.listingId}/remove`, { reason: '已补报年度报告并公示' });
+    expect(removed.status).toBe(200);
+    expect((await supervisor('GET', `/entities/${other}/credit`)).json).toMatchObject({ class: 'A', listings: [] });
+    expect((await supervisor('POST', `/listings/${listed.json.listingId}/remove`, { reason: 'again' })).status).toBe(409);
+
+    // The serious list: only with the case of its heavier penalty, and never off it within a year.
+    expect((await supervisor('POST', `/entities/${other}/listings`, { list: 'serious', cause: '严重违法' })).status).toBe(400);
+    const serious = await supervisor('POST', `/entities/${other}/listings`, { list: 'serious', cause: '严重违法', caseId: 'case-x' });
+    expect(serious.status).toBe(201);
+    expect((await supervisor('GET', `/entities/${other}/credit`)).json).toMatchObject({ class: 'D', capped: { by: 'serious' } });
+    const early = await supervisor('POST', `/listings/${serious.json.listingId}/remove`, { reason: '已履行' });
+    expect(early.status).toBe(409);
+    expect(early.json.detail).toContain('§16');
+    expect(early.json.earliest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Another agency cannot see or touch the listing.
+    const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
+    expect((await foreign('POST', `/listings/${serious.json.listingId}/remove`, { reason: 'x' })).status).toBe(404);
+  });
+
   it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);
     expect((await supervisor('GET', '/entities/not-a-code/credit')).status).toBe(400);
+  });
+
+  it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {
+    const report = await refoldCheck(platform);
+    expect(report.differing).toEqual([]);
+    expect(report.unknown).toEqual([]);
   });
 });

@@ -7,9 +7,29 @@ import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layou
 /**
  * The credit context's table layout (STYLE §11). A profile is computed from other contexts' records, read through
  * their layouts (imported where they are used): the entity's head, the agency's inspections and cases of the entity, and what other departments
- * reported about it. The credit function writes nothing yet (listings, objections and repairs will be its streams).
+ * reported about it. Its own streams: listings (objections and repairs will follow).
  */
+/** A listing on the abnormal-operations or the serious list: a stream of its own, listed by entity. */
+export const LISTING_STREAMS = 'credit-listing/';
+export const listingStream = (listingId: string) => `${LISTING_STREAMS}${listingId}`;
+const LISTINGS = 'LISTING#';
+export const listingIndex = (s: { agency: string; uscc: string; on: string; listingId: string }) => ({
+  gsi1pk: `${LISTINGS}${s.agency}#${s.uscc}`,
+  gsi1sk: `${s.on}#${s.listingId}`,
+});
+/** An agency's listings of one entity. */
+export const listingsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${LISTINGS}${agency}#${uscc}` });
+
 export const creditAccess = (): TableAccess => ({
-  read: [entityHeads(), inspectionHeads(), inspectionLists(), caseHeads(), caseLists(), streamKeyPrefix(EXTERNAL_STREAMS)],
-  write: [],
+  read: [
+    streamKeyPrefix(LISTING_STREAMS),
+    LISTINGS,
+    entityHeads(),
+    inspectionHeads(),
+    inspectionLists(),
+    caseHeads(),
+    caseLists(),
+    streamKeyPrefix(EXTERNAL_STREAMS),
+  ],
+  write: [streamKeyPrefix(LISTING_STREAMS)],
 });

@@ -1,7 +1,9 @@
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { EntityListed, ListingRemoved } from '#events/credit/credit-events.v1';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
 import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { dataOf } from '#events/stored-event';
+import { seriousListingEnds } from './listings.ts';
 import type { PenaltyType } from './rules.ts';
 
 /** Where a fact comes from: the stored event, by stream and sequence number (DESIGN §4). */
@@ -78,6 +80,14 @@ export function factsOf(event: StoredEventLike): CreditFact[] {
         },
       ];
     }
+    case EntityListed.DETAIL_TYPE: {
+      const { list, on } = dataOf(EntityListed, event);
+      const listed: CreditFact = { kind: 'listed', on, list, listing: event.stream, source };
+      // Off the serious list after 3 years by itself (SAMR Order 44); the abnormal list has no such end.
+      return list === 'serious' ? [listed, { kind: 'unlisted', on: seriousListingEnds(on), listing: event.stream, source }] : [listed];
+    }
+    case ListingRemoved.DETAIL_TYPE:
+      return [{ kind: 'unlisted', on: dataOf(ListingRemoved, event).on, listing: event.stream, source }];
     default:
       return [];
   }

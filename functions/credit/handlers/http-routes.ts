@@ -1,10 +1,25 @@
 import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
 import { readCreditProfile } from '../domain/credit-reads.ts';
+import { listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
 
 export const http = httpHandler<RouteKeyOf<'credit'>>({
+  'POST /entities/{uscc}/listings': route(
+    () => contracts.listEntity,
+    async (r) => ({
+      status: 201,
+      body: await listEntityOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
+    }),
+  ),
+  'POST /listings/{id}/remove': route(
+    () => contracts.removeListing,
+    async (r) => ({
+      status: 200,
+      body: await removeListingOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body.reason),
+    }),
+  ),
   'GET /entities/{uscc}/credit': route(
     () => contracts.profile,
     async (r) => ({ status: 200, body: await readCreditProfile(wired(), r.principal.agency, r.params.uscc, r.query.asOf) }),

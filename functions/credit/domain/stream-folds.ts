@@ -1,0 +1,11 @@
+import type { StreamFold } from '#records/domain/stream-fold';
+import { LISTING_STREAMS } from '../adapters/table-layout.ts';
+import { evolveListing, type ListingState } from './listings.ts';
+
+/** The credit context's kinds of stream and how each folds (DESIGN §4). */
+export const creditFolds: readonly StreamFold[] = [
+  {
+    prefix: LISTING_STREAMS,
+    fold: (events, head) => events.reduce<ListingState | undefined>((state, event) => evolveListing(state, event, head.agency), undefined),
+  },
+];
