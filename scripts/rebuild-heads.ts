@@ -16,11 +16,11 @@ import { ingestFolds } from '#ingest/domain/stream-folds';
 import { inspectionFolds } from '#inspections/domain/inspection';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { rewriteHead, type ScannedHead, scanHeads } from '#records/adapters/dynamodb-head-scan';
-import type { RecordedEvent } from '#records/domain/recorded-event';
 import { checkHead, foldFor, type HeadDifference } from '#records/domain/refold';
 import type { StreamFold } from '#records/domain/stream-fold';
 import { samplingFolds } from '#sampling/domain/task-fold';
 import { creditFolds } from '../functions/credit/domain/stream-folds.ts';
+import { allEvents } from '../functions/records/domain/read-all.ts';
 
 /** Every kind of stream the platform writes, and how it folds. */
 export const ALL_FOLDS: readonly StreamFold[] = [
@@ -46,23 +46,13 @@ const CONCURRENCY = 8;
 export async function rebuildHeads(options: { client: DynamoDBClient; table: string; rewrite: boolean }): Promise<RebuildReport> {
   const store = new DynamoDbEventStore(options.client, options.table);
   const report: RebuildReport = { checked: 0, byPrefix: {}, differing: [], rewritten: 0, unknown: [] };
-  const readAll = async (stream: string) => {
-    const events: RecordedEvent[] = [];
-    let afterSeq = 0;
-    for (;;) {
-      const page = await store.read(stream, { afterSeq, limit: 500 });
-      events.push(...page.events);
-      if (page.nextAfterSeq === undefined) return events;
-      afterSeq = page.nextAfterSeq;
-    }
-  };
   const one = async (head: ScannedHead) => {
     const fold = foldFor(ALL_FOLDS, head.stream);
     if (fold === undefined) {
       report.unknown.push(head.stream);
       return;
     }
-    const events = await readAll(head.stream);
+    const events = await allEvents(store, [head.stream]);
     // A head read before its latest append is not a difference: compare at the version that was read.
     const { folded, difference } = checkHead(fold, head, events.slice(0, head.version));
     report.checked += 1;

@@ -40,3 +40,9 @@ export function calendarOf(isWorking: (date: string) => { working: boolean; prov
   };
   return { isWorkingDay: isWorking, addWorkingDays, addCalendarDays };
 }
+
+/** The day an instant falls on by the regulator's calendar: China Standard Time (UTC+8, no summer time). */
+export const chinaDay = (at: number | string | Date): string => {
+  const time = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
+};

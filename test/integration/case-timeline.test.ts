@@ -1,6 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { allEvents, timelinePage, verifyTimeline } from '#cases/domain/timeline';
+import { timelinePage, verifyTimeline } from '#cases/domain/timeline';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
+import { allEvents } from '#records/domain/read-all';
 import { freshTables } from '../support/dynamodb.ts';
 
 describe('a long case timeline on DynamoDB Local', () => {

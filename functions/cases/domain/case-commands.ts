@@ -1,9 +1,10 @@
 import { entityStream } from '#directory/adapters/table-layout';
 import { inspectionStream } from '#inspections/adapters/table-layout';
 import type { Actor } from '#records/domain/recorded-event';
+import { chinaDay } from '#shared/calendar';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#shared/errors';
 import type { CaseDeps } from '../ports.ts';
-import { caseView, dayOf, readableCase } from './case-reads.ts';
+import { caseView, readableCase } from './case-reads.ts';
 import type { CaseOpening } from './case-record.ts';
 import { openCase } from './case-record.ts';
 import { type CommandInput, decideOnTheSpot, give } from './commands.ts';
@@ -131,7 +132,7 @@ export async function openFromInspection(
     party: { kind: 'organisation', name: entity?.name ?? clue.entity },
     source: { kind: 'inspection', ref: clue.inspectionId },
     summary: clue.summary,
-    clueOn: dayOf(Date.parse(clue.occurredAt)),
+    clueOn: chinaDay(clue.occurredAt),
   });
   try {
     const actor = { id: 'inspections', role: 'system', agency: clue.agency };

@@ -1,5 +1,7 @@
 import { walkLists } from '#records/domain/list-walk';
+import { allEvents } from '#records/domain/read-all';
 import type { StoredRecord } from '#records/ports';
+import { chinaDay } from '#shared/calendar';
 import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/errors';
 import { canRead } from '#shared/read-policy';
 import { externalRecordStream, publicDecisions } from '../adapters/table-layout.ts';
@@ -8,7 +10,7 @@ import { type CaseRecord, foldCase } from './case-record.ts';
 import { caseDeadlines, stillRuns } from './clocks.ts';
 import { isLive, type Publication, publicationStream } from './decision-publicity.ts';
 import { allowedCommands } from './lifecycle.ts';
-import { allEvents, parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './timeline.ts';
+import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './timeline.ts';
 import { caseStream } from './workflows.ts';
 
 /** Who reads: the person, the role the route let in, and whether they read as an auditor (DESIGN §5). */
@@ -22,9 +24,6 @@ export interface CaseReader {
 
 /** What one export may weigh: a Lambda response carries at most 6 MB. */
 export const MAX_EXPORT_BYTES = 5 * 1_048_576;
-
-/** Dates on the regulator's calendar: China Standard Time. */
-export const dayOf = (time: number) => new Date(time + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
 export function caseView(deps: Pick<CaseDeps, 'calendar'>, c: CaseRecord, on: string) {
@@ -65,7 +64,7 @@ export async function caseAsOf(deps: CaseDeps, who: CaseReader, caseId: string, 
   const upTo = (await allEvents(deps.store, [caseStream(head.caseId)])).filter((e) => Date.parse(e.recordedAt) <= at);
   const then = foldCase(upTo, { agency: head.agency, jurisdiction: head.jurisdiction });
   if (then === undefined) throw new NotFoundError(`Case ${caseId} as of ${asOf} (it was opened later)`);
-  return { ...caseView(deps, then, dayOf(at)), asOf, version: upTo.length };
+  return { ...caseView(deps, then, chinaDay(at)), asOf, version: upTo.length };
 }
 
 /**

@@ -36,20 +36,6 @@ export async function timelinePage(
   return { events, ...(more ? { cursor: Buffer.from(JSON.stringify(position)).toString('base64url') } : {}) };
 }
 
-/** Every event of the streams, in timeline order, page after page (a store page stops at 1 MB). */
-export async function allEvents(store: EventStore, streams: readonly string[]): Promise<RecordedEvent[]> {
-  const all: RecordedEvent[] = [];
-  for (const stream of streams) {
-    let afterSeq: number | undefined = 0;
-    while (afterSeq !== undefined) {
-      const page = await store.read(stream, { afterSeq, limit: 1000 });
-      all.push(...page.events);
-      afterSeq = page.nextAfterSeq;
-    }
-  }
-  return all;
-}
-
 export function parseTimelineCursor(cursor: string | undefined): { stream: number; afterSeq: number } | undefined {
   if (cursor === undefined) return undefined;
   try {

@@ -1,9 +1,9 @@
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
+import { chinaDay } from '#shared/calendar';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { officialCalendar } from '#shared/working-days';
 import { DynamoDbAccessLog } from '../adapters/dynamodb-access-log.ts';
-import { dayOf } from '../domain/case-reads.ts';
 import type { CaseDeps } from '../ports.ts';
 import { caseSettings } from '../settings.ts';
 
@@ -18,8 +18,8 @@ export async function wired(): Promise<CaseDeps> {
   };
   return {
     ...adapters,
-    today: () => dayOf(Date.now()),
-    dayIn: (days) => dayOf(Date.now() + days * 86_400_000),
+    today: () => chinaDay(Date.now()),
+    dayIn: (days) => chinaDay(Date.now() + days * 86_400_000),
     calendar: await officialCalendar(),
     settings,
   };

@@ -2,24 +2,13 @@ import { casesAbout } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
 import { externalRecordStream } from '#ingest/adapters/table-layout';
 import { inspectionsAbout } from '#inspections/adapters/table-layout';
+import { allEvents } from '#records/domain/read-all';
 import type { StoredRecord } from '#records/ports';
 import { NotFoundError } from '#shared/errors';
 import { listingsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditFact, factsOf } from './facts.ts';
 import { type CreditProfile, creditProfile } from './profile.ts';
-
-/** Every event of a stream, page after page. */
-async function eventsOf(deps: CreditDeps, stream: string) {
-  const events = [];
-  let afterSeq: number | undefined = 0;
-  while (afterSeq !== undefined) {
-    const page = await deps.store.read(stream, { afterSeq, limit: 1000 });
-    events.push(...page.events);
-    afterSeq = page.nextAfterSeq;
-  }
-  return events;
-}
 
 /** Every head of a list, page after page. */
 async function headsOf(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2' | 'gsi3'; partition: string }): Promise<StoredRecord<unknown>[]> {
@@ -50,7 +39,7 @@ export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: s
     externalRecordStream(agency, subject),
   );
   const streams = [...inspections, ...cases, ...listings].map((h) => h.stream).concat(reported);
-  const events = (await Promise.all(streams.map((s) => eventsOf(deps, s)))).flat();
+  const events = (await Promise.all(streams.map((s) => allEvents(deps.store, [s])))).flat();
   return events.flatMap(factsOf);
 }
 

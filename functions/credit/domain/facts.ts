@@ -3,6 +3,7 @@ import { EntityListed, ListingRemoved } from '#events/credit/credit-events.v1';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
 import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { dataOf } from '#events/stored-event';
+import { chinaDay } from '#shared/calendar';
 import { seriousListingEnds } from './listings.ts';
 import type { PenaltyType } from './rules.ts';
 
@@ -36,9 +37,6 @@ export interface StoredEventLike {
   occurredAt: string;
   data: unknown;
 }
-
-/** The day an instant falls on in China Standard Time (the regulator's calendar). */
-export const chinaDay = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The credit facts in a stored event, if any: the platform's own completed inspections and penalty decisions (and

@@ -1,5 +1,6 @@
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
+import { chinaDay } from '#shared/calendar';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import type { CreditDeps } from '../ports.ts';
 
@@ -9,7 +10,7 @@ export const wired = (): CreditDeps => {
   built ??= {
     store: new DynamoDbEventStore(dynamodb(), tableName()),
     reader: new DynamoDbHeadReader(dynamodb(), tableName()),
-    today: () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+    today: () => chinaDay(Date.now()),
   };
   return built;
 };

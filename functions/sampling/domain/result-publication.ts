@@ -1,6 +1,6 @@
 import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
 import type { EventStore } from '#records/ports';
-import type { WorkingCalendar } from '#shared/calendar';
+import { chinaDay, type WorkingCalendar } from '#shared/calendar';
 import { maskText } from '#shared/masking';
 import { taskIndex } from '../adapters/table-layout.ts';
 import type { InspectionOutcome, SamplingDeps, TaskState } from '../ports.ts';
@@ -101,7 +101,7 @@ export async function flagOverdue(
 
 /** The daily sweep over every drawn task (DESIGN §6): flags each whose results are overdue; answers how many. */
 export async function sweepOverdue(deps: Pick<SamplingDeps, 'store' | 'reads'>, now: Date, calendar: WorkingCalendar): Promise<number> {
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = chinaDay(now);
   let flagged = 0;
   let cursor: string | undefined;
   do {
