@@ -1,15 +1,18 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { caseClockSweep, caseClues, casePublicity, caseWithdrawals } from './handlers/consumers.ts';
-import { http } from './handlers/http-routes.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The penalty cases context's Lambda: its HTTP routes, the rules `case-clues`, `case-publicity`, `case-withdrawals` and the daily `case-clock-sweep`. */
+const consumers = () => import('./handlers/consumers.ts');
+
+/**
+ * The penalty cases context's Lambda: its HTTP routes, the rules `case-clues`, `case-publicity`, `case-withdrawals`
+ * and the daily `case-clock-sweep`, each loaded by its first invocation.
+ */
 export const handler = contextHandler<ConsumerOf<'cases'>>({
-  http,
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
   events: {
-    'case-clues': caseClues,
-    'case-publicity': casePublicity,
-    'case-withdrawals': caseWithdrawals,
-    'case-clock-sweep': caseClockSweep,
+    'case-clues': lazily(consumers, 'caseClues'),
+    'case-publicity': lazily(consumers, 'casePublicity'),
+    'case-withdrawals': lazily(consumers, 'caseWithdrawals'),
+    'case-clock-sweep': lazily(consumers, 'caseClockSweep'),
   },
 });

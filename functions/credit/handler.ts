@@ -1,6 +1,8 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { http } from './handlers/http-routes.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The credit context's Lambda: its HTTP routes (it consumes no rule yet). */
-export const handler = contextHandler<ConsumerOf<'credit'>>({ http, events: {} });
+/** The credit context's Lambda: its HTTP routes, loaded by the first request. */
+export const handler = contextHandler<ConsumerOf<'credit'>>({
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
+  events: {},
+});

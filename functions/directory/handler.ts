@@ -1,10 +1,13 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { http } from './handlers/http-routes.ts';
-import { importHandedOver, importRequested } from './handlers/import-jobs.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The directory's Lambda: its HTTP routes, and the import jobs they start (rules `entity-import-*`). */
+const importJobs = () => import('./handlers/import-jobs.ts');
+
+/** The directory's Lambda: its HTTP routes, and the import jobs they start (rules `entity-import-*`), each loaded by its first invocation. */
 export const handler = contextHandler<ConsumerOf<'directory'>>({
-  http,
-  events: { 'entity-import-requested': importRequested, 'entity-import-handed-over': importHandedOver },
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
+  events: {
+    'entity-import-requested': lazily(importJobs, 'importRequested'),
+    'entity-import-handed-over': lazily(importJobs, 'importHandedOver'),
+  },
 });

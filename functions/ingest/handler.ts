@@ -1,6 +1,8 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { http } from './handlers/http-routes.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The ingest context's Lambda: its HTTP routes (it consumes no rule). */
-export const handler = contextHandler<ConsumerOf<'ingest'>>({ http, events: {} });
+/** The ingest context's Lambda: its HTTP routes, loaded by the first request. */
+export const handler = contextHandler<ConsumerOf<'ingest'>>({
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
+  events: {},
+});

@@ -1,7 +1,8 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { assignInspections } from './handlers/consumers.ts';
-import { http } from './handlers/http-routes.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The inspections context's Lambda: its HTTP routes and the rule `assign-inspections`. */
-export const handler = contextHandler<ConsumerOf<'inspections'>>({ http, events: { 'assign-inspections': assignInspections } });
+/** The inspections context's Lambda: its HTTP routes and the rule `assign-inspections`, each loaded by its first invocation. */
+export const handler = contextHandler<ConsumerOf<'inspections'>>({
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
+  events: { 'assign-inspections': lazily(() => import('./handlers/consumers.ts'), 'assignInspections') },
+});

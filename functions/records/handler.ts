@@ -1,7 +1,8 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { activity } from './handlers/consumers.ts';
-import { http } from './handlers/http-routes.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The records context's Lambda: the activity feed's route and the rule `activity-feed`. */
-export const handler = contextHandler<ConsumerOf<'records'>>({ http, events: { 'activity-feed': activity } });
+/** The records context's Lambda: the activity feed's route and the rule `activity-feed`, each loaded by its first invocation. */
+export const handler = contextHandler<ConsumerOf<'records'>>({
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
+  events: { 'activity-feed': lazily(() => import('./handlers/consumers.ts'), 'activity') },
+});

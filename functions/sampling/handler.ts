@@ -1,10 +1,17 @@
 import type { ConsumerOf } from '#infra/topology';
-import { contextHandler } from '#shared/context-handler';
-import { drawMarkers, inspectedMarkersConsumer, publicationSweep } from './handlers/consumers.ts';
-import { http } from './handlers/http-routes.ts';
+import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The sampling context's Lambda: its HTTP routes, the rules `draw-markers` and `inspected-markers`, and the daily `publication-sweep`. */
+const consumers = () => import('./handlers/consumers.ts');
+
+/**
+ * The sampling context's Lambda: its HTTP routes, the rules `draw-markers` and `inspected-markers`, and the daily
+ * `publication-sweep`, each loaded by its first invocation.
+ */
 export const handler = contextHandler<ConsumerOf<'sampling'>>({
-  http,
-  events: { 'draw-markers': drawMarkers, 'inspected-markers': inspectedMarkersConsumer, 'publication-sweep': publicationSweep },
+  http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
+  events: {
+    'draw-markers': lazily(consumers, 'drawMarkers'),
+    'inspected-markers': lazily(consumers, 'inspectedMarkersConsumer'),
+    'publication-sweep': lazily(consumers, 'publicationSweep'),
+  },
 });

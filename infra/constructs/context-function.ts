@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
-import { Duration, type Stack, Validations } from 'aws-cdk-lib';
+import { AssetHashType, DockerImage, Duration, type Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { buildSync } from 'esbuild';
+import { functionBuild } from '../bundling.ts';
 import { TABLE_ACTIONS } from '../table-policy.ts';
 import type { FunctionSpec } from '../topology.ts';
 
@@ -25,17 +26,33 @@ export interface ContextFunctionProps {
  * environment variable the function reads the resource's name from (as Powertools' example app binds its resources).
  */
 export class ContextFunction extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: lambda.Function;
 
   constructor(scope: Construct, id: string, props: ContextFunctionProps) {
     super(scope, id);
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.SIX_MONTHS });
-    this.fn = new NodejsFunction(this, 'Function', {
+    const entry = resolve(props.root, props.spec.entry);
+    this.fn = new lambda.Function(this, 'Function', {
       description: props.spec.description,
-      entry: resolve(props.root, props.spec.entry),
-      handler: 'handler',
-      projectRoot: props.root,
-      depsLockFilePath: resolve(props.root, 'package-lock.json'),
+      // Bundled here with esbuild, split into chunks loaded on first use (infra/bundling.ts); NodejsFunction bundles
+      // one file only. The hash is the output's, so an unchanged bundle is not uploaded again.
+      code: lambda.Code.fromAsset(props.root, {
+        assetHashType: AssetHashType.OUTPUT,
+        bundling: {
+          // Never used: esbuild is a dev dependency and bundles locally (as NodejsFunction does when it is installed).
+          image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+          // Part of the asset's cache key (CDK keys a bundle by its source path and options, not by what `local` does):
+          // without the entry here every function would get the first one's bundle.
+          environment: { ENTRY: props.spec.entry },
+          local: {
+            tryBundle(outputDir) {
+              buildSync(functionBuild(entry, outputDir));
+              return true;
+            },
+          },
+        },
+      }),
+      handler: 'index.handler',
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.spec.memoryMb,
@@ -48,19 +65,6 @@ export class ContextFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: `regulator-${props.name}`,
         POWERTOOLS_METRICS_NAMESPACE: 'Regulator',
         ...props.environment,
-      },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node22',
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // The AWS SDK's ESM build still calls require(); without this banner the bundle crashes on import.
-        banner: "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);",
-        externalModules: [],
-        // esbuild's per-bundle size report made `cdk synth --quiet` print some 50 lines; errors still print.
-        logLevel: LogLevel.ERROR,
       },
     });
     const acknowledge = (id: string, reason: string) => Validations.of(this.fn).acknowledge({ id: `AwsSolutions::${id}`, reason });

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -82,6 +83,27 @@ describe('the CDK app built from the topology', () => {
     for (const f of contextFunctions as { Properties: Record<string, unknown> }[]) {
       expect(f.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
     }
+  });
+
+  it("bundles each function from its own entry, split into chunks (its asset's source map names its handler)", () => {
+    const contextFunctions = Object.values(service.findResources('AWS::Lambda::Function')) as {
+      Properties: { Code: { S3Key: string }; Environment: { Variables: Record<string, string> }; Handler: string };
+    }[];
+    const keys = new Set<string>();
+    for (const name of Object.keys(functions)) {
+      const f = contextFunctions.find((c) => c.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === `regulator-${name}`);
+      expect(f?.Properties.Handler).toBe('index.handler');
+      const asset = resolve(root, 'cdk.out/test-infra', `asset.${f?.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
+      const map = JSON.parse(readFileSync(resolve(asset, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+      expect(map.sources.some((source) => source.endsWith(`functions/${name}/handler.ts`))).toBe(true);
+      keys.add(f?.Properties.Code.S3Key ?? '');
+    }
+    expect(keys.size).toBe(Object.keys(functions).length);
+    const cases = contextFunctions.find((c) => c.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === 'regulator-cases');
+    const chunks = readdirSync(
+      resolve(root, 'cdk.out/test-infra', `asset.${cases?.Properties.Code.S3Key.replace(/\.zip$/, '')}`, 'chunks'),
+    );
+    expect(chunks.filter((c) => c.endsWith('.mjs')).length).toBeGreaterThan(1);
   });
 
   it('gives a function its domain settings with their defaults, and takes overrides and machine clients from the CDK context', () => {
