@@ -11,6 +11,7 @@ import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { RECLASSIFYING_EVENTS } from '#events/credit/reclassifying-events';
 import { ImportHandedOver } from '#events/directory/import-handed-over.v1';
 import { ImportRequested } from '#events/directory/import-requested.v1';
 import { CaseClueRaised, InspectionCompleted } from '#events/inspections/inspection-events.v1';
@@ -302,6 +303,7 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
   { method: 'GET', path: '/entities/{uscc}/credit', fn: 'credit', access: roles(STAFF), contract: credit.profile },
+  { method: 'GET', path: '/entities/{uscc}/credit/history', fn: 'credit', access: roles(STAFF), contract: credit.history },
   { method: 'POST', path: '/entities/{uscc}/listings', fn: 'credit', access: roles(['supervisor']), contract: credit.listEntity },
   { method: 'POST', path: '/listings/{id}/remove', fn: 'credit', access: roles(['supervisor']), contract: credit.removeListing },
   { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
@@ -406,6 +408,12 @@ const RULES = [
     pattern: on(TaskDrawn),
     target: 'inspections',
   },
+  {
+    name: 'credit-reclassify',
+    description: 'An inspection result, a penalty, a listing or a new national class re-classifies its entity at once',
+    pattern: on(...RECLASSIFYING_EVENTS),
+    target: 'credit',
+  },
 ] as const satisfies readonly RuleSpec[];
 export const rules: readonly RuleSpec[] = RULES;
 
@@ -419,6 +427,8 @@ export interface ScheduleSpec {
 const SCHEDULES = [
   { name: 'publication-sweep', expression: 'rate(1 day)', target: 'sampling' },
   { name: 'case-clock-sweep', expression: 'rate(1 day)', target: 'cases' },
+  // Daily; it re-classifies on the first day of each month (China Standard Time) and returns at once on the others.
+  { name: 'credit-monthly-reclassification', expression: 'rate(1 day)', target: 'credit' },
 ] as const satisfies readonly ScheduleSpec[];
 export const schedules: readonly ScheduleSpec[] = SCHEDULES;
 

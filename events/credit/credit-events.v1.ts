@@ -1,6 +1,7 @@
 /** The credit context's events (信用监管), one file per type and version beside this one; this module lists them. */
+import { ClassChanged } from './class-changed.v1.ts';
 import { EntityListed } from './entity-listed.v1.ts';
 import { ListingRemoved } from './listing-removed.v1.ts';
 
-export { EntityListed, ListingRemoved };
-export const creditEvents = [EntityListed, ListingRemoved] as const;
+export { ClassChanged, EntityListed, ListingRemoved };
+export const creditEvents = [EntityListed, ListingRemoved, ClassChanged] as const;

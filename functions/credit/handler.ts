@@ -1,8 +1,16 @@
 import type { ConsumerOf } from '#infra/topology';
 import { contextHandler, lazily } from '#shared/context-handler';
 
-/** The credit context's Lambda: its HTTP routes, loaded by the first request. */
+const consumers = () => import('./handlers/consumers.ts');
+
+/**
+ * The credit context's Lambda: its HTTP routes, the rule `credit-reclassify` and the daily
+ * `credit-monthly-reclassification`, each loaded by its first invocation.
+ */
 export const handler = contextHandler<ConsumerOf<'credit'>>({
   http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
-  events: {},
+  events: {
+    'credit-reclassify': lazily(consumers, 'creditReclassify'),
+    'credit-monthly-reclassification': lazily(consumers, 'creditMonthly'),
+  },
 });

@@ -26,6 +26,42 @@ const listing = () => {
 };
 
 export const contracts = lazyContracts({
+  history: () =>
+    contract({
+      summary: 'Every change of an entity’s credit class, with its cause (Credit.ClassChanged)',
+      description:
+        'A class is recorded when a re-classification finds it changed: at once when a fact about the entity arrives (an inspection result, a penalty, a listing, a new national class), and monthly as factors decay. Each change’s `version` is the profile version a draw’s proof cites (`classedBy`). `class` is null for an entity never re-classified: it is classed by the class the national system gave it.',
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      responses: {
+        200: {
+          description: 'The class changes, oldest first',
+          schema: z
+            .object({
+              uscc: z.string(),
+              class: creditClass.nullable(),
+              changes: z.array(
+                z.object({
+                  version: z.number().int().min(1),
+                  recordedAt: z.string(),
+                  from: creditClass.nullable(),
+                  to: creditClass,
+                  score: z.number().int(),
+                  asOf: z.iso.date(),
+                  rules: z.array(z.string()),
+                  cause: z.object({
+                    kind: z.enum(['fact', 'monthly', 'rebuild']),
+                    event: z.object({ type: z.string(), stream: z.string(), seq: z.number().int() }).optional(),
+                  }),
+                }),
+              ),
+            })
+            .meta({ id: 'CreditClassHistory' }),
+        },
+        ...readErrors,
+        404: problem('Not in the caller’s agency directory'),
+      },
+    }),
   listEntity: () =>
     contract({
       summary: 'Put an entity on the abnormal-operations list (经营异常名录) or the serious illegal and dishonest list (严重违法失信名单)',
@@ -74,7 +110,15 @@ export const contracts = lazyContracts({
               score: z.number().int().min(0).max(1000),
               scoreClass: creditClass.describe('the class the score gives, before the lists cap it'),
               class: creditClass,
-              capped: z.object({ by: z.enum(['abnormal', 'serious']), listing: z.string(), basis: z.string() }).optional(),
+              capped: z
+                .union([
+                  z.object({ by: z.enum(['abnormal', 'serious']), listing: z.string(), basis: z.string() }),
+                  z.object({ by: z.literal('national'), source, basis: z.string() }),
+                ])
+                .optional()
+                .describe(
+                  'why the class is worse than the score’s: a listing, or the class the national system gave (never better than that)',
+                ),
               factors: z.array(
                 z.object({
                   source,

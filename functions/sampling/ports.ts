@@ -21,10 +21,19 @@ export interface StoredTask {
   lastHash: string;
 }
 
+export type CreditClass = 'A' | 'B' | 'C' | 'D';
+
 export interface EntityRow {
   uscc: string;
-  creditClass: 'A' | 'B' | 'C' | 'D';
+  /** The class the national system gave (the directory's record): the class of an entity never re-classified here. */
+  nationalClass: CreditClass;
   flags: string[];
+}
+
+/** An entity's class as the credit context last recorded it, and the version of its class stream (the profile version). */
+export interface ClassHead {
+  class: CreditClass;
+  version: number;
 }
 
 export interface PoolMember {
@@ -39,6 +48,8 @@ export interface SamplingReads {
   tasksOf(agency: string, limit: number, cursor?: string): Promise<{ items: TaskState[]; cursor?: string }>;
   publicTasks(limit: number, cursor?: string): Promise<{ items: TaskState[]; cursor?: string }>;
   population(agency: string, filter: PopulationFilter): Promise<EntityRow[]>;
+  /** The agency's class heads (credit), by credit code: read whole when a draw freezes its population. */
+  classes(agency: string): Promise<Map<string, ClassHead>>;
   /** Codes of these items that the agency owns in the catalog. */
   /** The items of these codes the agency owns, with the size of each one's checklist in bytes of JSON. */
   ownedItems(agency: string, codes: readonly string[]): Promise<Map<string, number>>;

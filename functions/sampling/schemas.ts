@@ -64,6 +64,15 @@ export const Proof = z
         shortfalls: z.array(z.object({ agency: z.string(), needed: z.number().int(), assigned: z.number().int() })),
       }),
     ),
+    classedBy: z
+      .object({
+        basis: z.string(),
+        strata: z.record(z.string(), z.record(z.string(), z.number().int().min(0))),
+      })
+      .optional()
+      .describe(
+        'Why each entity sat in its stratum: per stratum, the credit profile version each member was classed by (members not listed: the national class, version 0). Not an input of the draw.',
+      ),
   })
   .meta({ id: 'DrawProof', description: 'Re-run it with `npm run verify-draw -- proof.json populations/`' });
 

@@ -1,7 +1,8 @@
 import { CloudEvent } from 'cloudevents';
+import { chinaDay } from '#shared/calendar';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { refoldCheck } from '../support/refold.ts';
-import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const AGENCY = 'SAMR-110105';
 const SOURCE = 'urn:cn:gov:market:110105:credit-test';
@@ -118,6 +119,71 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     // Another agency cannot see or touch the listing.
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('POST', `/listings/${serious.json.listingId}/remove`, { reason: 'x' })).status).toBe(404);
+  });
+
+  it('re-classifies at once when facts arrive, and the next draw puts the entity in stratum C, its proof citing the profile version', async () => {
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    const drawn = usccFor(5);
+    expect((await admin('POST', '/entities', entityInput(5))).status).toBe(201);
+    const history = async () => (await supervisor('GET', `/entities/${drawn}/credit/history`)).json;
+    expect(await history()).toEqual({ uscc: drawn, class: null, changes: [] });
+
+    // Two non-compliant inspections and a fine of 200,000 from another department, in the last few days:
+    // 1000 - 60 - 60 - 150 = 730, class C (a few days of decay round away from 0).
+    const daysAgo = (n: number) => chinaDay(Date.now() - n * 86_400_000);
+    const system = await tokenFor(platform.url, { client_id: 'tax-client-credit', scopes: ['events:write'], agency: AGENCY });
+    const post = async (events: CloudEvent<unknown>[]) =>
+      fetch(`${platform.url}/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${system}`, 'content-type': 'application/cloudevents-batch+json' },
+        body: JSON.stringify(events),
+      });
+    const reported = await post([
+      inspection('5-1', drawn, daysAgo(3), 'non-compliant'),
+      inspection('5-2', drawn, daysAgo(2), 'non-compliant'),
+      fine('5-3', drawn, daysAgo(1), 200_000),
+    ]);
+    expect(reported.status).toBe(200);
+    const classedC = await eventually(async () => {
+      const h = await history();
+      return h.class === 'C' ? h : undefined;
+    }, 60_000);
+    const last = classedC.changes.at(-1);
+    expect(last).toMatchObject({ to: 'C', score: 730, rules: ['credit-v1'], cause: { kind: 'fact' } });
+    expect(last.cause.event.stream).toBe(`external/${AGENCY}/${drawn}`);
+    expect((await supervisor('GET', `/entities/${drawn}/credit`)).json).toMatchObject({ score: 730, class: 'C' });
+
+    // The next task's draw classes it by that profile version.
+    for (const id of ['credit-insp-1', 'credit-insp-2']) {
+      expect((await supervisor('POST', '/inspectors', { id, name: id, certificateNumber: id })).status).toBe(201);
+    }
+    const item = {
+      code: 'CR-1',
+      name: '信用风险检查',
+      legalBasis: '《企业信息公示暂行条例》',
+      checklist: [{ id: 'q1', question: '是否公示年报', mandatory: true }],
+    };
+    expect((await admin('POST', '/inspection-items', item)).status).toBe(201);
+    const task = await supervisor('POST', '/sampling-tasks', {
+      name: '信用分类抽查',
+      items: ['CR-1'],
+      teams: [{ agency: AGENCY, count: 2 }],
+      period: { start: '2026-12-01', end: '2026-12-31' },
+    });
+    expect(task.status).toBe(201);
+    const taskId = task.json.id as string;
+    expect((await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: '信用见证人' })).status).toBe(200);
+    const population = (await supervisor('GET', `/sampling-tasks/${taskId}/populations/C`)).json;
+    expect(population.ids).toContain(drawn);
+    const proof = (await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).json;
+    expect(proof.classedBy.strata.C[drawn]).toBe(last.version);
+    expect(proof.classedBy.basis).toContain('国市监信发〔2022〕6号');
+
+    // A class change after the freeze does not move it: two more fines make it D, the drawn task keeps it in C.
+    expect((await post([fine('5-4', drawn, daysAgo(1), 2_000_000), fine('5-5', drawn, daysAgo(0), 2_000_000)])).status).toBe(200);
+    await eventually(async () => ((await history()).class === 'D' ? true : undefined), 60_000);
+    expect((await supervisor('GET', `/sampling-tasks/${taskId}/populations/C`)).json.ids).toContain(drawn);
+    expect((await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).json.classedBy.strata.C[drawn]).toBe(last.version);
   });
 
   it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {

@@ -1,5 +1,5 @@
 import { caseHeads, caseLists } from '#cases/adapters/table-layout';
-import { entityHeads } from '#directory/adapters/table-layout';
+import { agencyList, entityHeads } from '#directory/adapters/table-layout';
 import { EXTERNAL_STREAMS } from '#ingest/adapters/table-layout';
 import { inspectionHeads, inspectionLists } from '#inspections/adapters/table-layout';
 import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
@@ -7,7 +7,7 @@ import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layou
 /**
  * The credit context's table layout (STYLE §11). A profile is computed from other contexts' records, read through
  * their layouts (imported where they are used): the entity's head, the agency's inspections and cases of the entity, and what other departments
- * reported about it. Its own streams: listings (objections and repairs will follow).
+ * reported about it. Its own streams: listings and each entity's class (objections and repairs will follow).
  */
 /** A listing on the abnormal-operations or the serious list: a stream of its own, listed by entity. */
 export const LISTING_STREAMS = 'credit-listing/';
@@ -20,10 +20,27 @@ export const listingIndex = (s: { agency: string; uscc: string; on: string; list
 /** An agency's listings of one entity. */
 export const listingsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${LISTINGS}${agency}#${uscc}` });
 
+/**
+ * An entity's class as the agency's re-classifications left it: a stream per entity and agency (its events are
+ * `Credit.ClassChanged`; its version is the profile version a draw cites), and the agency's list of them, which the
+ * draw reads whole when it freezes a task's population.
+ */
+export const CLASS_STREAMS = 'credit-class/';
+export const classStream = (agency: string, uscc: string) => `${CLASS_STREAMS}${agency}/${uscc}`;
+const CLASSES = 'CLASS#';
+export const classIndex = (s: { agency: string; uscc: string }) => ({ gsi1pk: `${CLASSES}${s.agency}`, gsi1sk: s.uscc });
+/** An agency's class heads, one per entity that has been classified. */
+export const classesOf = (agency: string) => ({ index: 'gsi1' as const, partition: `${CLASSES}${agency}` });
+/** What a reader of the agency's classes (the draw) may read. */
+export const classLists = () => CLASSES;
+
 export const creditAccess = (): TableAccess => ({
   read: [
     streamKeyPrefix(LISTING_STREAMS),
     LISTINGS,
+    streamKeyPrefix(CLASS_STREAMS),
+    CLASSES,
+    agencyList(),
     entityHeads(),
     inspectionHeads(),
     inspectionLists(),
@@ -31,5 +48,5 @@ export const creditAccess = (): TableAccess => ({
     caseLists(),
     streamKeyPrefix(EXTERNAL_STREAMS),
   ],
-  write: [streamKeyPrefix(LISTING_STREAMS)],
+  write: [streamKeyPrefix(LISTING_STREAMS), streamKeyPrefix(CLASS_STREAMS)],
 });

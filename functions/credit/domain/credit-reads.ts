@@ -1,11 +1,13 @@
 import { casesAbout } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
+import { ClassChanged } from '#events/credit/credit-events.v1';
+import { dataOf } from '#events/stored-event';
 import { externalRecordStream } from '#ingest/adapters/table-layout';
 import { inspectionsAbout } from '#inspections/adapters/table-layout';
 import { allEvents } from '#records/domain/read-all';
 import type { StoredRecord } from '#records/ports';
 import { NotFoundError } from '#shared/errors';
-import { listingsAbout } from '../adapters/table-layout.ts';
+import { classStream, listingsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditFact, factsOf } from './facts.ts';
 import { type CreditProfile, creditProfile } from './profile.ts';
@@ -38,7 +40,8 @@ export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: s
   const reported = [uscc, ...cases.map((h) => h.stream.slice(h.stream.indexOf('/') + 1))].map((subject) =>
     externalRecordStream(agency, subject),
   );
-  const streams = [...inspections, ...cases, ...listings].map((h) => h.stream).concat(reported);
+  // The entity's own stream brings the class the national system gave it (registered or updated in the directory).
+  const streams = [entityStream(agency, uscc), ...[...inspections, ...cases, ...listings].map((h) => h.stream), ...reported];
   const events = (await Promise.all(streams.map((s) => allEvents(deps.store, [s])))).flat();
   return events.flatMap(factsOf);
 }
@@ -52,4 +55,16 @@ export async function readCreditProfile(
 ): Promise<CreditProfile & { uscc: string }> {
   const facts = await creditFactsAbout(deps, agency, uscc);
   return { uscc, ...creditProfile(facts, asOf ?? deps.today()) };
+}
+
+/** Every class change of an entity, oldest first, each with what caused it (the profile version is its `seq`). */
+export async function readClassHistory(deps: CreditDeps, agency: string, uscc: string) {
+  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
+    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  const events = await allEvents(deps.store, [classStream(agency, uscc)]);
+  const changes = events.map((e) => {
+    const { from, to, score, asOf, rules, cause } = dataOf(ClassChanged, e);
+    return { version: e.seq, recordedAt: e.recordedAt, from, to, score, asOf, rules, cause };
+  });
+  return { uscc, class: changes.at(-1)?.to ?? null, changes };
 }

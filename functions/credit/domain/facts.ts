@@ -1,11 +1,13 @@
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { EntityListed, ListingRemoved } from '#events/credit/credit-events.v1';
+import { EntityRegistered } from '#events/directory/entity-registered.v1';
+import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
 import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { dataOf } from '#events/stored-event';
 import { chinaDay } from '#shared/calendar';
 import { seriousListingEnds } from './listings.ts';
-import type { PenaltyType } from './rules.ts';
+import type { CreditClass, PenaltyType } from './rules.ts';
 
 /** Where a fact comes from: the stored event, by stream and sequence number (DESIGN §4). */
 export interface FactSource {
@@ -28,7 +30,9 @@ export type CreditFact =
     }
   | { kind: 'penalty-revoked'; on: string; decision: string; source: FactSource }
   | { kind: 'listed'; on: string; list: 'abnormal' | 'serious'; listing: string; source: FactSource }
-  | { kind: 'unlisted'; on: string; listing: string; source: FactSource };
+  | { kind: 'unlisted'; on: string; listing: string; source: FactSource }
+  /** The class the national system gave the entity (国市监信发〔2022〕6号), recorded with it in the directory. */
+  | { kind: 'national-class'; on: string; class: CreditClass; source: FactSource };
 
 export interface StoredEventLike {
   stream: string;
@@ -42,6 +46,8 @@ export interface StoredEventLike {
  * The credit facts in a stored event, if any: the platform's own completed inspections and penalty decisions (and
  * their revocation), and what other departments post through ingest (跨部门), which count like the platform's own.
  * A result that is neither compliant nor non-compliant (not found at the address, refused) is not a credit fact here.
+ * The directory's record of the entity brings the class the national system gave it (imported with the entity, or
+ * changed since): the profile's class is never better than that one.
  */
 export function factsOf(event: StoredEventLike): CreditFact[] {
   const source = { stream: event.stream, seq: event.seq, type: event.type };
@@ -83,6 +89,12 @@ export function factsOf(event: StoredEventLike): CreditFact[] {
       const listed: CreditFact = { kind: 'listed', on, list, listing: event.stream, source };
       // Off the serious list after 3 years by itself (SAMR Order 44); the abnormal list has no such end.
       return list === 'serious' ? [listed, { kind: 'unlisted', on: seriousListingEnds(on), listing: event.stream, source }] : [listed];
+    }
+    case EntityRegistered.DETAIL_TYPE:
+      return [{ kind: 'national-class', on: chinaDay(event.occurredAt), class: dataOf(EntityRegistered, event).creditClass, source }];
+    case EntityUpdated.DETAIL_TYPE: {
+      const changed = dataOf(EntityUpdated, event).changes.creditClass;
+      return changed === undefined ? [] : [{ kind: 'national-class', on: chinaDay(event.occurredAt), class: changed, source }];
     }
     case ListingRemoved.DETAIL_TYPE:
       return [{ kind: 'unlisted', on: dataOf(ListingRemoved, event).on, listing: event.stream, source }];

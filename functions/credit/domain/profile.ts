@@ -27,8 +27,8 @@ export interface CreditProfile {
   /** The class the score gives, before the lists cap it. */
   scoreClass: CreditClass;
   class: CreditClass;
-  /** Why the class is not the score's: a listing, with its rule. */
-  capped?: { by: 'abnormal' | 'serious'; listing: string; basis: string };
+  /** Why the class is not the score's: a listing, or the class the national system gave (its source), with the rule. */
+  capped?: { by: 'abnormal' | 'serious'; listing: string; basis: string } | { by: 'national'; source: FactSource; basis: string };
   factors: CreditFactor[];
   listings: CreditListing[];
   rules: string[];
@@ -185,7 +185,7 @@ export function creditProfile(
   const rules = rulesOn(asOf, sets);
   const score = Math.max(0, Math.min(1000, rules.start + factors.reduce((sum, f) => sum + f.points, 0)));
   const scoreClass = classOf(score, rules);
-  const listed = listedClass(scoreClass, listings, rules);
+  const listed = nationalCap(listedClass(scoreClass, listings, rules), upTo, rules);
   return {
     asOf,
     score,
@@ -196,6 +196,13 @@ export function creditProfile(
     listings,
     rules: [...new Set([...factors.map((f) => f.rule.split('/')[0] as string), rules.id])].sort(),
   };
+}
+
+/** The class at best the one the national system gave last (a later letter is a higher risk). */
+function nationalCap(listed: Pick<CreditProfile, 'class' | 'capped'>, facts: readonly CreditFact[], rules: CreditRuleSet) {
+  const national = facts.findLast((f): f is Extract<CreditFact, { kind: 'national-class' }> => f.kind === 'national-class');
+  if (national === undefined || national.class <= listed.class) return listed;
+  return { class: national.class, capped: { by: 'national' as const, source: national.source, basis: rules.national.basis } };
 }
 
 /** The listings still in force: listed and not removed (by the day of the profile). */

@@ -28,6 +28,8 @@ export interface CreditRuleSet {
   /** Class thresholds: A at or above `A`, B at or above `B`, C at or above `C`, else D. */
   classes: { A: number; B: number; C: number; basis: string };
   lists: { abnormalCap: CreditClass; seriousClass: CreditClass; basis: string };
+  /** The class the national system gave the entity, recorded with it in the directory: the profile is never better. */
+  national: { basis: string };
 }
 
 export const CREDIT_RULES_V1: CreditRuleSet = {
@@ -59,6 +61,10 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
     abnormalCap: 'C',
     seriousClass: 'D',
     basis: '企业经营异常名录管理办法 (SAMR Order 101, 2025); 市场监督管理严重违法失信名单管理办法 (SAMR Order 44, 2021)',
+  },
+  national: {
+    basis:
+      '国市监信发〔2022〕6号 (the general classification made by the national system and shared with local regulators; the local profile only adds what the agency knows)',
   },
 };
 

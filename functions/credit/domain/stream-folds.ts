@@ -1,5 +1,6 @@
 import type { StreamFold } from '#records/domain/stream-fold';
-import { LISTING_STREAMS } from '../adapters/table-layout.ts';
+import { CLASS_STREAMS, LISTING_STREAMS } from '../adapters/table-layout.ts';
+import { type ClassState, evolveClass } from './classification.ts';
 import { evolveListing, type ListingState } from './listings.ts';
 
 /** The credit context's kinds of stream and how each folds (DESIGN §4). */
@@ -8,4 +9,5 @@ export const creditFolds: readonly StreamFold[] = [
     prefix: LISTING_STREAMS,
     fold: (events, head) => events.reduce<ListingState | undefined>((state, event) => evolveListing(state, event, head.agency), undefined),
   },
+  { prefix: CLASS_STREAMS, fold: (events) => events.reduce<ClassState | undefined>(evolveClass, undefined) },
 ];

@@ -1,6 +1,6 @@
 import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
-import { readCreditProfile } from '../domain/credit-reads.ts';
+import { readClassHistory, readCreditProfile } from '../domain/credit-reads.ts';
 import { listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
@@ -19,6 +19,10 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
       status: 200,
       body: await removeListingOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body.reason),
     }),
+  ),
+  'GET /entities/{uscc}/credit/history': route(
+    () => contracts.history,
+    async (r) => ({ status: 200, body: await readClassHistory(wired(), r.principal.agency, r.params.uscc) }),
   ),
   'GET /entities/{uscc}/credit': route(
     () => contracts.profile,

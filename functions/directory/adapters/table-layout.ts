@@ -62,6 +62,7 @@ export const inspectionItemHeads = () => streamKeyPrefix(INSPECTION_ITEM_STREAMS
 export const entityLists = () => ENTITIES;
 export const inspectorLists = () => INSPECTORS;
 export const itemList = () => ITEMS;
+export const agencyList = () => AGENCIES;
 
 export const directoryAccess = (): TableAccess => {
   const streams = [AGENCY_STREAMS, ENTITY_STREAMS, INSPECTOR_STREAMS, INSPECTION_ITEM_STREAMS, IMPORT_JOB_STREAMS];

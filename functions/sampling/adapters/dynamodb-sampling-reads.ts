@@ -1,6 +1,7 @@
 import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import pLimit from 'p-limit';
+import { classesOf } from '#credit/adapters/table-layout';
 import {
   entitiesByIndustry,
   entitiesByRegion,
@@ -15,7 +16,16 @@ import { walkLists } from '#records/domain/list-walk';
 import { decodeCursor, encodeCursor } from '#shared/cursor';
 import { queryAll } from '#shared/dynamodb';
 import { taskStream } from '../domain/task-commands.ts';
-import type { EntityRow, InspectionOutcome, PoolMember, PopulationFilter, SamplingReads, StoredTask, TaskState } from '../ports.ts';
+import type {
+  ClassHead,
+  EntityRow,
+  InspectionOutcome,
+  PoolMember,
+  PopulationFilter,
+  SamplingReads,
+  StoredTask,
+  TaskState,
+} from '../ports.ts';
 import { drawnMarkerPartition, inspectedMarkerPartition, publicTasks, seedKey, tasksOf } from './table-layout.ts';
 
 /** Sampling's reads of the one table: task heads, directory heads through their indexes, markers, the seed. */
@@ -99,10 +109,26 @@ export class DynamoDbSamplingReads implements SamplingReads {
       ProjectionExpression: '#s',
       ExpressionAttributeNames: { '#s': 'state' },
     })) {
-      const state = JSON.parse(String(item.state)) as EntityRow;
-      rows.push({ uscc: state.uscc, creditClass: state.creditClass, flags: state.flags });
+      const state = JSON.parse(String(item.state)) as { uscc: string; creditClass: EntityRow['nationalClass']; flags: string[] };
+      rows.push({ uscc: state.uscc, nationalClass: state.creditClass, flags: state.flags });
     }
     return rows;
+  }
+
+  async classes(agency: string): Promise<Map<string, ClassHead>> {
+    const { index, partition } = classesOf(agency);
+    const classes = new Map<string, ClassHead>();
+    for await (const item of this.states({
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :p`,
+      ExpressionAttributeValues: marshall({ ':p': partition }),
+      ProjectionExpression: '#s, #v',
+      ExpressionAttributeNames: { '#s': 'state', '#v': 'version' },
+    })) {
+      const state = JSON.parse(String(item.state)) as { uscc: string; class: ClassHead['class'] };
+      classes.set(state.uscc, { class: state.class, version: Number(item.version) });
+    }
+    return classes;
   }
 
   async ownedItems(agency: string, codes: readonly string[]): Promise<Map<string, number>> {

@@ -1,3 +1,4 @@
+import { classLists } from '#credit/adapters/table-layout';
 import { entityLists, inspectionItemHeads, inspectorLists, itemList } from '#directory/adapters/table-layout';
 import { inspectionLists } from '#inspections/adapters/table-layout';
 import { blobKeyPrefix, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
@@ -46,7 +47,17 @@ export const inspectedMarkerPartition = (uscc: string) => `${INSPECTED}${uscc}`;
 export const samplingAccess = (): TableAccess => {
   const written = [streamKeyPrefix(TASK_STREAMS), SEEDS, blobKeyPrefix(DRAW_BLOBS), DRAWN, INSPECTED];
   return {
-    read: [...written, TASKS, PUBLIC_TASKS, entityLists(), inspectorLists(), itemList(), inspectionItemHeads(), inspectionLists()],
+    read: [
+      ...written,
+      TASKS,
+      PUBLIC_TASKS,
+      entityLists(),
+      inspectorLists(),
+      itemList(),
+      inspectionItemHeads(),
+      inspectionLists(),
+      classLists(),
+    ],
     write: written,
   };
 };

@@ -32,6 +32,12 @@ export interface DrawProof {
     conflicts: { inspector: string; entity: string; reason: 'declared' | 'inspected-within-12-months' }[];
   };
   assignments: Assignment[];
+  /**
+   * Why each entity sat in its stratum: per stratum, the credit profile version (class stream version) of each member
+   * the credit context had classified; the others were classed by the national class. Not an input of the draw
+   * (draw spec v1 ignores it); recorded so that an outsider can see the classing. Absent from proofs drawn before it.
+   */
+  classedBy?: { basis: string; strata: Record<string, Record<string, number>> };
 }
 
 export interface DrawInput {

@@ -115,21 +115,48 @@ const matchesFlags = (row: EntityRow, flags: readonly string[] | undefined) => (
 /** The draw's year in China Standard Time (UTC+8): "the same calendar year" is the regulator's. */
 export const chinaYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
 
+/**
+ * The task's strata, frozen now: each entity's class is the one the credit context last recorded for it (a
+ * re-classification runs at once when a fact arrives, and monthly), with the version of its class stream; an entity
+ * never re-classified here has no fact that lowers it, and is classed by the class the national system gave it
+ * (its profile with no facts, version 0). A later change of class does not move an entity of a drawn task.
+ */
 async function strataOf(deps: SamplingDeps, task: TaskState, year: number) {
-  const rows = (await deps.reads.population(task.ownerAgency, task.population)).filter((r) => matchesFlags(r, task.population.flags));
+  const [population, classes] = await Promise.all([
+    deps.reads.population(task.ownerAgency, task.population),
+    deps.reads.classes(task.ownerAgency),
+  ]);
+  const rows = population.filter((r) => matchesFlags(r, task.population.flags));
   const drawn = await deps.reads.drawnThisYear(task.ownerAgency, task.items, year);
+  const classOf = (r: EntityRow) => classes.get(r.uscc)?.class ?? r.nationalClass;
   const strata = CREDIT_CLASSES.map((name) => ({
     name,
     rateBp: task.ratesBp[name],
-    population: rows.filter((r) => r.creditClass === name && !drawn.has(r.uscc)).map((r) => r.uscc),
+    population: rows.filter((r) => classOf(r) === name && !drawn.has(r.uscc)).map((r) => r.uscc),
   }));
   const excluded = sortByCodeUnit(rows.filter((r) => drawn.has(r.uscc)).map((r) => r.uscc)).map((entity) => ({
     entity,
     reason: 'drawn-this-year' as const,
     item: drawn.get(entity) as string,
   }));
-  return { strata, excluded };
+  return { strata, excluded, classedBy: classedBy(strata, classes) };
 }
+
+/** Per stratum, the profile version (class stream version) each member was classed by; members not listed: 0. */
+function classedBy(strata: readonly { name: string; population: readonly string[] }[], classes: ReadonlyMap<string, { version: number }>) {
+  return {
+    basis: CLASSED_BY_BASIS,
+    strata: Object.fromEntries(
+      strata.map((s) => [
+        s.name,
+        Object.fromEntries(sortByCodeUnit(s.population.filter((id) => classes.has(id))).map((id) => [id, classes.get(id)?.version ?? 0])),
+      ]),
+    ),
+  };
+}
+
+const CLASSED_BY_BASIS =
+  'Each entity is in the stratum of its credit class when the draw froze the population (国市监信发〔2022〕6号, 差异化监管): the class its credit profile gave at the version listed (GET /entities/{uscc}/credit/history), or, for an entity not listed, the class the national system gave it (no fact here has lowered it).';
 
 export async function previewTask(deps: SamplingDeps, viewer: Viewer, taskId: string) {
   const { state } = await readTask(deps, viewer, taskId);
@@ -162,7 +189,7 @@ export async function drawTask(deps: SamplingDeps, ctx: SamplingContext, taskId:
   if (seed === undefined) throw new Error(`the seed of ${taskId} is missing`);
   const now = deps.clock();
   const year = chinaYear(now);
-  const { strata, excluded } = await strataOf(deps, plan, year);
+  const { strata, excluded, classedBy } = await strataOf(deps, plan, year);
   const pool = await deps.reads.inspectorPool([...new Set(plan.teams.map((t) => t.agency))]);
   const selectedFirst = runDraw({
     taskId,
@@ -185,17 +212,20 @@ export async function drawTask(deps: SamplingDeps, ctx: SamplingContext, taskId:
       }
     }
   }
-  const proof = runDraw({
-    taskId,
-    seed,
-    witness,
-    drawnAt: now.toISOString(),
-    strata,
-    pool: pool.map(({ id, agency }) => ({ id, agency })),
-    teamGroups: plan.teams,
-    ...(plan.maxAssignmentsPerInspector === undefined ? {} : { maxAssignmentsPerInspector: plan.maxAssignmentsPerInspector }),
-    exclusions: { entities: excluded, conflicts },
-  });
+  const proof: DrawProof = {
+    ...runDraw({
+      taskId,
+      seed,
+      witness,
+      drawnAt: now.toISOString(),
+      strata,
+      pool: pool.map(({ id, agency }) => ({ id, agency })),
+      teamGroups: plan.teams,
+      ...(plan.maxAssignmentsPerInspector === undefined ? {} : { maxAssignmentsPerInspector: plan.maxAssignmentsPerInspector }),
+      exclusions: { entities: excluded, conflicts },
+    }),
+    classedBy,
+  };
   const drawId = crypto.randomUUID();
   const prefix = `${DRAW_BLOBS}${taskId}/${drawId}`;
   const proofJson = Buffer.from(JSON.stringify(proof));
