@@ -2,6 +2,8 @@
 import { ClassChanged } from './class-changed.v1.ts';
 import { EntityListed } from './entity-listed.v1.ts';
 import { ListingRemoved } from './listing-removed.v1.ts';
+import { OverrideDecided } from './override-decided.v1.ts';
+import { OverrideRequested } from './override-requested.v1.ts';
 
-export { ClassChanged, EntityListed, ListingRemoved };
-export const creditEvents = [EntityListed, ListingRemoved, ClassChanged] as const;
+export { ClassChanged, EntityListed, ListingRemoved, OverrideDecided, OverrideRequested };
+export const creditEvents = [EntityListed, ListingRemoved, ClassChanged, OverrideRequested, OverrideDecided] as const;

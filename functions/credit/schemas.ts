@@ -25,7 +25,58 @@ const listing = () => {
   return listingSchema;
 };
 
+let overrideSchema: z.ZodType | undefined;
+/** One schema object for both override routes. */
+const override = () => {
+  overrideSchema ??= z
+    .object({
+      overrideId: z.string(),
+      agency: z.string(),
+      uscc: z.string(),
+      class: creditClass,
+      computedClass: creditClass.describe('the class the profile gave when the override was asked for'),
+      reason: z.string(),
+      on: z.iso.date(),
+      requestedBy: z.string(),
+      decided: z.object({ approved: z.boolean(), note: z.string(), on: z.iso.date(), by: z.string() }).optional(),
+    })
+    .meta({ id: 'CreditOverride' });
+  return overrideSchema;
+};
+
 export const contracts = lazyContracts({
+  requestOverride: () =>
+    contract({
+      summary: 'Ask to set an entity’s credit class by hand (人工调整), with a written reason; a supervisor decides',
+      description:
+        'Approved (POST /overrides/{id}/decide, by a supervisor other than the one who asked), the class shows on the profile with its reason and holds until a later fact about the entity (a new inspection result, penalty or listing calls for the computed class again). The lists still cap it: an override never lifts the abnormal-operations or the serious list.',
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      body: z.strictObject({
+        class: creditClass,
+        reason: z.string().trim().min(10, 'write the reason out (at least 10 characters)').max(2000),
+      }),
+      responses: {
+        201: { description: 'Asked for; waiting for a supervisor', schema: override() },
+        ...writeErrors,
+        404: problem('Not in the caller’s agency directory'),
+        409: problem('The entity is of that class already'),
+      },
+    }),
+  decideOverride: () =>
+    contract({
+      summary: 'Approve or refuse a class override (a supervisor other than the one who asked)',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ approve: z.boolean(), note: z.string().trim().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Decided', schema: override() },
+        ...writeErrors,
+        403: problem('The supervisor who asked for the override cannot decide it'),
+        404: problem('Not an override of the caller’s agency'),
+        409: problem('Decided already'),
+      },
+    }),
   history: () =>
     contract({
       summary: 'Every change of an entity’s credit class, with its cause (Credit.ClassChanged)',
@@ -132,6 +183,10 @@ export const contracts = lazyContracts({
                 }),
               ),
               listings: z.array(z.object({ listing: z.string(), list: z.enum(['abnormal', 'serious']), since: z.iso.date(), source })),
+              override: z
+                .object({ class: creditClass, reason: z.string(), on: z.iso.date(), source })
+                .optional()
+                .describe('a class set by hand with a supervisor’s approval, in force until a later fact about the entity'),
               rules: z.array(z.string()),
             })
             .meta({ id: 'CreditProfile' }),

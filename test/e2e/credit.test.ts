@@ -186,6 +186,51 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).json.classedBy.strata.C[drawn]).toBe(last.version);
   });
 
+  it('overrides a class only with a written reason and another supervisor’s approval, shown on the profile and in the history', async () => {
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    const other = api(platform.url, await tokenFor(platform.url, person('sup-2', ['supervisor'])));
+    const entity = usccFor(6);
+    expect((await admin('POST', '/entities', entityInput(6, { creditClass: 'C' }))).status).toBe(201);
+    expect((await supervisor('GET', `/entities/${entity}/credit`)).json).toMatchObject({ class: 'C', capped: { by: 'national' } });
+
+    const noReason = await officer('POST', `/entities/${entity}/credit/override`, { class: 'B' });
+    expect(noReason.status).toBe(400);
+    const shortReason = await officer('POST', `/entities/${entity}/credit/override`, { class: 'B', reason: '  短  ' });
+    expect(shortReason.status).toBe(400);
+    expect(shortReason.json.detail).toContain('reason');
+    expect((await officer('POST', `/entities/${entity}/credit/override`, { class: 'C', reason: '维持现有分类的书面理由' })).status).toBe(
+      409,
+    );
+    const asked = await officer('POST', `/entities/${entity}/credit/override`, {
+      class: 'B',
+      reason: '全国系统分类依据的处罚已被撤销，核实无误',
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.json).toMatchObject({ class: 'B', computedClass: 'C', requestedBy: 'off-1' });
+    expect((await officer('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: true, note: '同意' })).status).toBe(403);
+    const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
+    expect((await foreign('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: true, note: '同意' })).status).toBe(404);
+    // Nothing changes until it is approved.
+    expect((await supervisor('GET', `/entities/${entity}/credit`)).json).toMatchObject({ class: 'C' });
+
+    const approved = await other('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: true, note: '同意：已核实撤销决定书' });
+    expect(approved.status).toBe(200);
+    expect((await other('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: false, note: '再次' })).status).toBe(409);
+    const profile = (await supervisor('GET', `/entities/${entity}/credit`)).json;
+    expect(profile).toMatchObject({ class: 'B', override: { class: 'B', reason: '全国系统分类依据的处罚已被撤销，核实无误' } });
+    expect(profile.override.source).toMatchObject({ stream: `credit-override/${asked.json.overrideId}`, type: 'Credit.OverrideDecided' });
+    const history = await eventually(async () => {
+      const h = (await supervisor('GET', `/entities/${entity}/credit/history`)).json;
+      return h.class === 'B' ? h : undefined;
+    }, 60_000);
+    expect(history.changes.at(-1)).toMatchObject({
+      from: null,
+      to: 'B',
+      cause: { kind: 'fact', event: { type: 'Credit.OverrideDecided' } },
+    });
+  });
+
   it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);

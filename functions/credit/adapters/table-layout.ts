@@ -34,12 +34,25 @@ export const classesOf = (agency: string) => ({ index: 'gsi1' as const, partitio
 /** What a reader of the agency's classes (the draw) may read. */
 export const classLists = () => CLASSES;
 
+/** A class override (人工调整): a stream of its own, listed by entity. */
+export const OVERRIDE_STREAMS = 'credit-override/';
+export const overrideStream = (overrideId: string) => `${OVERRIDE_STREAMS}${overrideId}`;
+const OVERRIDES = 'OVERRIDE#';
+export const overrideIndex = (s: { agency: string; uscc: string; on: string; overrideId: string }) => ({
+  gsi1pk: `${OVERRIDES}${s.agency}#${s.uscc}`,
+  gsi1sk: `${s.on}#${s.overrideId}`,
+});
+/** An agency's overrides of one entity. */
+export const overridesAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${OVERRIDES}${agency}#${uscc}` });
+
 export const creditAccess = (): TableAccess => ({
   read: [
     streamKeyPrefix(LISTING_STREAMS),
     LISTINGS,
     streamKeyPrefix(CLASS_STREAMS),
     CLASSES,
+    streamKeyPrefix(OVERRIDE_STREAMS),
+    OVERRIDES,
     agencyList(),
     entityHeads(),
     inspectionHeads(),
@@ -48,5 +61,5 @@ export const creditAccess = (): TableAccess => ({
     caseLists(),
     streamKeyPrefix(EXTERNAL_STREAMS),
   ],
-  write: [streamKeyPrefix(LISTING_STREAMS), streamKeyPrefix(CLASS_STREAMS)],
+  write: [streamKeyPrefix(LISTING_STREAMS), streamKeyPrefix(CLASS_STREAMS), streamKeyPrefix(OVERRIDE_STREAMS)],
 });

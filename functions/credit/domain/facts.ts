@@ -1,5 +1,5 @@
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
-import { EntityListed, ListingRemoved } from '#events/credit/credit-events.v1';
+import { EntityListed, ListingRemoved, OverrideDecided } from '#events/credit/credit-events.v1';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
@@ -32,7 +32,9 @@ export type CreditFact =
   | { kind: 'listed'; on: string; list: 'abnormal' | 'serious'; listing: string; source: FactSource }
   | { kind: 'unlisted'; on: string; listing: string; source: FactSource }
   /** The class the national system gave the entity (国市监信发〔2022〕6号), recorded with it in the directory. */
-  | { kind: 'national-class'; on: string; class: CreditClass; source: FactSource };
+  | { kind: 'national-class'; on: string; class: CreditClass; source: FactSource }
+  /** A class set by hand with a supervisor's approval (credit/domain/overrides.ts). */
+  | { kind: 'override'; on: string; class: CreditClass; reason: string; source: FactSource };
 
 export interface StoredEventLike {
   stream: string;
@@ -95,6 +97,10 @@ export function factsOf(event: StoredEventLike): CreditFact[] {
     case EntityUpdated.DETAIL_TYPE: {
       const changed = dataOf(EntityUpdated, event).changes.creditClass;
       return changed === undefined ? [] : [{ kind: 'national-class', on: chinaDay(event.occurredAt), class: changed, source }];
+    }
+    case OverrideDecided.DETAIL_TYPE: {
+      const d = dataOf(OverrideDecided, event);
+      return d.approved ? [{ kind: 'override', on: d.on, class: d.class, reason: d.reason, source }] : [];
     }
     case ListingRemoved.DETAIL_TYPE:
       return [{ kind: 'unlisted', on: dataOf(ListingRemoved, event).on, listing: event.stream, source }];

@@ -31,6 +31,8 @@ export interface CreditProfile {
   capped?: { by: 'abnormal' | 'serious'; listing: string; basis: string } | { by: 'national'; source: FactSource; basis: string };
   factors: CreditFactor[];
   listings: CreditListing[];
+  /** A class set by hand with a supervisor's approval, in force until a later fact about the entity. */
+  override?: { class: CreditClass; reason: string; on: string; source: FactSource };
   rules: string[];
 }
 
@@ -185,7 +187,12 @@ export function creditProfile(
   const rules = rulesOn(asOf, sets);
   const score = Math.max(0, Math.min(1000, rules.start + factors.reduce((sum, f) => sum + f.points, 0)));
   const scoreClass = classOf(score, rules);
-  const listed = nationalCap(listedClass(scoreClass, listings, rules), upTo, rules);
+  const override = overrideInForce(upTo);
+  // An override replaces the judgment of the score and the national class, never the lists' legal consequences.
+  const listed =
+    override === undefined
+      ? nationalCap(listedClass(scoreClass, listings, rules), upTo, rules)
+      : listedClass(override.class, listings, rules);
   return {
     asOf,
     score,
@@ -194,8 +201,16 @@ export function creditProfile(
     ...(listed.capped === undefined ? {} : { capped: listed.capped }),
     factors,
     listings,
+    ...(override === undefined ? {} : { override }),
     rules: [...new Set([...factors.map((f) => f.rule.split('/')[0] as string), rules.id])].sort(),
   };
+}
+
+/** The last approved override, unless a fact about the entity came after it (a new fact calls for the computed class). */
+function overrideInForce(facts: readonly CreditFact[]): CreditProfile['override'] {
+  const override = facts.findLast((f): f is Extract<CreditFact, { kind: 'override' }> => f.kind === 'override');
+  if (override === undefined || facts.some((f) => f.kind !== 'override' && f.on > override.on)) return undefined;
+  return { class: override.class, reason: override.reason, on: override.on, source: override.source };
 }
 
 /** The class at best the one the national system gave last (a later letter is a higher risk). */

@@ -1,13 +1,19 @@
 import type { StreamFold } from '#records/domain/stream-fold';
-import { CLASS_STREAMS, LISTING_STREAMS } from '../adapters/table-layout.ts';
+import { CLASS_STREAMS, LISTING_STREAMS, OVERRIDE_STREAMS } from '../adapters/table-layout.ts';
 import { type ClassState, evolveClass } from './classification.ts';
 import { evolveListing, type ListingState } from './listings.ts';
+import { evolveOverride, type OverrideState } from './overrides.ts';
 
 /** The credit context's kinds of stream and how each folds (DESIGN §4). */
 export const creditFolds: readonly StreamFold[] = [
   {
     prefix: LISTING_STREAMS,
     fold: (events, head) => events.reduce<ListingState | undefined>((state, event) => evolveListing(state, event, head.agency), undefined),
+  },
+  {
+    prefix: OVERRIDE_STREAMS,
+    fold: (events, head) =>
+      events.reduce<OverrideState | undefined>((state, event) => evolveOverride(state, event, head.agency), undefined),
   },
   { prefix: CLASS_STREAMS, fold: (events) => events.reduce<ClassState | undefined>(evolveClass, undefined) },
 ];

@@ -2,6 +2,7 @@ import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
 import { readClassHistory, readCreditProfile } from '../domain/credit-reads.ts';
 import { listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
+import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
 
@@ -18,6 +19,20 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
     async (r) => ({
       status: 200,
       body: await removeListingOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body.reason),
+    }),
+  ),
+  'POST /entities/{uscc}/credit/override': route(
+    () => contracts.requestOverride,
+    async (r) => ({
+      status: 201,
+      body: await requestOverrideOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
+    }),
+  ),
+  'POST /overrides/{id}/decide': route(
+    () => contracts.decideOverride,
+    async (r) => ({
+      status: 200,
+      body: await decideOverrideOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
   ),
   'GET /entities/{uscc}/credit/history': route(
