@@ -133,6 +133,16 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     memoryMb: 1024,
     timeoutSeconds: 29,
     table: creditAccess(),
+    settings: {
+      /**
+       * The procedures' periods (JSON, the ones to change; working days unless named Days): abnormalListWithin 10,
+       * abnormalRemovalDecideWithin 5, seriousPublishWithin 20, seriousRemovalAcceptWithin 2, seriousRemovalDecideWithin 15,
+       * seriousPublicationStopWithin 3, objectionWindowDays 30, objectionAcceptWithin 5, objectionVerifyWithin 20,
+       * objectionCorrectWithin 5, warnDays 3.
+       */
+      CREDIT_CLOCKS: '',
+      OFFICIAL_CALENDAR: '',
+    },
     idempotency: true,
   },
   outbox: {
@@ -314,6 +324,14 @@ const ROUTES = [
   { method: 'POST', path: '/overrides/{id}/decide', fn: 'credit', access: roles(['supervisor']), contract: credit.decideOverride },
   { method: 'POST', path: '/entities/{uscc}/listings', fn: 'credit', access: roles(['supervisor']), contract: credit.listEntity },
   { method: 'POST', path: '/listings/{id}/remove', fn: 'credit', access: roles(['supervisor']), contract: credit.removeListing },
+  {
+    method: 'POST',
+    path: '/listings/{id}/apply-removal',
+    fn: 'credit',
+    access: roles(['case-officer', 'supervisor']),
+    contract: credit.applyRemoval,
+  },
+  { method: 'POST', path: '/listings/{id}/decide-removal', fn: 'credit', access: roles(['supervisor']), contract: credit.decideRemoval },
   { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
   ...CASE_COMMANDS.map((command) => ({
     method: 'POST' as const,
@@ -437,6 +455,7 @@ const SCHEDULES = [
   { name: 'case-clock-sweep', expression: 'rate(1 day)', target: 'cases' },
   // Daily; it re-classifies on the first day of each month (China Standard Time) and returns at once on the others.
   { name: 'credit-monthly-reclassification', expression: 'rate(1 day)', target: 'credit' },
+  { name: 'credit-clock-sweep', expression: 'rate(1 day)', target: 'credit' },
 ] as const satisfies readonly ScheduleSpec[];
 export const schedules: readonly ScheduleSpec[] = SCHEDULES;
 

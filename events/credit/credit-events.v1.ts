@@ -1,9 +1,33 @@
 /** The credit context's events (信用监管), one file per type and version beside this one; this module lists them. */
 import { ClassChanged } from './class-changed.v1.ts';
+import { CreditDeadlineApproaching, CreditDeadlinePassed } from './deadlines.v1.ts';
 import { EntityListed } from './entity-listed.v1.ts';
 import { ListingRemoved } from './listing-removed.v1.ts';
 import { OverrideDecided } from './override-decided.v1.ts';
 import { OverrideRequested } from './override-requested.v1.ts';
+import { RemovalAccepted, RemovalApplied, RemovalRefused } from './removal.v1.ts';
 
-export { ClassChanged, EntityListed, ListingRemoved, OverrideDecided, OverrideRequested };
-export const creditEvents = [EntityListed, ListingRemoved, ClassChanged, OverrideRequested, OverrideDecided] as const;
+export {
+  ClassChanged,
+  CreditDeadlineApproaching,
+  CreditDeadlinePassed,
+  EntityListed,
+  ListingRemoved,
+  OverrideDecided,
+  OverrideRequested,
+  RemovalAccepted,
+  RemovalApplied,
+  RemovalRefused,
+};
+export const creditEvents = [
+  EntityListed,
+  ListingRemoved,
+  ClassChanged,
+  OverrideRequested,
+  OverrideDecided,
+  CreditDeadlineApproaching,
+  CreditDeadlinePassed,
+  RemovalApplied,
+  RemovalAccepted,
+  RemovalRefused,
+] as const;

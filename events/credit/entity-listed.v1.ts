@@ -19,6 +19,14 @@ export const EntityListed = defineEvent(
       caseId: z.string().max(200).optional(),
       on: day,
       basis: z.string().max(500),
+      /** The day the cause arose (abnormal list), and the day the listing was due by (10 working days later). */
+      causeOn: day.optional(),
+      due: day.optional(),
+      /** Unreachable at the registered address: the two registered letters, 15 to 30 days apart, both returned. */
+      letters: z
+        .array(z.strictObject({ sentOn: day, returnedOn: day }))
+        .length(2)
+        .optional(),
     }),
   {
     listingId: 'listing-1',

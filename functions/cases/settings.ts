@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { readSetting } from '#shared/settings';
 import { configuredCalendar } from '#shared/working-days';
 import { PUBLICITY_DEFAULTS, type PublicitySettings } from './domain/decision-publicity.ts';
 import { DEFAULT_DISCRETION, DEFAULT_MAJOR_RULE, type DiscretionTable, type MajorCaseRule } from './domain/legal-rules.ts';
@@ -23,19 +24,7 @@ const discretionTable = z.record(
 );
 const penaltyTypes = z.array(z.enum(['warning', 'fine', 'confiscation', 'suspension', 'licence-revocation']));
 
-function read<T>(env: Record<string, string | undefined>, name: string, schema: z.ZodType<T>, fallback: T, json = false): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  let value: unknown = raw;
-  try {
-    if (json) value = JSON.parse(raw);
-  } catch {
-    throw new Error(`${name} must be JSON`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new Error(`${name} is not valid: ${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
+const read = readSetting;
 
 export function caseSettings(env: Record<string, string | undefined> = process.env): CaseSettings {
   configuredCalendar(env.OFFICIAL_CALENDAR ?? ''); // checked at start-up, used when a deadline is computed

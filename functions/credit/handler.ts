@@ -5,12 +5,13 @@ const consumers = () => import('./handlers/consumers.ts');
 
 /**
  * The credit context's Lambda: its HTTP routes, the rule `credit-reclassify` and the daily
- * `credit-monthly-reclassification`, each loaded by its first invocation.
+ * `credit-monthly-reclassification` and `credit-clock-sweep`, each loaded by its first invocation.
  */
 export const handler = contextHandler<ConsumerOf<'credit'>>({
   http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
   events: {
     'credit-reclassify': lazily(consumers, 'creditReclassify'),
     'credit-monthly-reclassification': lazily(consumers, 'creditMonthly'),
+    'credit-clock-sweep': lazily(consumers, 'creditClockSweep'),
   },
 });

@@ -1,4 +1,6 @@
 import type { EventStore, HeadReader } from '#records/ports';
+import type { WorkingCalendar } from '#shared/calendar';
+import type { CreditSettings } from './settings.ts';
 
 /** What the credit use cases need: ports only, so that they are tested with fakes. */
 export interface CreditDeps {
@@ -6,4 +8,7 @@ export interface CreditDeps {
   reader: Pick<HeadReader, 'get' | 'list'>;
   /** Today on the regulator's calendar (China Standard Time). */
   today: () => string;
+  /** The working calendar the procedures' periods are counted on (loaded once by the wiring). */
+  calendar: WorkingCalendar;
+  settings: CreditSettings;
 }

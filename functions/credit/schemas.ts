@@ -19,7 +19,31 @@ const listing = () => {
       caseId: z.string().optional(),
       on: z.iso.date(),
       basis: z.string(),
+      causeOn: z.iso.date().optional(),
+      due: z.iso.date().optional().describe('abnormal list: the day the listing was due by (10 working days after the cause)'),
+      late: z.boolean().optional().describe('listed after its due day'),
+      letters: z.array(z.object({ sentOn: z.iso.date(), returnedOn: z.iso.date() })).optional(),
       removed: z.object({ on: z.iso.date(), reason: z.string() }).optional(),
+      application: z
+        .object({
+          on: z.iso.date(),
+          reason: z.string(),
+          status: z.enum(['applied', 'accepted', 'removed', 'refused']),
+          note: z.string().optional(),
+          deadlines: z.array(
+            z.object({
+              name: z.string(),
+              due: z.iso.date(),
+              provisional: z.boolean().describe('counted on a year whose holidays the State Council has not published yet'),
+              basis: z.string(),
+              met: z.iso.date().optional(),
+              warned: z.boolean().optional(),
+              passed: z.boolean().optional(),
+            }),
+          ),
+        })
+        .optional()
+        .describe('the last application for removal, with its deadlines (working days on the Chinese calendar)'),
     })
     .meta({ id: 'Listing' });
   return listingSchema;
@@ -123,6 +147,15 @@ export const contracts = lazyContracts({
         list: z.enum(['abnormal', 'serious']),
         cause: z.string().min(1).max(2000).describe('abnormal list: one of the causes above; serious list: what the penalty was for'),
         caseId: z.string().min(1).max(200).optional(),
+        causeOn: z.iso
+          .date()
+          .optional()
+          .describe('abnormal list: the day the cause arose (default today); the listing is due within 10 working days of it'),
+        letters: z
+          .array(z.strictObject({ sentOn: z.iso.date(), returnedOn: z.iso.date() }))
+          .length(2)
+          .optional()
+          .describe('unreachable-at-address: the two registered letters, 15 to 30 days apart, both returned'),
       }),
       responses: {
         201: { description: 'Listed', schema: listing() },
@@ -141,6 +174,36 @@ export const contracts = lazyContracts({
         ...writeErrors,
         404: problem('Not a listing of the caller’s agency'),
         409: problem('Removed already, or a serious listing before a year on the list (the earliest date given)'),
+      },
+    }),
+  applyRemoval: () =>
+    contract({
+      summary: 'Record an entity’s application to be removed from a list (the duty done; the serious list after a year on it)',
+      description:
+        'The abnormal list’s application is decided within 5 working days (企业经营异常名录管理办法, SAMR Order 101); the serious list’s is accepted within 2 working days and decided within 15 of its acceptance (SAMR Order 44). The deadlines are on the listing; the daily sweep records Credit.DeadlineApproaching and Credit.DeadlinePassed.',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ reason: z.string().trim().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Applied; the listing with its deadlines', schema: listing() },
+        ...writeErrors,
+        404: problem('Not a listing of the caller’s agency'),
+        409: problem(
+          'Removed already, an application still open, or a serious listing before a year on the list (the earliest date given)',
+        ),
+      },
+    }),
+  decideRemoval: () =>
+    contract({
+      summary: 'Accept (serious list, 受理), remove, or refuse on an open application for removal',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ outcome: z.enum(['accept', 'remove', 'refuse']), note: z.string().trim().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Decided; removal ends the listing and its publication at once', schema: listing() },
+        ...writeErrors,
+        404: problem('Not a listing of the caller’s agency'),
+        409: problem('No open application, or a step out of order (a serious listing’s application is accepted before it is decided)'),
       },
     }),
   profile: () =>

@@ -186,6 +186,42 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await supervisor('GET', `/sampling-tasks/${taskId}/proof`)).json.classedBy.strata.C[drawn]).toBe(last.version);
   });
 
+  it('lists an entity as abnormal, takes its application for removal and removes it within the clock', async () => {
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    const entity = usccFor(7);
+    expect((await admin('POST', '/entities', entityInput(7))).status).toBe(201);
+    const today = chinaDay(Date.now());
+    const noLetters = await supervisor('POST', `/entities/${entity}/listings`, { list: 'abnormal', cause: 'unreachable-at-address' });
+    expect(noLetters.status).toBe(400);
+    expect(noLetters.json.detail).toContain('15 to 30 days apart');
+    const listed = await supervisor('POST', `/entities/${entity}/listings`, {
+      list: 'abnormal',
+      cause: 'information-not-published',
+      causeOn: today,
+    });
+    expect(listed.status).toBe(201);
+    expect(listed.json).toMatchObject({ causeOn: today, late: false });
+    const id = listed.json.listingId as string;
+
+    expect((await officer('POST', `/listings/${id}/decide-removal`, { outcome: 'remove', note: 'x' })).status).toBe(403);
+    expect((await supervisor('POST', `/listings/${id}/decide-removal`, { outcome: 'remove', note: 'x' })).status).toBe(409);
+    const applied = await officer('POST', `/listings/${id}/apply-removal`, { reason: '已按责令期限公示相关信息' });
+    expect(applied.status).toBe(200);
+    expect(applied.json.application).toMatchObject({ status: 'applied', deadlines: [{ name: 'decide-removal' }] });
+    const due = applied.json.application.deadlines[0].due as string;
+    expect(due > today).toBe(true);
+    expect((await officer('POST', `/listings/${id}/apply-removal`, { reason: 'again' })).status).toBe(409);
+    const accept = await supervisor('POST', `/listings/${id}/decide-removal`, { outcome: 'accept', note: '受理' });
+    expect(accept.status).toBe(409);
+    expect(accept.json.detail).toContain('decided, not accepted');
+    const removed = await supervisor('POST', `/listings/${id}/decide-removal`, { outcome: 'remove', note: '已核实公示' });
+    expect(removed.status).toBe(200);
+    expect(removed.json.removed.on).toBe(today);
+    expect(removed.json.application.deadlines[0]).toMatchObject({ due, met: today });
+    expect((await supervisor('GET', `/entities/${entity}/credit`)).json).toMatchObject({ class: 'A', listings: [] });
+  });
+
   it('overrides a class only with a written reason and another supervisor’s approval, shown on the profile and in the history', async () => {
     const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
     const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));

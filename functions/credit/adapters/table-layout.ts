@@ -2,7 +2,7 @@ import { caseHeads, caseLists } from '#cases/adapters/table-layout';
 import { agencyList, entityHeads } from '#directory/adapters/table-layout';
 import { EXTERNAL_STREAMS } from '#ingest/adapters/table-layout';
 import { inspectionHeads, inspectionLists } from '#inspections/adapters/table-layout';
-import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
+import { shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
 
 /**
  * The credit context's table layout (STYLE §11). A profile is computed from other contexts' records, read through
@@ -13,9 +13,29 @@ import { streamKeyPrefix, type TableAccess } from '#records/adapters/table-layou
 export const LISTING_STREAMS = 'credit-listing/';
 export const listingStream = (listingId: string) => `${LISTING_STREAMS}${listingId}`;
 const LISTINGS = 'LISTING#';
-export const listingIndex = (s: { agency: string; uscc: string; on: string; listingId: string }) => ({
+
+/**
+ * The clock index the daily sweep reads: a procedure's stream at its next open deadline, spread over 16 partitions by
+ * a hash of the stream (as the cases' clock index).
+ */
+const CLOCKS = 'CLOCK#credit';
+const CLOCK_SHARDS = 16;
+const clockPartition = (stream: string) => `${CLOCKS}#${shardOf(stream, CLOCK_SHARDS)}`;
+const onClock = (stream: string, nextDue: string | undefined): Record<string, string> =>
+  nextDue === undefined ? {} : { gsi3pk: clockPartition(stream), gsi3sk: `${nextDue}#${stream}` };
+/** The clock partitions, each read up to `day`. */
+export const creditClocksDueBy = (day: string) =>
+  Array.from({ length: CLOCK_SHARDS }, (_, i) => ({
+    index: 'gsi3' as const,
+    partition: `${CLOCKS}#${String(i).padStart(2, '0')}`,
+    upTo: `${day}~`,
+  }));
+
+/** A listing's head: by entity, and on the clock index while a deadline of its removal application runs. */
+export const listingIndex = (s: { agency: string; uscc: string; on: string; listingId: string }, nextDue?: string) => ({
   gsi1pk: `${LISTINGS}${s.agency}#${s.uscc}`,
   gsi1sk: `${s.on}#${s.listingId}`,
+  ...onClock(listingStream(s.listingId), nextDue),
 });
 /** An agency's listings of one entity. */
 export const listingsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${LISTINGS}${agency}#${uscc}` });
@@ -51,6 +71,7 @@ export const creditAccess = (): TableAccess => ({
     LISTINGS,
     streamKeyPrefix(CLASS_STREAMS),
     CLASSES,
+    CLOCKS,
     streamKeyPrefix(OVERRIDE_STREAMS),
     OVERRIDES,
     agencyList(),

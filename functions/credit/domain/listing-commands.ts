@@ -1,9 +1,18 @@
 import { entityStream } from '#directory/adapters/table-layout';
-import type { Actor } from '#records/domain/recorded-event';
+import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import { NotFoundError } from '#shared/errors';
 import { listingIndex, listingStream } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
-import { type ListingState, listEntity, removeListing } from './listings.ts';
+import { nextDue } from './credit-clocks.ts';
+import {
+  applyRemoval,
+  decideRemoval,
+  type ListingInput,
+  type ListingState,
+  listEntity,
+  type RemovalOutcome,
+  removeListing,
+} from './listings.ts';
 
 /** Who acts: the actor recorded on the events; the agency is theirs. */
 export interface CreditWriter {
@@ -11,17 +20,24 @@ export interface CreditWriter {
   correlationId: string;
 }
 
+/** A listing's head index: by entity, and on the clock index at its application's next open deadline. */
+export const listingHeadIndex = (state: ListingState) => listingIndex(state, nextDue(state.application?.deadlines ?? []));
+
 /** Puts an entity of the agency's directory on a list (404 for an entity outside it). */
 export async function listEntityOf(
   deps: CreditDeps,
   who: CreditWriter,
   uscc: string,
-  body: { list: 'abnormal' | 'serious'; cause: string; caseId?: string | undefined },
+  body: Pick<ListingInput, 'list' | 'cause' | 'caseId' | 'causeOn' | 'letters'>,
 ): Promise<ListingState> {
   const agency = who.actor.agency;
   if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
     throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  const listed = listEntity({ listingId: `listing-${crypto.randomUUID()}`, agency, uscc, ...body, today: deps.today() });
+  const listed = listEntity(
+    { listingId: `listing-${crypto.randomUUID()}`, agency, uscc, ...body, today: deps.today() },
+    deps.calendar,
+    deps.settings.clocks,
+  );
   await deps.store.append({
     stream: listingStream(listed.state.listingId),
     expectedVersion: 0,
@@ -29,25 +45,42 @@ export async function listEntityOf(
     actor: who.actor,
     agency,
     correlationId: who.correlationId,
-    head: { state: listed.state, index: listingIndex(listed.state) },
+    head: { state: listed.state, index: listingHeadIndex(listed.state) },
   });
   return listed.state;
 }
 
-/** Removes a listing of the agency (another agency's answers 404; the rules of the list decide the rest). */
-export async function removeListingOf(deps: CreditDeps, who: CreditWriter, listingId: string, reason: string): Promise<ListingState> {
+/** A step on a listing of the agency (another agency's answers 404; the rules of the list decide the rest). */
+async function stepOn(
+  deps: CreditDeps,
+  who: CreditWriter,
+  listingId: string,
+  step: (state: ListingState) => { events: NewEvent[]; state: ListingState },
+): Promise<ListingState> {
   const head = await deps.reader.get<ListingState>(listingStream(listingId));
   if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Listing ${listingId}`);
-  const removed = removeListing(head.state, { reason, today: deps.today() });
+  const next = step(head.state);
   await deps.store.append({
     stream: listingStream(listingId),
     expectedVersion: head.version,
     prevHash: head.lastHash,
-    events: removed.events,
+    events: next.events,
     actor: who.actor,
     agency: head.agency,
     correlationId: who.correlationId,
-    head: { state: removed.state, index: listingIndex(removed.state) },
+    head: { state: next.state, index: listingHeadIndex(next.state) },
   });
-  return removed.state;
+  return next.state;
 }
+
+/** Removes a listing on the agency's own finding. */
+export const removeListingOf = (deps: CreditDeps, who: CreditWriter, listingId: string, reason: string) =>
+  stepOn(deps, who, listingId, (state) => removeListing(state, { reason, today: deps.today() }));
+
+/** Records the entity's application for removal, with its deadlines. */
+export const applyRemovalOf = (deps: CreditDeps, who: CreditWriter, listingId: string, reason: string) =>
+  stepOn(deps, who, listingId, (state) => applyRemoval(state, { reason, today: deps.today() }, deps.calendar, deps.settings.clocks));
+
+/** Accepts, removes or refuses on an open application. */
+export const decideRemovalOf = (deps: CreditDeps, who: CreditWriter, listingId: string, body: { outcome: RemovalOutcome; note: string }) =>
+  stepOn(deps, who, listingId, (state) => decideRemoval(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));

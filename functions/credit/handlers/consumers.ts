@@ -2,6 +2,7 @@ import { AnyStoredEvent } from '#records/schemas';
 import { eventConsumer } from '#shared/consumer-handler';
 import { logger } from '#shared/powertools';
 import { isReclassificationDay, reclassifyEntity, reclassifyMonthly } from '../domain/classification-commands.ts';
+import { sweepCreditClocks } from '../domain/clock-sweep.ts';
 import { subjectOf } from '../domain/reclassification-triggers.ts';
 import { wired } from './wiring.ts';
 
@@ -11,7 +12,7 @@ import { wired } from './wiring.ts';
  * Redelivery is harmless: the class is computed from all the facts, and recorded only when it differs.
  */
 export const creditReclassify = eventConsumer({ detail: AnyStoredEvent }, async (event) => {
-  const deps = wired();
+  const deps = await wired();
   const subject = await subjectOf(event, deps.reader);
   if (subject === undefined) return;
   await reclassifyEntity(
@@ -27,8 +28,14 @@ export const creditReclassify = eventConsumer({ detail: AnyStoredEvent }, async 
  * classified entity of every agency, as of that day; on the other days nothing.
  */
 export const creditMonthly = async () => {
-  const deps = wired();
+  const deps = await wired();
   if (!isReclassificationDay(deps.today())) return;
   const totals = await reclassifyMonthly(deps, `credit-monthly-${deps.today()}`);
   logger.info('monthly re-classification', totals);
+};
+
+/** Schedule `credit-clock-sweep`, daily: the procedures' deadlines near or passed (Credit.DeadlineApproaching/Passed). */
+export const creditClockSweep = async () => {
+  const totals = await sweepCreditClocks(await wired());
+  logger.info('credit clock sweep', totals);
 };

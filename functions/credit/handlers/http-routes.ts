@@ -1,7 +1,7 @@
 import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
 import { readClassHistory, readCreditProfile } from '../domain/credit-reads.ts';
-import { listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
+import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
@@ -11,36 +11,50 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
     () => contracts.listEntity,
     async (r) => ({
       status: 201,
-      body: await listEntityOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
+      body: await listEntityOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
     }),
   ),
   'POST /listings/{id}/remove': route(
     () => contracts.removeListing,
     async (r) => ({
       status: 200,
-      body: await removeListingOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body.reason),
+      body: await removeListingOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body.reason),
     }),
   ),
   'POST /entities/{uscc}/credit/override': route(
     () => contracts.requestOverride,
     async (r) => ({
       status: 201,
-      body: await requestOverrideOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
+      body: await requestOverrideOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
     }),
   ),
   'POST /overrides/{id}/decide': route(
     () => contracts.decideOverride,
     async (r) => ({
       status: 200,
-      body: await decideOverrideOf(wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
+      body: await decideOverrideOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
+    }),
+  ),
+  'POST /listings/{id}/apply-removal': route(
+    () => contracts.applyRemoval,
+    async (r) => ({
+      status: 200,
+      body: await applyRemovalOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body.reason),
+    }),
+  ),
+  'POST /listings/{id}/decide-removal': route(
+    () => contracts.decideRemoval,
+    async (r) => ({
+      status: 200,
+      body: await decideRemovalOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
   ),
   'GET /entities/{uscc}/credit/history': route(
     () => contracts.history,
-    async (r) => ({ status: 200, body: await readClassHistory(wired(), r.principal.agency, r.params.uscc) }),
+    async (r) => ({ status: 200, body: await readClassHistory(await wired(), r.principal.agency, r.params.uscc) }),
   ),
   'GET /entities/{uscc}/credit': route(
     () => contracts.profile,
-    async (r) => ({ status: 200, body: await readCreditProfile(wired(), r.principal.agency, r.params.uscc, r.query.asOf) }),
+    async (r) => ({ status: 200, body: await readCreditProfile(await wired(), r.principal.agency, r.params.uscc, r.query.asOf) }),
   ),
 });

@@ -2,15 +2,19 @@ import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { chinaDay } from '#shared/calendar';
 import { dynamodb, tableName } from '#shared/dynamodb';
+import { officialCalendar } from '#shared/working-days';
 import type { CreditDeps } from '../ports.ts';
+import { creditSettings } from '../settings.ts';
 
-let built: CreditDeps | undefined;
-/** The context's adapters, built on first use (so that the environment the function runs with is read). */
-export const wired = (): CreditDeps => {
+export const settings = creditSettings();
+let built: Omit<CreditDeps, 'calendar'> | undefined;
+/** The context's adapters, built on first use (so that the environment the function runs with is read); the calendar data is loaded then too. */
+export async function wired(): Promise<CreditDeps> {
   built ??= {
     store: new DynamoDbEventStore(dynamodb(), tableName()),
     reader: new DynamoDbHeadReader(dynamodb(), tableName()),
     today: () => chinaDay(Date.now()),
+    settings,
   };
-  return built;
-};
+  return { ...built, calendar: await officialCalendar() };
+}

@@ -5,6 +5,7 @@ import { factsOf } from '#credit/domain/facts';
 import { creditProfile } from '#credit/domain/profile';
 import { subjectOf } from '#credit/domain/reclassification-triggers';
 import type { CreditDeps } from '#credit/ports';
+import { creditSettings } from '#credit/settings';
 import { agencyIndex, entityStream } from '#directory/adapters/table-layout';
 import { PenaltyDecided } from '#events/cases/case-events.v1';
 import { ClassChanged, EntityListed } from '#events/credit/credit-events.v1';
@@ -12,6 +13,7 @@ import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { ExternalPenaltyDecision } from '#events/external/external-events.v1';
 import { externalRecordStream } from '#ingest/adapters/table-layout';
+import { calendarOf } from '#shared/calendar';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
 
 const agency = 'SAMR-110105';
@@ -64,7 +66,14 @@ const externalFine = async (store: InMemoryEventStore, fine: number, decidedOn: 
   return { type: ExternalPenaltyDecision.DETAIL_TYPE, stream, seq: (head?.version ?? 0) + 1 };
 };
 
-const depsOf = (store: InMemoryEventStore, today: string): CreditDeps => ({ store, reader: store, today: () => today });
+const calendar = calendarOf((date) => ({ working: ![0, 6].includes(new Date(`${date}T00:00:00Z`).getUTCDay()), provisional: false }));
+const depsOf = (store: InMemoryEventStore, today: string): CreditDeps => ({
+  store,
+  reader: store,
+  today: () => today,
+  calendar,
+  settings: creditSettings({}),
+});
 const classEvents = (store: InMemoryEventStore) => (store.events.get(classStream(agency, uscc)) ?? []).map((e) => e.data);
 
 describe('re-classification (Credit.ClassChanged)', () => {

@@ -1,8 +1,10 @@
+import { CREDIT_CLOCK_DEFAULTS } from '#credit/domain/credit-clocks';
 import { factsOf } from '#credit/domain/facts';
 import { listEntity } from '#credit/domain/listings';
 import { decideOverride, requestOverride } from '#credit/domain/overrides';
 import { creditProfile } from '#credit/domain/profile';
 import { ExternalInspectionResult } from '#events/external/external-events.v1';
+import { calendarOf } from '#shared/calendar';
 import { ForbiddenError, StateConflictError } from '#shared/errors';
 
 const base = { overrideId: 'override-1', agency: 'SAMR-110105', uscc: '91110105MA01ABCD13' };
@@ -71,7 +73,11 @@ describe('class overrides (人工调整)', () => {
     const refused = decideOverride(requested.state, { approve: false, note: '理由不足', today: '2026-07-11', actor: supervisor });
     expect(asStored(refused.events, 'credit-override/override-1', '2026-07-11').flatMap(factsOf)).toEqual([]);
     // On the serious list the class stays D whatever the override says.
-    const serious = listEntity({ listingId: 'l-1', ...base, list: 'serious', cause: '严重违法', caseId: 'case-1', today: '2026-07-01' });
+    const serious = listEntity(
+      { listingId: 'l-1', ...base, list: 'serious', cause: '严重违法', caseId: 'case-1', today: '2026-07-01' },
+      calendarOf(() => ({ working: true, provisional: false })),
+      CREDIT_CLOCK_DEFAULTS,
+    );
     const listedFacts = asStored(serious.events, 'credit-listing/l-1', '2026-07-01').flatMap(factsOf);
     expect(creditProfile([...facts, ...listedFacts], '2026-07-12')).toMatchObject({
       class: 'D',
