@@ -141,6 +141,8 @@ export const functions: Record<FunctionName, FunctionSpec> = {
        * objectionCorrectWithin 5, warnDays 3.
        */
       CREDIT_CLOCKS: '',
+      /** Whether a factor under objection (异议处理中) counts for nothing while it runs: 'false' (the law does not freeze it) or 'true'. */
+      CREDIT_OBJECTION_SUSPENDS: 'false',
       OFFICIAL_CALENDAR: '',
     },
     idempotency: true,
@@ -321,6 +323,15 @@ const ROUTES = [
     access: roles(['case-officer', 'supervisor']),
     contract: credit.requestOverride,
   },
+  {
+    method: 'POST',
+    path: '/entities/{uscc}/objections',
+    fn: 'credit',
+    access: roles(['case-officer', 'supervisor']),
+    contract: credit.fileObjection,
+  },
+  { method: 'POST', path: '/objections/{id}/accept', fn: 'credit', access: roles(['supervisor']), contract: credit.acceptObjection },
+  { method: 'POST', path: '/objections/{id}/decide', fn: 'credit', access: roles(['supervisor']), contract: credit.decideObjection },
   { method: 'POST', path: '/overrides/{id}/decide', fn: 'credit', access: roles(['supervisor']), contract: credit.decideOverride },
   { method: 'POST', path: '/entities/{uscc}/listings', fn: 'credit', access: roles(['supervisor']), contract: credit.listEntity },
   { method: 'POST', path: '/listings/{id}/remove', fn: 'credit', access: roles(['supervisor']), contract: credit.removeListing },

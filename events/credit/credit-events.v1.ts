@@ -3,6 +3,7 @@ import { ClassChanged } from './class-changed.v1.ts';
 import { CreditDeadlineApproaching, CreditDeadlinePassed } from './deadlines.v1.ts';
 import { EntityListed } from './entity-listed.v1.ts';
 import { ListingRemoved } from './listing-removed.v1.ts';
+import { ObjectionAccepted, ObjectionDecided, ObjectionFiled, ObjectionNotAccepted } from './objection.v1.ts';
 import { OverrideDecided } from './override-decided.v1.ts';
 import { OverrideRequested } from './override-requested.v1.ts';
 import { RemovalAccepted, RemovalApplied, RemovalRefused } from './removal.v1.ts';
@@ -13,6 +14,10 @@ export {
   CreditDeadlinePassed,
   EntityListed,
   ListingRemoved,
+  ObjectionAccepted,
+  ObjectionDecided,
+  ObjectionFiled,
+  ObjectionNotAccepted,
   OverrideDecided,
   OverrideRequested,
   RemovalAccepted,
@@ -30,4 +35,8 @@ export const creditEvents = [
   RemovalApplied,
   RemovalAccepted,
   RemovalRefused,
+  ObjectionFiled,
+  ObjectionAccepted,
+  ObjectionNotAccepted,
+  ObjectionDecided,
 ] as const;

@@ -68,7 +68,90 @@ const override = () => {
   return overrideSchema;
 };
 
+let objectionSchema: z.ZodType | undefined;
+const deadlines = () =>
+  z.array(
+    z.object({
+      name: z.string(),
+      due: z.iso.date(),
+      provisional: z.boolean().describe('counted on a year whose holidays the State Council has not published yet'),
+      basis: z.string(),
+      met: z.iso.date().optional(),
+      warned: z.boolean().optional(),
+      passed: z.boolean().optional(),
+    }),
+  );
+const objectionTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('factor'), stream: z.string(), seq: z.number().int() }),
+  z.object({ kind: z.literal('listing'), listing: z.string() }),
+]);
+/** One schema object for the three objection routes. */
+const objection = () => {
+  objectionSchema ??= z
+    .object({
+      objectionId: z.string(),
+      agency: z.string(),
+      uscc: z.string(),
+      target: objectionTarget,
+      reason: z.string(),
+      on: z.iso.date(),
+      status: z.enum(['filed', 'accepted', 'not-accepted', 'upheld', 'dismissed']),
+      deadlines: deadlines(),
+      note: z.string().optional(),
+      closedOn: z.iso.date().optional(),
+    })
+    .meta({ id: 'CreditObjection' });
+  return objectionSchema;
+};
+
 export const contracts = lazyContracts({
+  fileObjection: () =>
+    contract({
+      summary: 'Record an entity’s objection (异议) to a factor of its credit profile or to a listing',
+      description:
+        'A factor is named by its source event (stream and seq, as the profile lists it); a listing by its id, within 30 days of its publication (409 after, with the last day). Acceptance is due within 5 working days, verification within 20 of the acceptance. While it runs the factor or listing is marked 异议处理中 on the profile (underObjection) and on the public page; whether the factor counts meanwhile is the setting CREDIT_OBJECTION_SUSPENDS (default: it counts).',
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      body: z.strictObject({
+        target: z.discriminatedUnion('kind', [
+          z.strictObject({ kind: z.literal('factor'), stream: z.string().min(1).max(300), seq: z.number().int().min(1) }),
+          z.strictObject({ kind: z.literal('listing'), listingId: z.string().min(1).max(100) }),
+        ]),
+        reason: z.string().trim().min(1).max(4000),
+      }),
+      responses: {
+        201: { description: 'Recorded, with its deadlines', schema: objection() },
+        ...writeErrors,
+        404: problem('Not in the caller’s agency directory'),
+        409: problem('An objection to it is running, the listing was removed, or more than 30 days after its publication'),
+      },
+    }),
+  acceptObjection: () =>
+    contract({
+      summary: 'Accept (受理) or not accept an objection',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ accept: z.boolean(), note: z.string().trim().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Accepted (verification due within 20 working days) or not accepted', schema: objection() },
+        ...writeErrors,
+        404: problem('Not an objection of the caller’s agency'),
+        409: problem('Accepted or ended already'),
+      },
+    }),
+  decideObjection: () =>
+    contract({
+      summary: 'Decide an accepted objection: upheld removes the factor or the listing from the profile and the public page from today',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ upheld: z.boolean(), note: z.string().trim().min(1).max(4000) }),
+      responses: {
+        200: { description: 'Decided', schema: objection() },
+        ...writeErrors,
+        404: problem('Not an objection of the caller’s agency'),
+        409: problem('Not accepted yet, or ended already'),
+      },
+    }),
   requestOverride: () =>
     contract({
       summary: 'Ask to set an entity’s credit class by hand (人工调整), with a written reason; a supervisor decides',
@@ -243,9 +326,19 @@ export const contracts = lazyContracts({
                   points: z.number().int().describe('as of the profile’s day: decays linearly to 0'),
                   decay: z.object({ months: z.number().int(), endsOn: z.iso.date() }),
                   by: z.enum(['platform', 'other-department']),
+                  underObjection: z.string().optional().describe('异议处理中: the objection (its stream) disputing this factor now'),
                 }),
               ),
-              listings: z.array(z.object({ listing: z.string(), list: z.enum(['abnormal', 'serious']), since: z.iso.date(), source })),
+              listings: z.array(
+                z.object({
+                  listing: z.string(),
+                  list: z.enum(['abnormal', 'serious']),
+                  since: z.iso.date(),
+                  source,
+                  underObjection: z.string().optional().describe('异议处理中: the objection disputing this listing now'),
+                }),
+              ),
+              openObjections: z.array(z.object({ objection: z.string(), target: objectionTarget, since: z.iso.date() })),
               override: z
                 .object({ class: creditClass, reason: z.string(), on: z.iso.date(), source })
                 .optional()

@@ -1,9 +1,13 @@
+import * as z from 'zod';
 import { readSetting } from '#shared/settings';
 import { configuredCalendar } from '#shared/working-days';
 import { CREDIT_CLOCK_DEFAULTS, type CreditClocks, creditClocks } from './domain/credit-clocks.ts';
+import type { ProfileOptions } from './domain/profile.ts';
 
 export interface CreditSettings {
   clocks: CreditClocks;
+  /** How the profile counts (CREDIT_OBJECTION_SUSPENDS: whether a factor under objection counts; default it does). */
+  profile: ProfileOptions;
 }
 
 /**
@@ -13,5 +17,6 @@ export interface CreditSettings {
 export function creditSettings(env: Record<string, string | undefined> = process.env): CreditSettings {
   configuredCalendar(env.OFFICIAL_CALENDAR ?? '');
   const overrides = readSetting(env, 'CREDIT_CLOCKS', creditClocks.partial(), {}, true);
-  return { clocks: creditClocks.parse({ ...CREDIT_CLOCK_DEFAULTS, ...overrides }) };
+  const objectionSuspends = readSetting(env, 'CREDIT_OBJECTION_SUSPENDS', z.enum(['true', 'false']), 'false') === 'true';
+  return { clocks: creditClocks.parse({ ...CREDIT_CLOCK_DEFAULTS, ...overrides }), profile: { objectionSuspends } };
 }

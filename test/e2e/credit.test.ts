@@ -222,6 +222,45 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await supervisor('GET', `/entities/${entity}/credit`)).json).toMatchObject({ class: 'A', listings: [] });
   });
 
+  it('takes an objection to a factor, marks it 异议处理中 while it runs, and removes the factor once upheld', async () => {
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    const before = (await supervisor('GET', `/entities/${uscc}/credit`)).json;
+    const disputed = before.factors[0].source as { stream: string; seq: number };
+    const unknown = await officer('POST', `/entities/${uscc}/objections`, {
+      target: { kind: 'factor', stream: disputed.stream, seq: 99 },
+      reason: '无此记录',
+    });
+    expect(unknown.status).toBe(400);
+    const filed = await officer('POST', `/entities/${uscc}/objections`, {
+      target: { kind: 'factor', stream: disputed.stream, seq: disputed.seq },
+      reason: '该检查对象系已注销的分支机构，非本企业',
+    });
+    expect(filed.status).toBe(201);
+    expect(filed.json).toMatchObject({ status: 'filed', deadlines: [{ name: 'accept-objection' }] });
+    const again = await officer('POST', `/entities/${uscc}/objections`, {
+      target: { kind: 'factor', stream: disputed.stream, seq: disputed.seq },
+      reason: '重复',
+    });
+    expect(again.status).toBe(409);
+    const running = (await supervisor('GET', `/entities/${uscc}/credit`)).json;
+    expect(running.factors[0]).toMatchObject({ source: disputed, underObjection: `credit-objection/${filed.json.objectionId}` });
+    expect(running.factors[0].points).toBe(before.factors[0].points); // it still counts (CREDIT_OBJECTION_SUSPENDS=false)
+    expect(running.openObjections).toEqual([expect.objectContaining({ objection: `credit-objection/${filed.json.objectionId}` })]);
+
+    const id = filed.json.objectionId as string;
+    expect((await supervisor('POST', `/objections/${id}/decide`, { upheld: true, note: '先受理' })).status).toBe(409);
+    const accepted = await supervisor('POST', `/objections/${id}/accept`, { accept: true, note: '材料齐全，予以受理' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.json.deadlines.map((d: { name: string }) => d.name)).toEqual(['accept-objection', 'verify-objection']);
+    const upheld = await supervisor('POST', `/objections/${id}/decide`, { upheld: true, note: '经核实，该检查记录与本企业无关，予以删除' });
+    expect(upheld.status).toBe(200);
+    expect(upheld.json).toMatchObject({ status: 'upheld' });
+    const after = (await supervisor('GET', `/entities/${uscc}/credit`)).json;
+    expect(after.factors.map((f: { source: { seq: number } }) => f.source.seq)).not.toContain(disputed.seq);
+    expect(after.openObjections).toEqual([]);
+    expect(after.score).toBeGreaterThan(before.score);
+  });
+
   it('overrides a class only with a written reason and another supervisor’s approval, shown on the profile and in the history', async () => {
     const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
     const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));

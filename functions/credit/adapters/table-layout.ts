@@ -65,6 +65,18 @@ export const overrideIndex = (s: { agency: string; uscc: string; on: string; ove
 /** An agency's overrides of one entity. */
 export const overridesAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${OVERRIDES}${agency}#${uscc}` });
 
+/** An objection (异议): a stream of its own, listed by entity, on the clock index while a deadline of it runs. */
+export const OBJECTION_STREAMS = 'credit-objection/';
+export const objectionStream = (objectionId: string) => `${OBJECTION_STREAMS}${objectionId}`;
+const OBJECTIONS = 'OBJECTION#';
+export const objectionIndex = (s: { agency: string; uscc: string; on: string; objectionId: string }, nextDue?: string) => ({
+  gsi1pk: `${OBJECTIONS}${s.agency}#${s.uscc}`,
+  gsi1sk: `${s.on}#${s.objectionId}`,
+  ...onClock(objectionStream(s.objectionId), nextDue),
+});
+/** An agency's objections about one entity. */
+export const objectionsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${OBJECTIONS}${agency}#${uscc}` });
+
 export const creditAccess = (): TableAccess => ({
   read: [
     streamKeyPrefix(LISTING_STREAMS),
@@ -74,6 +86,8 @@ export const creditAccess = (): TableAccess => ({
     CLOCKS,
     streamKeyPrefix(OVERRIDE_STREAMS),
     OVERRIDES,
+    streamKeyPrefix(OBJECTION_STREAMS),
+    OBJECTIONS,
     agencyList(),
     entityHeads(),
     inspectionHeads(),
@@ -82,5 +96,10 @@ export const creditAccess = (): TableAccess => ({
     caseLists(),
     streamKeyPrefix(EXTERNAL_STREAMS),
   ],
-  write: [streamKeyPrefix(LISTING_STREAMS), streamKeyPrefix(CLASS_STREAMS), streamKeyPrefix(OVERRIDE_STREAMS)],
+  write: [
+    streamKeyPrefix(LISTING_STREAMS),
+    streamKeyPrefix(CLASS_STREAMS),
+    streamKeyPrefix(OVERRIDE_STREAMS),
+    streamKeyPrefix(OBJECTION_STREAMS),
+  ],
 });

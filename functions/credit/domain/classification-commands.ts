@@ -37,7 +37,7 @@ export async function reclassifyEntity(
         if (error instanceof NotFoundError) return [];
         throw error;
       }
-      const next = reclassify(head?.state, creditProfile(facts, deps.today()), subject, cause);
+      const next = reclassify(head?.state, creditProfile(facts, deps.today(), undefined, deps.settings.profile), subject, cause);
       if (next === undefined) {
         outcome = head === undefined ? undefined : { state: head.state, changed: false };
         return [];

@@ -7,7 +7,7 @@ import { inspectionsAbout } from '#inspections/adapters/table-layout';
 import { allEvents } from '#records/domain/read-all';
 import type { StoredRecord } from '#records/ports';
 import { NotFoundError } from '#shared/errors';
-import { classStream, listingsAbout, overridesAbout } from '../adapters/table-layout.ts';
+import { classStream, listingsAbout, objectionsAbout, overridesAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditFact, factsOf } from './facts.ts';
 import { type CreditProfile, creditProfile } from './profile.ts';
@@ -26,23 +26,28 @@ async function headsOf(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2' | 'gsi3'
 
 /**
  * The credit facts about an entity of the agency's directory: from the agency's inspections of it, its cases about
- * it, its listings and overrides, and what other departments reported about it (跨部门). An entity outside the agency's directory answers 404.
+ * it, its listings, overrides and objections, and what other departments reported about it (跨部门). An entity outside the agency's directory answers 404.
  */
 export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<CreditFact[]> {
   if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
     throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  const [inspections, cases, listings, overrides] = await Promise.all([
+  const [inspections, cases, listings, overrides, objections] = await Promise.all([
     headsOf(deps, inspectionsAbout(agency, uscc)),
     headsOf(deps, casesAbout(agency, uscc)),
     headsOf(deps, listingsAbout(agency, uscc)),
     headsOf(deps, overridesAbout(agency, uscc)),
+    headsOf(deps, objectionsAbout(agency, uscc)),
   ]);
   // Other departments report about the entity, and about its cases (a penalty decided on a transferred case, say).
   const reported = [uscc, ...cases.map((h) => h.stream.slice(h.stream.indexOf('/') + 1))].map((subject) =>
     externalRecordStream(agency, subject),
   );
   // The entity's own stream brings the class the national system gave it (registered or updated in the directory).
-  const streams = [entityStream(agency, uscc), ...[...inspections, ...cases, ...listings, ...overrides].map((h) => h.stream), ...reported];
+  const streams = [
+    entityStream(agency, uscc),
+    ...[...inspections, ...cases, ...listings, ...overrides, ...objections].map((h) => h.stream),
+    ...reported,
+  ];
   const events = (await Promise.all(streams.map((s) => allEvents(deps.store, [s])))).flat();
   return events.flatMap(factsOf);
 }
@@ -55,7 +60,7 @@ export async function readCreditProfile(
   asOf?: string,
 ): Promise<CreditProfile & { uscc: string }> {
   const facts = await creditFactsAbout(deps, agency, uscc);
-  return { uscc, ...creditProfile(facts, asOf ?? deps.today()) };
+  return { uscc, ...creditProfile(facts, asOf ?? deps.today(), undefined, deps.settings.profile) };
 }
 
 /** Every class change of an entity, oldest first, each with what caused it (the profile version is its `seq`). */

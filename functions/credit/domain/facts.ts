@@ -1,5 +1,12 @@
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
-import { EntityListed, ListingRemoved, OverrideDecided } from '#events/credit/credit-events.v1';
+import {
+  EntityListed,
+  ListingRemoved,
+  ObjectionDecided,
+  ObjectionFiled,
+  ObjectionNotAccepted,
+  OverrideDecided,
+} from '#events/credit/credit-events.v1';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
@@ -7,6 +14,7 @@ import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { dataOf } from '#events/stored-event';
 import { chinaDay } from '#shared/calendar';
 import { seriousListingEnds } from './listings.ts';
+import type { ObjectionTarget } from './objections.ts';
 import type { CreditClass, PenaltyType } from './rules.ts';
 
 /** Where a fact comes from: the stored event, by stream and sequence number (DESIGN §4). */
@@ -34,7 +42,11 @@ export type CreditFact =
   /** The class the national system gave the entity (国市监信发〔2022〕6号), recorded with it in the directory. */
   | { kind: 'national-class'; on: string; class: CreditClass; source: FactSource }
   /** A class set by hand with a supervisor's approval (credit/domain/overrides.ts). */
-  | { kind: 'override'; on: string; class: CreditClass; reason: string; source: FactSource };
+  | { kind: 'override'; on: string; class: CreditClass; reason: string; source: FactSource }
+  /** An objection (异议) against a factor or a listing, from its filing to its end; upheld, its target is void from then. */
+  | { kind: 'objection-open'; on: string; objection: string; target: ObjectionTarget; source: FactSource }
+  | { kind: 'objection-closed'; on: string; objection: string; source: FactSource }
+  | { kind: 'voided'; on: string; target: ObjectionTarget; source: FactSource };
 
 export interface StoredEventLike {
   stream: string;
@@ -101,6 +113,17 @@ export function factsOf(event: StoredEventLike): CreditFact[] {
     case OverrideDecided.DETAIL_TYPE: {
       const d = dataOf(OverrideDecided, event);
       return d.approved ? [{ kind: 'override', on: d.on, class: d.class, reason: d.reason, source }] : [];
+    }
+    case ObjectionFiled.DETAIL_TYPE: {
+      const d = dataOf(ObjectionFiled, event);
+      return [{ kind: 'objection-open', on: d.on, objection: event.stream, target: d.target, source }];
+    }
+    case ObjectionNotAccepted.DETAIL_TYPE:
+      return [{ kind: 'objection-closed', on: dataOf(ObjectionNotAccepted, event).on, objection: event.stream, source }];
+    case ObjectionDecided.DETAIL_TYPE: {
+      const d = dataOf(ObjectionDecided, event);
+      const closed: CreditFact = { kind: 'objection-closed', on: d.on, objection: event.stream, source };
+      return d.upheld ? [closed, { kind: 'voided', on: d.on, target: d.target, source }] : [closed];
     }
     case ListingRemoved.DETAIL_TYPE:
       return [{ kind: 'unlisted', on: dataOf(ListingRemoved, event).on, listing: event.stream, source }];

@@ -18,7 +18,7 @@ export async function requestOverrideOf(
   const agency = who.actor.agency;
   if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
     throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  const profile = creditProfile(await creditFactsAbout(deps, agency, uscc), deps.today());
+  const profile = creditProfile(await creditFactsAbout(deps, agency, uscc), deps.today(), undefined, deps.settings.profile);
   const requested = requestOverride({
     overrideId: `override-${crypto.randomUUID()}`,
     agency,

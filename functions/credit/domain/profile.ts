@@ -1,4 +1,5 @@
 import type { CreditFact, FactSource } from './facts.ts';
+import type { ObjectionTarget } from './objections.ts';
 import { CREDIT_RULE_SETS, type CreditClass, type CreditRuleSet, classOf, finePoints, rulesOn } from './rules.ts';
 
 /** One line of the explanation: what counted, by which rule and article, how much now, and until when. */
@@ -12,6 +13,19 @@ export interface CreditFactor {
   points: number;
   decay: { months: number; endsOn: string };
   by: 'platform' | 'other-department';
+  /** 异议处理中: the objection (its stream) that disputes this factor now. */
+  underObjection?: string;
+}
+
+export interface ProfileOptions {
+  /** A factor under objection counts for nothing while the objection runs (default: it counts; the law does not freeze it). */
+  objectionSuspends?: boolean;
+}
+
+export interface OpenObjection {
+  objection: string;
+  target: ObjectionTarget;
+  since: string;
 }
 
 export interface CreditListing {
@@ -19,6 +33,8 @@ export interface CreditListing {
   list: 'abnormal' | 'serious';
   since: string;
   source: FactSource;
+  /** 异议处理中: the objection (its stream) that disputes this listing now. */
+  underObjection?: string;
 }
 
 export interface CreditProfile {
@@ -31,6 +47,8 @@ export interface CreditProfile {
   capped?: { by: 'abnormal' | 'serious'; listing: string; basis: string } | { by: 'national'; source: FactSource; basis: string };
   factors: CreditFactor[];
   listings: CreditListing[];
+  /** Objections (异议) not yet ended, each with what it disputes. */
+  openObjections: OpenObjection[];
   /** A class set by hand with a supervisor's approval, in force until a later fact about the entity. */
   override?: { class: CreditClass; reason: string; on: string; source: FactSource };
   rules: string[];
@@ -164,8 +182,12 @@ export function creditProfile(
   facts: readonly CreditFact[],
   asOf: string,
   sets: readonly CreditRuleSet[] = CREDIT_RULE_SETS,
+  options: ProfileOptions = {},
 ): CreditProfile {
-  const upTo = canonical(facts).filter((f) => f.on <= asOf);
+  const known = canonical(facts).filter((f) => f.on <= asOf);
+  const objections = objectionsOf(known);
+  // An upheld objection voids its factor or listing from the decision's day: as if it had never been recorded.
+  const upTo = known.filter((f) => !objections.voids(f));
   const revoked = new Set(upTo.flatMap((f) => (f.kind === 'penalty-revoked' ? [f.decision] : [])));
   const inForce = new Map<string, CreditRuleSet>();
   const judged: Judged[] = upTo.map((fact) => {
@@ -183,7 +205,17 @@ export function creditProfile(
     if (fact.kind === 'penalty' && !revoked.has(fact.decision)) return penaltyFactors(fact, rules, asOf);
     return [];
   });
-  const listings = currentListings(upTo);
+  for (const f of factors) {
+    const objection = objections.openAgainst({ kind: 'factor', stream: f.source.stream, seq: f.source.seq });
+    if (objection === undefined) continue;
+    f.underObjection = objection;
+    // Whether a factor counts while under objection is a setting (CREDIT_OBJECTION_SUSPENDS); by default it counts.
+    if (options.objectionSuspends === true) f.points = 0;
+  }
+  const listings = currentListings(upTo).map((l) => {
+    const objection = objections.openAgainst({ kind: 'listing', listing: l.listing });
+    return objection === undefined ? l : { ...l, underObjection: objection };
+  });
   const rules = rulesOn(asOf, sets);
   const score = Math.max(0, Math.min(1000, rules.start + factors.reduce((sum, f) => sum + f.points, 0)));
   const scoreClass = classOf(score, rules);
@@ -202,6 +234,7 @@ export function creditProfile(
     factors,
     listings,
     ...(override === undefined ? {} : { override }),
+    openObjections: objections.open,
     rules: [...new Set([...factors.map((f) => f.rule.split('/')[0] as string), rules.id])].sort(),
   };
 }
@@ -218,6 +251,29 @@ function nationalCap(listed: Pick<CreditProfile, 'class' | 'capped'>, facts: rea
   const national = facts.findLast((f): f is Extract<CreditFact, { kind: 'national-class' }> => f.kind === 'national-class');
   if (national === undefined || national.class <= listed.class) return listed;
   return { class: national.class, capped: { by: 'national' as const, source: national.source, basis: rules.national.basis } };
+}
+
+const targetKey = (t: ObjectionTarget) => (t.kind === 'factor' ? `factor ${t.stream}#${t.seq}` : `listing ${t.listing}`);
+
+/** The objections among these facts: those still open (by target), and the targets upheld ones voided. */
+function objectionsOf(facts: readonly CreditFact[]) {
+  const open = new Map<string, OpenObjection>();
+  const voided = new Set<string>();
+  for (const f of facts) {
+    if (f.kind === 'objection-open') open.set(f.objection, { objection: f.objection, target: f.target, since: f.on });
+    if (f.kind === 'objection-closed') open.delete(f.objection);
+    if (f.kind === 'voided') voided.add(targetKey(f.target));
+  }
+  const openByTarget = new Map([...open.values()].map((o) => [targetKey(o.target), o.objection]));
+  return {
+    open: [...open.values()],
+    openAgainst: (target: ObjectionTarget) => openByTarget.get(targetKey(target)),
+    /** A fact an upheld objection took away: the factor's source event, or the listing's events. */
+    voids: (f: CreditFact) =>
+      ((f.kind === 'inspection' || f.kind === 'penalty') &&
+        voided.has(targetKey({ kind: 'factor', stream: f.source.stream, seq: f.source.seq }))) ||
+      ((f.kind === 'listed' || f.kind === 'unlisted') && voided.has(targetKey({ kind: 'listing', listing: f.listing }))),
+  };
 }
 
 /** The listings still in force: listed and not removed (by the day of the profile). */

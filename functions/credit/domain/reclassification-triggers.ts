@@ -1,6 +1,6 @@
 import { caseStream } from '#cases/adapters/table-layout';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
-import { EntityListed, ListingRemoved, OverrideDecided } from '#events/credit/credit-events.v1';
+import { EntityListed, ListingRemoved, ObjectionDecided, OverrideDecided } from '#events/credit/credit-events.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { usccFormat } from '#events/directory/values';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
@@ -31,6 +31,8 @@ export async function subjectOf(event: Delivered, reader: Pick<HeadReader, 'get'
       return about(EntityListed.data.parse(event.data).uscc);
     case OverrideDecided.DETAIL_TYPE:
       return about(OverrideDecided.data.parse(event.data).uscc);
+    case ObjectionDecided.DETAIL_TYPE:
+      return about(ObjectionDecided.data.parse(event.data).uscc);
     case EntityUpdated.DETAIL_TYPE: {
       const d = EntityUpdated.data.parse(event.data);
       return d.changes.creditClass === undefined ? undefined : about(d.uscc);

@@ -1,7 +1,8 @@
 import type { StreamFold } from '#records/domain/stream-fold';
-import { CLASS_STREAMS, LISTING_STREAMS, OVERRIDE_STREAMS } from '../adapters/table-layout.ts';
+import { CLASS_STREAMS, LISTING_STREAMS, OBJECTION_STREAMS, OVERRIDE_STREAMS } from '../adapters/table-layout.ts';
 import { type ClassState, evolveClass } from './classification.ts';
 import { evolveListing, type ListingState } from './listings.ts';
+import { evolveObjection, type ObjectionState } from './objections.ts';
 import { evolveOverride, type OverrideState } from './overrides.ts';
 
 /** The credit context's kinds of stream and how each folds (DESIGN §4). */
@@ -14,6 +15,11 @@ export const creditFolds: readonly StreamFold[] = [
     prefix: OVERRIDE_STREAMS,
     fold: (events, head) =>
       events.reduce<OverrideState | undefined>((state, event) => evolveOverride(state, event, head.agency), undefined),
+  },
+  {
+    prefix: OBJECTION_STREAMS,
+    fold: (events, head) =>
+      events.reduce<ObjectionState | undefined>((state, event) => evolveObjection(state, event, head.agency), undefined),
   },
   { prefix: CLASS_STREAMS, fold: (events) => events.reduce<ClassState | undefined>(evolveClass, undefined) },
 ];

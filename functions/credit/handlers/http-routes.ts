@@ -2,6 +2,7 @@ import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
 import { readClassHistory, readCreditProfile } from '../domain/credit-reads.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
+import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
@@ -47,6 +48,27 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
     async (r) => ({
       status: 200,
       body: await decideRemovalOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
+    }),
+  ),
+  'POST /entities/{uscc}/objections': route(
+    () => contracts.fileObjection,
+    async (r) => ({
+      status: 201,
+      body: await fileObjectionOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
+    }),
+  ),
+  'POST /objections/{id}/accept': route(
+    () => contracts.acceptObjection,
+    async (r) => ({
+      status: 200,
+      body: await acceptObjectionOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
+    }),
+  ),
+  'POST /objections/{id}/decide': route(
+    () => contracts.decideObjection,
+    async (r) => ({
+      status: 200,
+      body: await decideObjectionOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
   ),
   'GET /entities/{uscc}/credit/history': route(

@@ -1,0 +1,113 @@
+import { entityStream } from '#directory/adapters/table-layout';
+import type { NewEvent } from '#records/domain/recorded-event';
+import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
+import { listingStream, objectionIndex, objectionStream } from '../adapters/table-layout.ts';
+import type { CreditDeps } from '../ports.ts';
+import { nextDue } from './credit-clocks.ts';
+import { creditFactsAbout } from './credit-reads.ts';
+import type { CreditWriter } from './listing-commands.ts';
+import type { ListingState } from './listings.ts';
+import {
+  acceptObjection,
+  decideObjection,
+  fileObjection,
+  listingObjectionLastDay,
+  type ObjectionState,
+  type ObjectionTarget,
+} from './objections.ts';
+import { type CreditProfile, creditProfile } from './profile.ts';
+
+/** An objection's head index: by entity, and on the clock index at its next open deadline. */
+export const objectionHeadIndex = (state: ObjectionState) => objectionIndex(state, nextDue(state.deadlines));
+
+export type ObjectionTargetInput = { kind: 'factor'; stream: string; seq: number } | { kind: 'listing'; listingId: string };
+
+/** Checks that the target is this entity's and (a listing) within 30 days of its publication; answers it as recorded. */
+async function checkedTarget(
+  deps: CreditDeps,
+  subject: { agency: string; uscc: string; profile: CreditProfile },
+  input: ObjectionTargetInput,
+): Promise<ObjectionTarget> {
+  const { agency, uscc, profile } = subject;
+  if (input.kind === 'factor') {
+    if (!profile.factors.some((f) => f.source.stream === input.stream && f.source.seq === input.seq)) {
+      throw new RuleViolationError('target', `no factor of this entity's profile comes from ${input.stream} #${input.seq}`);
+    }
+    return { kind: 'factor', stream: input.stream, seq: input.seq };
+  }
+  const listing = await deps.reader.get<ListingState>(listingStream(input.listingId));
+  if (listing === undefined || listing.agency !== agency || listing.state.uscc !== uscc) {
+    throw new RuleViolationError('target', `listing ${input.listingId} is not a listing of this entity by your agency`);
+  }
+  if (listing.state.removed !== undefined) throw new StateConflictError(`The listing was removed on ${listing.state.removed.on}.`);
+  const lastDay = listingObjectionLastDay(listing.state.on, deps.calendar, deps.settings.clocks);
+  if (deps.today() > lastDay) {
+    throw new StateConflictError(
+      `An objection to a listing is made within ${deps.settings.clocks.objectionWindowDays} days of its publication (${listing.state.on}): the last day was ${lastDay}.`,
+      { lastDay },
+    );
+  }
+  return { kind: 'listing', listing: listingStream(input.listingId) };
+}
+
+/** An officer records the entity's objection (异议) against a factor or a listing of an entity of the agency's directory. */
+export async function fileObjectionOf(
+  deps: CreditDeps,
+  who: CreditWriter,
+  uscc: string,
+  body: { target: ObjectionTargetInput; reason: string },
+): Promise<ObjectionState> {
+  const agency = who.actor.agency;
+  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
+    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  const profile = creditProfile(await creditFactsAbout(deps, agency, uscc), deps.today(), undefined, deps.settings.profile);
+  const target = await checkedTarget(deps, { agency, uscc, profile }, body.target);
+  const running = profile.openObjections.find((o) => JSON.stringify(o.target) === JSON.stringify(target));
+  if (running !== undefined)
+    throw new StateConflictError(`An objection to this is running already (${running.objection}, since ${running.since}).`);
+  const filed = fileObjection(
+    { objectionId: `objection-${crypto.randomUUID()}`, agency, uscc, target, reason: body.reason, today: deps.today() },
+    deps.calendar,
+    deps.settings.clocks,
+  );
+  await deps.store.append({
+    stream: objectionStream(filed.state.objectionId),
+    expectedVersion: 0,
+    events: filed.events,
+    actor: who.actor,
+    agency,
+    correlationId: who.correlationId,
+    head: { state: filed.state, index: objectionHeadIndex(filed.state) },
+  });
+  return filed.state;
+}
+
+async function stepOn(
+  deps: CreditDeps,
+  who: CreditWriter,
+  objectionId: string,
+  step: (state: ObjectionState) => { events: NewEvent[]; state: ObjectionState },
+): Promise<ObjectionState> {
+  const head = await deps.reader.get<ObjectionState>(objectionStream(objectionId));
+  if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Objection ${objectionId}`);
+  const next = step(head.state);
+  await deps.store.append({
+    stream: objectionStream(objectionId),
+    expectedVersion: head.version,
+    prevHash: head.lastHash,
+    events: next.events,
+    actor: who.actor,
+    agency: head.agency,
+    correlationId: who.correlationId,
+    head: { state: next.state, index: objectionHeadIndex(next.state) },
+  });
+  return next.state;
+}
+
+/** Accepts (受理) or does not accept a filed objection. */
+export const acceptObjectionOf = (deps: CreditDeps, who: CreditWriter, objectionId: string, body: { accept: boolean; note: string }) =>
+  stepOn(deps, who, objectionId, (state) => acceptObjection(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
+
+/** Decides an accepted objection: upheld or dismissed. */
+export const decideObjectionOf = (deps: CreditDeps, who: CreditWriter, objectionId: string, body: { upheld: boolean; note: string }) =>
+  stepOn(deps, who, objectionId, (state) => decideObjection(state, { ...body, today: deps.today() }));
