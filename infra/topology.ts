@@ -11,6 +11,7 @@ import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { RepairGranted } from '#events/credit/credit-events.v1';
 import { RECLASSIFYING_EVENTS } from '#events/credit/reclassifying-events';
 import { ImportHandedOver } from '#events/directory/import-handed-over.v1';
 import { ImportRequested } from '#events/directory/import-requested.v1';
@@ -143,6 +144,8 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       CREDIT_CLOCKS: '',
       /** Whether a factor under objection (异议处理中) counts for nothing while it runs: 'false' (the law does not freeze it) or 'true'. */
       CREDIT_OBJECTION_SUSPENDS: 'false',
+      /** The rule set repairs (信用修复) are judged by: 'samr' (国市监信规〔2021〕3号 with 总局令第45号) or 'ndrc' (NDRC Order 36, 2026-04-01). */
+      CREDIT_REPAIR_REGIME: 'samr',
       OFFICIAL_CALENDAR: '',
     },
     idempotency: true,
@@ -332,6 +335,15 @@ const ROUTES = [
   },
   { method: 'POST', path: '/objections/{id}/accept', fn: 'credit', access: roles(['supervisor']), contract: credit.acceptObjection },
   { method: 'POST', path: '/objections/{id}/decide', fn: 'credit', access: roles(['supervisor']), contract: credit.decideObjection },
+  {
+    method: 'POST',
+    path: '/entities/{uscc}/repairs',
+    fn: 'credit',
+    access: roles(['case-officer', 'supervisor']),
+    contract: credit.applyRepair,
+  },
+  { method: 'POST', path: '/repairs/{id}/accept', fn: 'credit', access: roles(['supervisor']), contract: credit.acceptRepair },
+  { method: 'POST', path: '/repairs/{id}/decide', fn: 'credit', access: roles(['supervisor']), contract: credit.decideRepair },
   { method: 'POST', path: '/overrides/{id}/decide', fn: 'credit', access: roles(['supervisor']), contract: credit.decideOverride },
   { method: 'POST', path: '/entities/{uscc}/listings', fn: 'credit', access: roles(['supervisor']), contract: credit.listEntity },
   { method: 'POST', path: '/listings/{id}/remove', fn: 'credit', access: roles(['supervisor']), contract: credit.removeListing },
@@ -444,6 +456,12 @@ const RULES = [
     description: 'One assigned inspection per entity a draw selects, on each team member’s worklist',
     pattern: on(TaskDrawn),
     target: 'inspections',
+  },
+  {
+    name: 'case-repairs',
+    description: 'A granted credit repair ends the publication of its decision on the disclosure site at once',
+    pattern: on(RepairGranted),
+    target: 'cases',
   },
   {
     name: 'credit-reclassify',

@@ -7,6 +7,7 @@ import { ObjectionAccepted, ObjectionDecided, ObjectionFiled, ObjectionNotAccept
 import { OverrideDecided } from './override-decided.v1.ts';
 import { OverrideRequested } from './override-requested.v1.ts';
 import { RemovalAccepted, RemovalApplied, RemovalRefused } from './removal.v1.ts';
+import { RepairAccepted, RepairApplied, RepairExtended, RepairGranted, RepairRefused } from './repair.v1.ts';
 
 export {
   ClassChanged,
@@ -23,6 +24,11 @@ export {
   RemovalAccepted,
   RemovalApplied,
   RemovalRefused,
+  RepairAccepted,
+  RepairApplied,
+  RepairExtended,
+  RepairGranted,
+  RepairRefused,
 };
 export const creditEvents = [
   EntityListed,
@@ -39,4 +45,9 @@ export const creditEvents = [
   ObjectionAccepted,
   ObjectionNotAccepted,
   ObjectionDecided,
+  RepairApplied,
+  RepairAccepted,
+  RepairExtended,
+  RepairRefused,
+  RepairGranted,
 ] as const;

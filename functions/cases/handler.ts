@@ -4,8 +4,8 @@ import { contextHandler, lazily } from '#shared/context-handler';
 const consumers = () => import('./handlers/consumers.ts');
 
 /**
- * The penalty cases context's Lambda: its HTTP routes, the rules `case-clues`, `case-publicity`, `case-withdrawals`
- * and the daily `case-clock-sweep`, each loaded by its first invocation.
+ * The penalty cases context's Lambda: its HTTP routes, the rules `case-clues`, `case-publicity`, `case-withdrawals`,
+ * `case-repairs` and the daily `case-clock-sweep`, each loaded by its first invocation.
  */
 export const handler = contextHandler<ConsumerOf<'cases'>>({
   http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
@@ -13,6 +13,7 @@ export const handler = contextHandler<ConsumerOf<'cases'>>({
     'case-clues': lazily(consumers, 'caseClues'),
     'case-publicity': lazily(consumers, 'casePublicity'),
     'case-withdrawals': lazily(consumers, 'caseWithdrawals'),
+    'case-repairs': lazily(consumers, 'caseRepairs'),
     'case-clock-sweep': lazily(consumers, 'caseClockSweep'),
   },
 });

@@ -104,7 +104,80 @@ const objection = () => {
   return objectionSchema;
 };
 
+let repairSchema: z.ZodType | undefined;
+/** One schema object for the three repair routes. */
+const repair = () => {
+  repairSchema ??= z
+    .object({
+      repairId: z.string(),
+      agency: z.string(),
+      uscc: z.string(),
+      caseId: z.string(),
+      regime: z.enum(['samr', 'ndrc']),
+      field: z.enum(['food', 'drugs', 'special-equipment', 'other']),
+      severity: z.enum(['minor', 'general', 'serious']).optional(),
+      publishedOn: z.iso.date(),
+      earliest: z.iso.date().describe('the first day repair was possible'),
+      reason: z.string(),
+      on: z.iso.date(),
+      status: z.enum(['applied', 'accepted', 'refused', 'granted']),
+      deadlines: deadlines(),
+      extended: z.boolean().optional(),
+      note: z.string().optional(),
+      closedOn: z.iso.date().optional(),
+    })
+    .meta({ id: 'CreditRepair' });
+  return repairSchema;
+};
+
 export const contracts = lazyContracts({
+  applyRepair: () =>
+    contract({
+      summary: 'Record an entity’s application for credit repair (信用修复) of a published penalty decision of the agency',
+      description:
+        'Judged by the agency’s rule set (CREDIT_REPAIR_REGIME). samr (国市监信规〔2021〕3号 Art. 6 with 总局令第45号 Art. 13–14): after 6 months of publication (a year in food, drugs and special equipment), obligations performed, harm removed, no penalty of the same kind since, on neither list; never for suspension or licence revocation (409 citing Art. 14); a warning or a small fine expires after 3 months by itself. Accept within 2, decide within 15 working days. ndrc (国家发展改革委令第36号, 2026-04-01): 一般 after 3 months, 严重 after 1 year; accept within 3, decide within 7, extended once by 10. Granted, the decision leaves the disclosure site at once and the penalty no longer weighs on the profile.',
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      body: z.strictObject({
+        caseId: z.string().min(1).max(200),
+        field: z.enum(['food', 'drugs', 'special-equipment', 'other']).default('other'),
+        reason: z.string().trim().min(1).max(4000),
+        obligationsPerformed: z.boolean().describe('the decision’s obligations (the fine paid, the order complied with) are performed'),
+        harmRemoved: z.boolean().describe('the harm done is removed'),
+      }),
+      responses: {
+        201: { description: 'Recorded, with its acceptance deadline', schema: repair() },
+        ...writeErrors,
+        404: problem('Not in the caller’s agency directory'),
+        409: problem('Not repairable now or at all: the article, and the earliest day when there is one'),
+      },
+    }),
+  acceptRepair: () =>
+    contract({
+      summary: 'Accept (受理) or not accept a repair application',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ accept: z.boolean(), note: z.string().trim().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Accepted (its decision due) or not accepted', schema: repair() },
+        ...writeErrors,
+        404: problem('Not a repair application of the caller’s agency'),
+        409: problem('Accepted or ended already'),
+      },
+    }),
+  decideRepair: () =>
+    contract({
+      summary: 'Grant or refuse an accepted repair application, or (NDRC Order 36, once) extend its period',
+      tags: ['credit'],
+      params: z.strictObject({ id: z.string().min(1).max(100) }),
+      body: z.strictObject({ outcome: z.enum(['grant', 'refuse', 'extend']), note: z.string().trim().min(1).max(2000) }),
+      responses: {
+        200: { description: 'Decided', schema: repair() },
+        ...writeErrors,
+        404: problem('Not a repair application of the caller’s agency'),
+        409: problem('Not accepted yet, ended already, or no extension under these rules'),
+      },
+    }),
   fileObjection: () =>
     contract({
       summary: 'Record an entity’s objection (异议) to a factor of its credit profile or to a listing',

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import * as z from 'zod';
 import { LocalEvidenceStore } from '#inspections/adapters/local-evidence-store';
 import { dynamodb } from '#shared/dynamodb';
 import { fieldErrors } from '#shared/field-errors';
@@ -13,6 +14,7 @@ import { createTables, type DynamoDbLocal, IDEMPOTENCY_TABLE_NAME, startDynamoDb
 import { LocalEventBus } from './event-bus.ts';
 import { GATEWAY_MAX_BODY, gatewayError, RouteTable, readBody, toLambdaEvent, writeResult } from './http-gateway.ts';
 import { FunctionTimeoutError, LambdaInvoker } from './lambda-invoker.ts';
+import { advanceClock, clockNow } from './local-clock.ts';
 import { enforceTablePolicy } from './local-iam.ts';
 import { RateLimiter } from './rate-limiter.ts';
 import { scheduledDelivery, startSchedules } from './schedules.ts';
@@ -218,7 +220,17 @@ async function serveBus(bus: LocalEventBus, request: IncomingMessage, response: 
   response.end(payload);
 }
 
-/** The local runtime's own routes: tokens, the presigned-upload stand-in, and running a schedule now. */
+/** POST /_local/clock: how far to move the local clock forward. */
+const ClockRequest = z.strictObject({ advanceDays: z.number().int().min(1).max(3650) });
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The local runtime's own routes: tokens, the presigned-upload stand-in, running a schedule now, and moving the clock forward. */
 async function serveLocal(
   ctx: {
     request: IncomingMessage;
@@ -241,6 +253,15 @@ async function serveLocal(
       return json(response, 200, { rule: redrive[1], redriven: ctx.bus.redrive(redrive[1]) });
     } catch (error) {
       return json(response, 404, { message: (error as Error).message });
+    }
+  }
+  if (path === '/_local/clock') {
+    if (method === 'GET') return json(response, 200, clockNow());
+    if (method === 'POST') {
+      const raw = await readBody(request, 1024);
+      const parsed = ClockRequest.safeParse(raw === 'too-large' ? undefined : safeJson(raw.toString('utf8')));
+      if (!parsed.success) return json(response, 400, { message: 'send {"advanceDays": n}, a whole number of days from 1 to 3650' });
+      return json(response, 200, advanceClock(parsed.data.advanceDays));
     }
   }
   if (method === 'POST' && path.startsWith('/_local/schedules/')) {

@@ -312,6 +312,68 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await supervisor('GET', '/entities/not-a-code/credit')).status).toBe(400);
   });
 
+  // Last but one: it moves the runtime's clock forward 190 days (POST /_local/clock), which the tests above must not see.
+  it('repairs a published decision after 6 months: off the disclosure site, and no longer weighing on the profile', async () => {
+    const entity = usccFor(8);
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    expect((await admin('POST', '/entities', entityInput(8))).status).toBe(201);
+    const opened = await officer('POST', '/cases', {
+      entity,
+      party: { kind: 'organisation', name: '某某食品有限公司' },
+      summary: '经营超过保质期的食品',
+    });
+    expect(opened.status).toBe(201);
+    const caseId = opened.json.caseId as string;
+    expect((await supervisor('POST', `/cases/${caseId}/register`, {})).status).toBe(200);
+    expect((await officer('POST', `/cases/${caseId}/investigate`, {})).status).toBe(200);
+    const proposed = { types: ['fine'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' };
+    expect((await officer('POST', `/cases/${caseId}/notify`, { proposed })).status).toBe(200);
+    expect((await supervisor('POST', `/cases/${caseId}/decide`, {})).status).toBe(200);
+    const published = await eventually(async () => {
+      const r = await fetch(`${platform.url}/public/decisions/${caseId}`);
+      return r.status === 200 ? ((await r.json()) as { publishedOn: string }) : undefined;
+    });
+    const weighing = (await supervisor('GET', `/entities/${entity}/credit`)).json;
+    expect(weighing.factors.map((f: { source: { stream: string } }) => f.source.stream)).toContain(`case/${caseId}`);
+
+    const application = { caseId, field: 'other', reason: '罚款已缴清，违法行为已改正', obligationsPerformed: true, harmRemoved: true };
+    const tooEarly = await officer('POST', `/entities/${entity}/repairs`, application);
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.json.detail).toContain('国市监信规〔2021〕3号');
+    expect(tooEarly.json.earliest > published.publishedOn).toBe(true);
+
+    // Six months and more later (the local runtime's clock, moved forward; tokens are issued again on the new day).
+    const moved = await fetch(`${platform.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 190 }) });
+    expect(moved.status).toBe(200);
+    const later = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
+    const laterOfficer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    expect((await laterOfficer('POST', `/entities/${entity}/repairs`, { ...application, harmRemoved: false })).status).toBe(400);
+    const applied = await laterOfficer('POST', `/entities/${entity}/repairs`, application);
+    expect(applied.status).toBe(201);
+    expect(applied.json).toMatchObject({
+      status: 'applied',
+      regime: 'samr',
+      earliest: tooEarly.json.earliest,
+      deadlines: [{ name: 'accept-repair' }],
+    });
+    const id = applied.json.repairId as string;
+    expect((await later('POST', `/repairs/${id}/decide`, { outcome: 'grant', note: '先受理' })).status).toBe(409);
+    expect((await later('POST', `/repairs/${id}/accept`, { accept: true, note: '材料齐全，予以受理' })).status).toBe(200);
+    expect((await later('POST', `/repairs/${id}/decide`, { outcome: 'extend', note: '延期' })).status).toBe(409); // SAMR: no extension
+    const granted = await later('POST', `/repairs/${id}/decide`, { outcome: 'grant', note: '准予信用修复，停止公示' });
+    expect(granted.status).toBe(200);
+    expect(granted.json).toMatchObject({ status: 'granted' });
+
+    // The disclosure site no longer shows it; the penalty no longer weighs on the profile.
+    await eventually(async () => ((await fetch(`${platform.url}/public/decisions/${caseId}`)).status === 404 ? true : undefined), 60_000);
+    const repaired = (await later('GET', `/entities/${entity}/credit`)).json;
+    expect(repaired.factors.map((f: { source: { stream: string } }) => f.source.stream)).not.toContain(`case/${caseId}`);
+    expect(repaired.score).toBe(1000);
+    const timeline = (await later('GET', `/cases/${caseId}/timeline`)).json;
+    expect(JSON.stringify(timeline)).toContain('Cases.DecisionWithdrawn');
+  });
+
   it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {
     const report = await refoldCheck(platform);
     expect(report.differing).toEqual([]);

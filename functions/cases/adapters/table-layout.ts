@@ -75,6 +75,9 @@ export const caseHeads = () => streamKeyPrefix(CASE_STREAMS);
 export const caseLists = () => CASES;
 /** A case's stream. */
 export const caseStream = (caseId: string) => `${CASE_STREAMS}${caseId}`;
+export const publicationStream = (caseId: string) => `${PUBLICATION_STREAMS}${caseId}`;
+/** What another context may read of a decision's publication (credit repair checks it). */
+export const publicationHeads = () => streamKeyPrefix(PUBLICATION_STREAMS);
 
 export const casesAccess = (): TableAccess => {
   const written = [streamKeyPrefix(CASE_STREAMS), streamKeyPrefix(PUBLICATION_STREAMS), ACCESS, ACCESS_BY];

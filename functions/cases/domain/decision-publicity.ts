@@ -2,7 +2,7 @@ import * as E from '#events/cases/case-events.v1';
 import { dataOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { maskPersonName, maskText } from '#shared/masking';
-import { publicationIndex as layoutIndex, PUBLICATION_STREAMS } from '../adapters/table-layout.ts';
+import { publicationIndex as layoutIndex, publicationStream } from '../adapters/table-layout.ts';
 import type { CaseRecord } from './case-record.ts';
 
 /**
@@ -42,7 +42,7 @@ export interface Publication {
   reason?: string;
 }
 
-export const publicationStream = (caseId: string) => `${PUBLICATION_STREAMS}${caseId}`;
+export { publicationStream };
 
 /** Whether a case's decision is published at all: not a warning alone, and not revoked. */
 export function publishes(c: CaseRecord): boolean {

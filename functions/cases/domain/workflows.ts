@@ -88,6 +88,29 @@ export async function withdrawIfRevoked(deps: CaseDeps, caseId: string, correlat
   }
 }
 
+/**
+ * On a granted credit repair (信用修复): the decision's publication ends at once (the rules allow 3 working days).
+ * Redelivery, or a publication already ended, changes nothing.
+ */
+export async function withdrawForRepair(
+  deps: CaseDeps,
+  repair: { caseId: string; on: string; repairStream: string },
+  correlationId: string,
+): Promise<void> {
+  const p = await deps.reader.get<Publication>(publicationStream(repair.caseId));
+  if (p?.state.status !== 'live') return;
+  try {
+    await appendPublication(
+      deps,
+      withdraw(p.state, deps.today(), `credit repair granted on ${repair.on} (${repair.repairStream})`),
+      p.version,
+      correlationId,
+    );
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // ended by another step meanwhile
+  }
+}
+
 /** The sweep's work on one record of the clock index. */
 async function sweepOne(deps: CaseDeps, item: StoredRecord<CaseRecord | Publication>, day: string) {
   if (item.stream.startsWith('publication/')) {

@@ -1,8 +1,9 @@
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { RepairGranted } from '#events/credit/credit-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { eventConsumer } from '#shared/consumer-handler';
 import { openFromInspection } from '../domain/case-commands.ts';
-import { publishDecision, sweepClocks, withdrawIfRevoked } from '../domain/workflows.ts';
+import { publishDecision, sweepClocks, withdrawForRepair, withdrawIfRevoked } from '../domain/workflows.ts';
 import { wired } from './wiring.ts';
 
 /** Rule `case-publicity`: a decision other than a warning is published, masked, once (DESIGN §6 一公开). */
@@ -22,4 +23,10 @@ export const caseClockSweep = async () => sweepClocks(await wired());
 export const caseClues = eventConsumer(CaseClueRaised, async (event) => {
   const clue = { agency: event.agency, occurredAt: event.occurredAt, ...event.data };
   await openFromInspection(await wired(), clue, event.correlationId);
+});
+
+/** Rule `case-repairs`: a granted credit repair ends its decision's publication at once. */
+export const caseRepairs = eventConsumer(RepairGranted, async (event) => {
+  const repair = { caseId: event.data.caseId, on: event.data.on, repairStream: event.stream };
+  await withdrawForRepair(await wired(), repair, event.correlationId);
 });

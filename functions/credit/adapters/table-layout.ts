@@ -1,4 +1,4 @@
-import { caseHeads, caseLists } from '#cases/adapters/table-layout';
+import { caseHeads, caseLists, publicationHeads } from '#cases/adapters/table-layout';
 import { agencyList, entityHeads } from '#directory/adapters/table-layout';
 import { EXTERNAL_STREAMS } from '#ingest/adapters/table-layout';
 import { inspectionHeads, inspectionLists } from '#inspections/adapters/table-layout';
@@ -77,6 +77,18 @@ export const objectionIndex = (s: { agency: string; uscc: string; on: string; ob
 /** An agency's objections about one entity. */
 export const objectionsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${OBJECTIONS}${agency}#${uscc}` });
 
+/** A repair (信用修复) application: a stream of its own, listed by entity, on the clock index while a deadline of it runs. */
+export const REPAIR_STREAMS = 'credit-repair/';
+export const repairStream = (repairId: string) => `${REPAIR_STREAMS}${repairId}`;
+const REPAIRS = 'REPAIR#';
+export const repairIndex = (s: { agency: string; uscc: string; on: string; repairId: string }, nextDue?: string) => ({
+  gsi1pk: `${REPAIRS}${s.agency}#${s.uscc}`,
+  gsi1sk: `${s.on}#${s.repairId}`,
+  ...onClock(repairStream(s.repairId), nextDue),
+});
+/** An agency's repair applications of one entity. */
+export const repairsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${REPAIRS}${agency}#${uscc}` });
+
 export const creditAccess = (): TableAccess => ({
   read: [
     streamKeyPrefix(LISTING_STREAMS),
@@ -88,6 +100,9 @@ export const creditAccess = (): TableAccess => ({
     OVERRIDES,
     streamKeyPrefix(OBJECTION_STREAMS),
     OBJECTIONS,
+    streamKeyPrefix(REPAIR_STREAMS),
+    REPAIRS,
+    publicationHeads(),
     agencyList(),
     entityHeads(),
     inspectionHeads(),
@@ -101,5 +116,6 @@ export const creditAccess = (): TableAccess => ({
     streamKeyPrefix(CLASS_STREAMS),
     streamKeyPrefix(OVERRIDE_STREAMS),
     streamKeyPrefix(OBJECTION_STREAMS),
+    streamKeyPrefix(REPAIR_STREAMS),
   ],
 });

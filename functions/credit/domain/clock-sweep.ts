@@ -2,13 +2,15 @@ import pLimit from 'p-limit';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import type { StoredRecord } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
-import { creditClocksDueBy, LISTING_STREAMS, OBJECTION_STREAMS } from '../adapters/table-layout.ts';
+import { creditClocksDueBy, LISTING_STREAMS, OBJECTION_STREAMS, REPAIR_STREAMS } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditDeadline, clockEvents } from './credit-clocks.ts';
 import { listingHeadIndex } from './listing-commands.ts';
 import { evolveListing, type ListingState } from './listings.ts';
 import { objectionHeadIndex } from './objection-commands.ts';
 import { evolveObjection, type ObjectionState } from './objections.ts';
+import { repairHeadIndex } from './repair-commands.ts';
+import { evolveRepair, type RepairState } from './repairs.ts';
 
 /** A kind of procedure stream with deadlines: where its deadlines are, how an event folds into it, its head index. */
 interface ProcedureKind<S> {
@@ -53,6 +55,12 @@ const KINDS = [
     deadlines: (s) => s.deadlines,
     evolve: (s, e, agency) => evolveObjection(s, e, agency),
     index: objectionHeadIndex,
+  }),
+  planOf<RepairState>({
+    prefix: REPAIR_STREAMS,
+    deadlines: (s) => s.deadlines,
+    evolve: (s, e, agency) => evolveRepair(s, e, agency),
+    index: repairHeadIndex,
   }),
 ];
 

@@ -26,6 +26,14 @@ export const creditClocks = z.strictObject({
   objectionAcceptWithin: days,
   objectionVerifyWithin: days,
   objectionCorrectWithin: days,
+  /** Repair (信用修复), SAMR: accepted within 2 working days, decided within 15, publication stopped within 3. */
+  repairAcceptWithin: days,
+  repairDecideWithin: days,
+  repairStopWithin: days,
+  /** Repair under NDRC Order 36 (2026-04-01): accepted within 3 working days, decided within 7, extended once by 10. */
+  ndrcRepairAcceptWithin: days,
+  ndrcRepairDecideWithin: days,
+  ndrcRepairExtendBy: days,
   /** Working days before a deadline when the daily sweep warns. */
   warnDays: days,
 });
@@ -42,6 +50,12 @@ export const CREDIT_CLOCK_DEFAULTS: CreditClocks = {
   objectionAcceptWithin: 5,
   objectionVerifyWithin: 20,
   objectionCorrectWithin: 5,
+  repairAcceptWithin: 2,
+  repairDecideWithin: 15,
+  repairStopWithin: 3,
+  ndrcRepairAcceptWithin: 3,
+  ndrcRepairDecideWithin: 7,
+  ndrcRepairExtendBy: 10,
   warnDays: 3,
 };
 

@@ -7,7 +7,7 @@ import { inspectionsAbout } from '#inspections/adapters/table-layout';
 import { allEvents } from '#records/domain/read-all';
 import type { StoredRecord } from '#records/ports';
 import { NotFoundError } from '#shared/errors';
-import { classStream, listingsAbout, objectionsAbout, overridesAbout } from '../adapters/table-layout.ts';
+import { classStream, listingsAbout, objectionsAbout, overridesAbout, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditFact, factsOf } from './facts.ts';
 import { type CreditProfile, creditProfile } from './profile.ts';
@@ -26,17 +26,18 @@ async function headsOf(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2' | 'gsi3'
 
 /**
  * The credit facts about an entity of the agency's directory: from the agency's inspections of it, its cases about
- * it, its listings, overrides and objections, and what other departments reported about it (跨部门). An entity outside the agency's directory answers 404.
+ * it, its listings, overrides, objections and repairs, and what other departments reported about it (跨部门). An entity outside the agency's directory answers 404.
  */
 export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<CreditFact[]> {
   if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
     throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  const [inspections, cases, listings, overrides, objections] = await Promise.all([
+  const [inspections, cases, listings, overrides, objections, repairs] = await Promise.all([
     headsOf(deps, inspectionsAbout(agency, uscc)),
     headsOf(deps, casesAbout(agency, uscc)),
     headsOf(deps, listingsAbout(agency, uscc)),
     headsOf(deps, overridesAbout(agency, uscc)),
     headsOf(deps, objectionsAbout(agency, uscc)),
+    headsOf(deps, repairsAbout(agency, uscc)),
   ]);
   // Other departments report about the entity, and about its cases (a penalty decided on a transferred case, say).
   const reported = [uscc, ...cases.map((h) => h.stream.slice(h.stream.indexOf('/') + 1))].map((subject) =>
@@ -45,7 +46,7 @@ export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: s
   // The entity's own stream brings the class the national system gave it (registered or updated in the directory).
   const streams = [
     entityStream(agency, uscc),
-    ...[...inspections, ...cases, ...listings, ...overrides, ...objections].map((h) => h.stream),
+    ...[...inspections, ...cases, ...listings, ...overrides, ...objections, ...repairs].map((h) => h.stream),
     ...reported,
   ];
   const events = (await Promise.all(streams.map((s) => allEvents(deps.store, [s])))).flat();

@@ -1,3 +1,4 @@
+import { caseStream } from '#cases/adapters/table-layout';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import {
   EntityListed,
@@ -6,6 +7,7 @@ import {
   ObjectionFiled,
   ObjectionNotAccepted,
   OverrideDecided,
+  RepairGranted,
 } from '#events/credit/credit-events.v1';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
@@ -46,7 +48,9 @@ export type CreditFact =
   /** An objection (异议) against a factor or a listing, from its filing to its end; upheld, its target is void from then. */
   | { kind: 'objection-open'; on: string; objection: string; target: ObjectionTarget; source: FactSource }
   | { kind: 'objection-closed'; on: string; objection: string; source: FactSource }
-  | { kind: 'voided'; on: string; target: ObjectionTarget; source: FactSource };
+  | { kind: 'voided'; on: string; target: ObjectionTarget; source: FactSource }
+  /** Credit repair granted for a decision (its case's stream): the penalty no longer weighs from that day. */
+  | { kind: 'repaired'; on: string; decision: string; source: FactSource };
 
 export interface StoredEventLike {
   stream: string;
@@ -124,6 +128,10 @@ export function factsOf(event: StoredEventLike): CreditFact[] {
       const d = dataOf(ObjectionDecided, event);
       const closed: CreditFact = { kind: 'objection-closed', on: d.on, objection: event.stream, source };
       return d.upheld ? [closed, { kind: 'voided', on: d.on, target: d.target, source }] : [closed];
+    }
+    case RepairGranted.DETAIL_TYPE: {
+      const d = dataOf(RepairGranted, event);
+      return [{ kind: 'repaired', on: d.on, decision: caseStream(d.caseId), source }];
     }
     case ListingRemoved.DETAIL_TYPE:
       return [{ kind: 'unlisted', on: dataOf(ListingRemoved, event).on, listing: event.stream, source }];

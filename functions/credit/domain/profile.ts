@@ -189,6 +189,8 @@ export function creditProfile(
   // An upheld objection voids its factor or listing from the decision's day: as if it had never been recorded.
   const upTo = known.filter((f) => !objections.voids(f));
   const revoked = new Set(upTo.flatMap((f) => (f.kind === 'penalty-revoked' ? [f.decision] : [])));
+  // A repaired decision (信用修复) no longer weighs from the day the repair was granted.
+  const repaired = new Set(upTo.flatMap((f) => (f.kind === 'repaired' ? [f.decision] : [])));
   const inForce = new Map<string, CreditRuleSet>();
   const judged: Judged[] = upTo.map((fact) => {
     let rules = inForce.get(fact.on);
@@ -202,7 +204,7 @@ export function creditProfile(
   const factors = judged.flatMap(({ fact, rules }) => {
     if (fact.kind === 'inspection') return inspectionFactor(fact, rules, asOf, bonusUsed);
     // A revoked decision (撤销) counts for nothing.
-    if (fact.kind === 'penalty' && !revoked.has(fact.decision)) return penaltyFactors(fact, rules, asOf);
+    if (fact.kind === 'penalty' && !revoked.has(fact.decision) && !repaired.has(fact.decision)) return penaltyFactors(fact, rules, asOf);
     return [];
   });
   for (const f of factors) {

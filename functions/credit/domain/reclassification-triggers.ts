@@ -1,6 +1,6 @@
 import { caseStream } from '#cases/adapters/table-layout';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
-import { EntityListed, ListingRemoved, ObjectionDecided, OverrideDecided } from '#events/credit/credit-events.v1';
+import { EntityListed, ListingRemoved, ObjectionDecided, OverrideDecided, RepairGranted } from '#events/credit/credit-events.v1';
 import { EntityUpdated } from '#events/directory/entity-updated.v1';
 import { usccFormat } from '#events/directory/values';
 import { ExternalInspectionResult, ExternalPenaltyDecision } from '#events/external/external-events.v1';
@@ -33,6 +33,8 @@ export async function subjectOf(event: Delivered, reader: Pick<HeadReader, 'get'
       return about(OverrideDecided.data.parse(event.data).uscc);
     case ObjectionDecided.DETAIL_TYPE:
       return about(ObjectionDecided.data.parse(event.data).uscc);
+    case RepairGranted.DETAIL_TYPE:
+      return about(RepairGranted.data.parse(event.data).uscc);
     case EntityUpdated.DETAIL_TYPE: {
       const d = EntityUpdated.data.parse(event.data);
       return d.changes.creditClass === undefined ? undefined : about(d.uscc);

@@ -1,9 +1,10 @@
 import type { StreamFold } from '#records/domain/stream-fold';
-import { CLASS_STREAMS, LISTING_STREAMS, OBJECTION_STREAMS, OVERRIDE_STREAMS } from '../adapters/table-layout.ts';
+import { CLASS_STREAMS, LISTING_STREAMS, OBJECTION_STREAMS, OVERRIDE_STREAMS, REPAIR_STREAMS } from '../adapters/table-layout.ts';
 import { type ClassState, evolveClass } from './classification.ts';
 import { evolveListing, type ListingState } from './listings.ts';
 import { evolveObjection, type ObjectionState } from './objections.ts';
 import { evolveOverride, type OverrideState } from './overrides.ts';
+import { evolveRepair, type RepairState } from './repairs.ts';
 
 /** The credit context's kinds of stream and how each folds (DESIGN §4). */
 export const creditFolds: readonly StreamFold[] = [
@@ -20,6 +21,10 @@ export const creditFolds: readonly StreamFold[] = [
     prefix: OBJECTION_STREAMS,
     fold: (events, head) =>
       events.reduce<ObjectionState | undefined>((state, event) => evolveObjection(state, event, head.agency), undefined),
+  },
+  {
+    prefix: REPAIR_STREAMS,
+    fold: (events, head) => events.reduce<RepairState | undefined>((state, event) => evolveRepair(state, event, head.agency), undefined),
   },
   { prefix: CLASS_STREAMS, fold: (events) => events.reduce<ClassState | undefined>(evolveClass, undefined) },
 ];

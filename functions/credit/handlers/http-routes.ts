@@ -4,6 +4,7 @@ import { readClassHistory, readCreditProfile } from '../domain/credit-reads.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
+import { acceptRepairOf, applyRepairOf, decideRepairOf } from '../domain/repair-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
 
@@ -69,6 +70,27 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
     async (r) => ({
       status: 200,
       body: await decideObjectionOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
+    }),
+  ),
+  'POST /entities/{uscc}/repairs': route(
+    () => contracts.applyRepair,
+    async (r) => ({
+      status: 201,
+      body: await applyRepairOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.uscc, r.body),
+    }),
+  ),
+  'POST /repairs/{id}/accept': route(
+    () => contracts.acceptRepair,
+    async (r) => ({
+      status: 200,
+      body: await acceptRepairOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
+    }),
+  ),
+  'POST /repairs/{id}/decide': route(
+    () => contracts.decideRepair,
+    async (r) => ({
+      status: 200,
+      body: await decideRepairOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
   ),
   'GET /entities/{uscc}/credit/history': route(

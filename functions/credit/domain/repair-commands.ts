@@ -1,0 +1,132 @@
+import { caseStream, publicationStream } from '#cases/adapters/table-layout';
+import { entityStream } from '#directory/adapters/table-layout';
+import type { NewEvent } from '#records/domain/recorded-event';
+import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
+import { repairIndex, repairStream, repairsAbout } from '../adapters/table-layout.ts';
+import type { CreditDeps } from '../ports.ts';
+import { nextDue } from './credit-clocks.ts';
+import { creditFactsAbout } from './credit-reads.ts';
+import type { CreditWriter } from './listing-commands.ts';
+import { creditProfile } from './profile.ts';
+import { acceptRepair, applyRepair, checkRepair, decideRepair, type RepairField, type RepairState, type RepairSubject } from './repairs.ts';
+import type { PenaltyType } from './rules.ts';
+
+/** A repair's head index: by entity, and on the clock index at its next open deadline. */
+export const repairHeadIndex = (state: RepairState) => repairIndex(state, nextDue(state.deadlines));
+
+/** What credit reads of a case and its publication (the cases context's records). */
+interface CaseHead {
+  entity: string;
+  decision?: { on: string; penalty: { types: PenaltyType[] } };
+}
+interface PublicationHead {
+  publishedOn: string;
+  status: string;
+  period: string;
+  takedownOn: string;
+  endedOn?: string;
+}
+
+/**
+ * An officer records the entity's application for repair of a decision of the agency about it, under the agency's rule
+ * set (CREDIT_REPAIR_REGIME): 409 with the article (and the earliest day) when the rules do not allow it yet or at all.
+ */
+export async function applyRepairOf(
+  deps: CreditDeps,
+  who: CreditWriter,
+  uscc: string,
+  body: { caseId: string; field: RepairField; reason: string; obligationsPerformed: boolean; harmRemoved: boolean },
+): Promise<RepairState> {
+  const agency = who.actor.agency;
+  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
+    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  const [kase, publication] = await Promise.all([
+    deps.reader.get<CaseHead>(caseStream(body.caseId)),
+    deps.reader.get<PublicationHead>(publicationStream(body.caseId)),
+  ]);
+  if (kase === undefined || kase.agency !== agency || kase.state.entity !== uscc) {
+    throw new RuleViolationError('caseId', `case ${body.caseId} is not a case of your agency about this entity`);
+  }
+  const decision = kase.state.decision;
+  if (decision === undefined) throw new StateConflictError(`Case ${body.caseId} has no decision to repair.`);
+  const facts = await creditFactsAbout(deps, agency, uscc);
+  const profile = creditProfile(facts, deps.today(), undefined, deps.settings.profile);
+  const sameKind = facts
+    .filter((f) => f.kind === 'penalty' && f.on > decision.on && f.decision !== caseStream(body.caseId))
+    .filter((f) => f.kind === 'penalty' && f.types.some((t) => decision.penalty.types.includes(t)))
+    .map((f) => f.on)
+    .sort();
+  const subject: RepairSubject = {
+    decision: { on: decision.on, types: decision.penalty.types },
+    ...(publication === undefined ? {} : { publication: publication.state }),
+    ...(sameKind[0] === undefined ? {} : { sameKindSince: sameKind[0] }),
+    listed: profile.listings.map((l) => l.list),
+  };
+  const regime = deps.settings.repairRegime;
+  const allowed = checkRepair(regime, body.field, subject, body, deps.today());
+  const open = await deps.reader.list<RepairState>({ ...repairsAbout(agency, uscc), limit: 100 });
+  const running = open.items.find((r) => r.state.caseId === body.caseId && (r.state.status === 'applied' || r.state.status === 'accepted'));
+  if (running !== undefined)
+    throw new StateConflictError(`A repair application for this case is open already (${running.state.repairId}).`);
+  const applied = applyRepair(
+    {
+      repairId: `repair-${crypto.randomUUID()}`,
+      agency,
+      uscc,
+      caseId: body.caseId,
+      regime,
+      field: body.field,
+      ...(allowed.severity === undefined ? {} : { severity: allowed.severity }),
+      publishedOn: subject.publication?.publishedOn ?? '',
+      earliest: allowed.earliest,
+      reason: body.reason,
+      on: deps.today(),
+    },
+    deps.calendar,
+    deps.settings.clocks,
+  );
+  await deps.store.append({
+    stream: repairStream(applied.state.repairId),
+    expectedVersion: 0,
+    events: applied.events,
+    actor: who.actor,
+    agency,
+    correlationId: who.correlationId,
+    head: { state: applied.state, index: repairHeadIndex(applied.state) },
+  });
+  return applied.state;
+}
+
+async function stepOn(
+  deps: CreditDeps,
+  who: CreditWriter,
+  repairId: string,
+  step: (state: RepairState) => { events: NewEvent[]; state: RepairState },
+): Promise<RepairState> {
+  const head = await deps.reader.get<RepairState>(repairStream(repairId));
+  if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Repair application ${repairId}`);
+  const next = step(head.state);
+  await deps.store.append({
+    stream: repairStream(repairId),
+    expectedVersion: head.version,
+    prevHash: head.lastHash,
+    events: next.events,
+    actor: who.actor,
+    agency: head.agency,
+    correlationId: who.correlationId,
+    head: { state: next.state, index: repairHeadIndex(next.state) },
+  });
+  return next.state;
+}
+
+/** Accepts (受理) a repair application, or does not. */
+export const acceptRepairOf = (deps: CreditDeps, who: CreditWriter, repairId: string, body: { accept: boolean; note: string }) =>
+  stepOn(deps, who, repairId, (state) => acceptRepair(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
+
+/** Grants, refuses or (NDRC Order 36, once) extends an accepted application. */
+export const decideRepairOf = (
+  deps: CreditDeps,
+  who: CreditWriter,
+  repairId: string,
+  body: { outcome: 'grant' | 'refuse' | 'extend'; note: string },
+) => stepOn(deps, who, repairId, (state) => decideRepair(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
