@@ -66,6 +66,10 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
       /"code":"SAMR-110105","name":"北京市朝阳区市场监督管理局"/, // the agency named itself
       /"id":"e-1","status":"accepted"/, // the posted CloudEvent
       /"reason":"invalid-data".*"errors":\[\{"field":"data\.severity"/, // the refused one, field by field
+      /"rule":"credit-v1\/penalty-fine","points":-\d+,"by":"other-department"/, // the tax fine on the credit profile
+      /"removed":\{"on":"\d{4}-\d{2}-\d{2}","reason":"已按责令期限公示相关信息 \(已核实\)"\}/, // off the abnormal list
+      /"underObjection":"credit-objection\/objection-/, // 异议处理中
+      /\{"status":"upheld","closedOn":"\d{4}-\d{2}-\d{2}"\}/, // the objection decided
     ])
       expect(said(expected)).toBe(expected.source);
   }, 300_000);
