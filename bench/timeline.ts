@@ -5,7 +5,7 @@
  */
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { timelinePage, verifyTimeline } from '../functions/cases/domain/timeline.ts';
+import { timelinePage, verifyTimeline } from '../functions/records/domain/timeline.ts';
 import { DynamoDbEventStore, eventSk, streamKey } from '../functions/records/adapters/dynamodb-event-store.ts';
 import { verifyChain } from '../functions/records/domain/hash-chain.ts';
 import type { RecordedEvent } from '../functions/records/domain/recorded-event.ts';

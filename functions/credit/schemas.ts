@@ -131,6 +131,41 @@ const repair = () => {
 };
 
 export const contracts = lazyContracts({
+  timeline: () =>
+    contract({
+      summary:
+        'An entity’s credit timeline: every event of its class, listings, objections, repairs and overrides, exactly as stored (hash chain v1)',
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      query: z.strictObject({
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+        cursor: z.string().max(2000).optional(),
+      }),
+      responses: {
+        200: {
+          description: 'A page of events, in order',
+          schema: z.object({ events: z.array(z.looseObject({})), cursor: z.string().optional() }).meta({ id: 'CreditTimelinePage' }),
+        },
+        ...readErrors,
+        404: problem('Not in the caller’s agency directory'),
+      },
+    }),
+  verifyTimeline: () =>
+    contract({
+      summary: 'Recompute every hash of the entity’s credit timeline and name the first broken link',
+      tags: ['credit'],
+      params: z.strictObject({ uscc: usccFormat }),
+      responses: {
+        200: {
+          description: 'The check',
+          schema: z
+            .object({ ok: z.boolean(), streams: z.array(z.looseObject({ stream: z.string(), ok: z.boolean() })) })
+            .meta({ id: 'CreditTimelineCheck' }),
+        },
+        ...readErrors,
+        404: problem('Not in the caller’s agency directory'),
+      },
+    }),
   applyRepair: () =>
     contract({
       summary: 'Record an entity’s application for credit repair (信用修复) of a published penalty decision of the agency',

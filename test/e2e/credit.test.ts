@@ -306,6 +306,27 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     });
   });
 
+  it('reads an entity’s credit timeline in pages, every event as stored, and verifies its hash chains', async () => {
+    // The reports of beforeAll re-classified the entity (through the bus): its class stream leads the timeline.
+    await eventually(
+      async () => ((await supervisor('GET', `/entities/${uscc}/credit/history`)).json.class !== null ? true : undefined),
+      60_000,
+    );
+    const first = await supervisor('GET', `/entities/${uscc}/credit/timeline?limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.json.events).toHaveLength(2);
+    const rest = await supervisor('GET', `/entities/${uscc}/credit/timeline?limit=100&cursor=${first.json.cursor}`);
+    const events = [...first.json.events, ...rest.json.events] as { stream: string; type: string; hash: string }[];
+    expect(events[0]?.stream).toBe(`credit-class/${AGENCY}/${uscc}`);
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['Credit.ClassChanged', 'Credit.ObjectionFiled', 'Credit.ObjectionAccepted', 'Credit.ObjectionDecided']),
+    );
+    const verified = await supervisor('GET', `/entities/${uscc}/credit/timeline/verify`);
+    expect(verified.json.ok).toBe(true);
+    expect(verified.json.streams.every((s: { ok: boolean }) => s.ok)).toBe(true);
+    expect((await supervisor('GET', `/entities/${uscc}/credit/timeline?cursor=bogus`)).status).toBe(400);
+  });
+
   it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);

@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { timelinePage, verifyTimeline } from '#cases/domain/timeline';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { allEvents } from '#records/domain/read-all';
+import { timelinePage, verifyTimeline } from '#records/domain/timeline';
 import { freshTables } from '../support/dynamodb.ts';
 
 describe('a long case timeline on DynamoDB Local', () => {

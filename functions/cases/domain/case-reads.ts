@@ -1,5 +1,6 @@
 import { walkLists } from '#records/domain/list-walk';
 import { allEvents } from '#records/domain/read-all';
+import { parseTimelineCursor, timelineCsv, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import type { StoredRecord } from '#records/ports';
 import { chinaDay } from '#shared/calendar';
 import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/errors';
@@ -10,7 +11,7 @@ import { type CaseRecord, foldCase } from './case-record.ts';
 import { caseDeadlines, stillRuns } from './clocks.ts';
 import { isLive, type Publication, publicationStream } from './decision-publicity.ts';
 import { allowedCommands } from './lifecycle.ts';
-import { parseTimelineCursor, timelineCsv, timelinePage, timelineStreams, verifyTimeline } from './timeline.ts';
+import { timelineStreams } from './timeline.ts';
 import { caseStream } from './workflows.ts';
 
 /** Who reads: the person, the role the route let in, and whether they read as an auditor (DESIGN §5). */

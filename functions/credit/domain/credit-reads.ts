@@ -5,8 +5,9 @@ import { dataOf } from '#events/stored-event';
 import { externalRecordStream } from '#ingest/adapters/table-layout';
 import { inspectionsAbout } from '#inspections/adapters/table-layout';
 import { allEvents } from '#records/domain/read-all';
+import { parseTimelineCursor, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import type { StoredRecord } from '#records/ports';
-import { NotFoundError } from '#shared/errors';
+import { BadCursorError, NotFoundError } from '#shared/errors';
 import { classStream, listingsAbout, objectionsAbout, overridesAbout, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditFact, factsOf } from './facts.ts';
@@ -74,4 +75,34 @@ export async function readClassHistory(deps: CreditDeps, agency: string, uscc: s
     return { version: e.seq, recordedAt: e.recordedAt, from, to, score, asOf, rules, cause };
   });
   return { uscc, class: changes.at(-1)?.to ?? null, changes };
+}
+
+/**
+ * The credit context's own streams about an entity, in order: its class stream, then its listings, objections,
+ * repairs and overrides, each oldest first (what an auditor reads as the entity's credit timeline).
+ */
+async function creditStreamsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<string[]> {
+  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
+    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  const lists = [listingsAbout, objectionsAbout, repairsAbout, overridesAbout].map((list) => list(agency, uscc));
+  const heads = await Promise.all(lists.map((list) => headsOf(deps, list)));
+  const classHead = await deps.reader.get(classStream(agency, uscc));
+  return [...(classHead === undefined ? [] : [classHead.stream]), ...heads.flat().map((h) => h.stream)];
+}
+
+/** A page of the entity's credit timeline: every event of its credit streams exactly as stored (hash chain v1). */
+export async function readCreditTimeline(
+  deps: CreditDeps,
+  agency: string,
+  uscc: string,
+  query: { limit: number; cursor?: string | undefined },
+) {
+  const position = parseTimelineCursor(query.cursor);
+  if (query.cursor !== undefined && position === undefined) throw new BadCursorError();
+  return timelinePage(deps.store, await creditStreamsAbout(deps, agency, uscc), query.limit, position);
+}
+
+/** Every hash of the entity's credit timeline recomputed, and the first broken link named. */
+export async function verifyCreditTimeline(deps: CreditDeps, agency: string, uscc: string) {
+  return verifyTimeline(deps.store, await creditStreamsAbout(deps, agency, uscc));
 }

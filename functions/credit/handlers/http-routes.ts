@@ -1,6 +1,6 @@
 import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
-import { readClassHistory, readCreditProfile } from '../domain/credit-reads.ts';
+import { readClassHistory, readCreditProfile, readCreditTimeline, verifyCreditTimeline } from '../domain/credit-reads.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
@@ -92,6 +92,14 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
       status: 200,
       body: await decideRepairOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
+  ),
+  'GET /entities/{uscc}/credit/timeline': route(
+    () => contracts.timeline,
+    async (r) => ({ status: 200, body: await readCreditTimeline(await wired(), r.principal.agency, r.params.uscc, r.query) }),
+  ),
+  'GET /entities/{uscc}/credit/timeline/verify': route(
+    () => contracts.verifyTimeline,
+    async (r) => ({ status: 200, body: await verifyCreditTimeline(await wired(), r.principal.agency, r.params.uscc) }),
   ),
   'GET /entities/{uscc}/credit/history': route(
     () => contracts.history,

@@ -1,5 +1,5 @@
-import { timelineCsv } from '#cases/domain/timeline';
 import type { RecordedEvent } from '#records/domain/recorded-event';
+import { timelineCsv } from '#records/domain/timeline';
 
 const event = (data: Record<string, unknown>, actorId = 'off-1'): RecordedEvent => ({
   stream: 'case/case-1',
