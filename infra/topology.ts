@@ -319,6 +319,7 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
   { method: 'GET', path: '/entities/{uscc}/credit', fn: 'credit', access: roles(STAFF), contract: credit.profile },
   { method: 'GET', path: '/entities/{uscc}/credit/history', fn: 'credit', access: roles(STAFF), contract: credit.history },
+  { method: 'GET', path: '/credit/distribution', fn: 'credit', access: roles(STAFF), contract: credit.distribution },
   { method: 'GET', path: '/entities/{uscc}/credit/timeline', fn: 'credit', access: roles(STAFF), contract: credit.timeline },
   { method: 'GET', path: '/entities/{uscc}/credit/timeline/verify', fn: 'credit', access: roles(STAFF), contract: credit.verifyTimeline },
   {

@@ -131,6 +131,40 @@ const repair = () => {
 };
 
 export const contracts = lazyContracts({
+  distribution: () =>
+    contract({
+      summary: 'The A/B/C/D distribution of the agency’s directory (国市监信发〔2022〕6号), by region and industry',
+      description:
+        'Each entity in the class the credit context last recorded for it, or, never re-classified, the class the national system gave it (what the draw uses). `reclassified` counts the entities with a class of their own.',
+      tags: ['credit'],
+      query: z.strictObject({
+        region: z
+          .string()
+          .regex(/^\d{2,6}$/, 'a region is an administrative division code or its prefix (2-6 digits)')
+          .optional(),
+        industry: z
+          .string()
+          .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
+          .optional(),
+      }),
+      responses: {
+        200: {
+          description: 'The counts',
+          schema: z
+            .object({
+              agency: z.string(),
+              region: z.string().optional(),
+              industry: z.string().optional(),
+              asOf: z.iso.date(),
+              total: z.number().int(),
+              classes: z.object({ A: z.number().int(), B: z.number().int(), C: z.number().int(), D: z.number().int() }),
+              reclassified: z.number().int(),
+            })
+            .meta({ id: 'CreditDistribution' }),
+        },
+        ...readErrors,
+      },
+    }),
   timeline: () =>
     contract({
       summary:

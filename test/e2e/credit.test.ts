@@ -327,6 +327,21 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await supervisor('GET', `/entities/${uscc}/credit/timeline?cursor=bogus`)).status).toBe(400);
   });
 
+  it('counts the agency’s directory by class, as the draw classes it, by region and industry', async () => {
+    const all = (await supervisor('GET', '/credit/distribution')).json;
+    const { A, B, C, D } = all.classes as Record<string, number>;
+    expect(A + B + C + D).toBe(all.total);
+    expect(all.total).toBeGreaterThanOrEqual(5);
+    expect(D).toBeGreaterThanOrEqual(1); // entity 5, after its fines
+    expect(all.reclassified).toBeGreaterThanOrEqual(3);
+    expect((await supervisor('GET', '/credit/distribution?industry=F52&region=110105')).json).toMatchObject({ total: all.total });
+    expect((await supervisor('GET', '/credit/distribution?region=4403')).json).toMatchObject({
+      total: 0,
+      classes: { A: 0, B: 0, C: 0, D: 0 },
+    });
+    expect((await supervisor('GET', '/credit/distribution?industry=f52')).status).toBe(400);
+  });
+
   it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);

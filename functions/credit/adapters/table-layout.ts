@@ -1,5 +1,5 @@
 import { caseHeads, caseLists, publicationHeads } from '#cases/adapters/table-layout';
-import { agencyList, entityHeads } from '#directory/adapters/table-layout';
+import { agencyList, entityHeads, entityLists } from '#directory/adapters/table-layout';
 import { EXTERNAL_STREAMS } from '#ingest/adapters/table-layout';
 import { inspectionHeads, inspectionLists } from '#inspections/adapters/table-layout';
 import { shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
@@ -105,6 +105,7 @@ export const creditAccess = (): TableAccess => ({
     publicationHeads(),
     agencyList(),
     entityHeads(),
+    entityLists(),
     inspectionHeads(),
     inspectionLists(),
     caseHeads(),

@@ -1,6 +1,7 @@
 import type { RouteKeyOf } from '#infra/topology';
 import { httpHandler, route } from '#shared/http-handler';
 import { readClassHistory, readCreditProfile, readCreditTimeline, verifyCreditTimeline } from '../domain/credit-reads.ts';
+import { creditDistribution } from '../domain/distribution.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
@@ -92,6 +93,10 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
       status: 200,
       body: await decideRepairOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
+  ),
+  'GET /credit/distribution': route(
+    () => contracts.distribution,
+    async (r) => ({ status: 200, body: await creditDistribution(await wired(), r.principal.agency, r.query) }),
   ),
   'GET /entities/{uscc}/credit/timeline': route(
     () => contracts.timeline,

@@ -1,0 +1,53 @@
+import { entitiesByIndustry, entitiesByRegion } from '#directory/adapters/table-layout';
+import type { StoredRecord } from '#records/ports';
+import { classesOf } from '../adapters/table-layout.ts';
+import type { CreditDeps } from '../ports.ts';
+import type { ClassState } from './classification.ts';
+import type { CreditClass } from './rules.ts';
+
+/** Every head of a list, page after page. */
+async function all<S>(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2'; partition: string; prefix?: string }): Promise<StoredRecord<S>[]> {
+  const items: StoredRecord<S>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.reader.list<S>({ ...list, limit: 1000, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined);
+  return items;
+}
+
+/**
+ * The A/B/C/D distribution of an agency's directory (国市监信发〔2022〕6号 classes), optionally of a region (an
+ * administrative division code or its prefix) and an industry (GB/T 4754 code): each entity counted in the class the
+ * credit context last recorded for it, or, never re-classified, the class the national system gave it (what the draw
+ * uses). Reads the agency's entity list and its class heads whole.
+ */
+export async function creditDistribution(
+  deps: CreditDeps,
+  agency: string,
+  filter: { region?: string | undefined; industry?: string | undefined },
+) {
+  const list = filter.industry === undefined ? entitiesByRegion(agency) : entitiesByIndustry(agency, filter.industry);
+  const [entities, classes] = await Promise.all([
+    all<{ uscc: string; creditClass: CreditClass }>(deps, { ...list, ...(filter.region === undefined ? {} : { prefix: filter.region }) }),
+    all<ClassState>(deps, classesOf(agency)),
+  ]);
+  const recorded = new Map(classes.map((c) => [c.state.uscc, c.state.class]));
+  const counts: Record<CreditClass, number> = { A: 0, B: 0, C: 0, D: 0 };
+  let reclassified = 0;
+  for (const e of entities) {
+    const own = recorded.get(e.state.uscc);
+    if (own !== undefined) reclassified += 1;
+    counts[own ?? e.state.creditClass] += 1;
+  }
+  return {
+    agency,
+    ...(filter.region === undefined ? {} : { region: filter.region }),
+    ...(filter.industry === undefined ? {} : { industry: filter.industry }),
+    asOf: deps.today(),
+    total: entities.length,
+    classes: counts,
+    reclassified,
+  };
+}
