@@ -329,7 +329,7 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
 
   it('counts the agency’s directory by class, as the draw classes it, by region and industry', async () => {
     const all = (await supervisor('GET', '/credit/distribution')).json;
-    const { A, B, C, D } = all.classes as Record<string, number>;
+    const { A, B, C, D } = all.classes as { A: number; B: number; C: number; D: number };
     expect(A + B + C + D).toBe(all.total);
     expect(all.total).toBeGreaterThanOrEqual(5);
     expect(D).toBeGreaterThanOrEqual(1); // entity 5, after its fines
