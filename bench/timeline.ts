@@ -5,10 +5,10 @@
  */
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { timelinePage, verifyTimeline } from '../functions/records/domain/timeline.ts';
 import { DynamoDbEventStore, eventSk, streamKey } from '../functions/records/adapters/dynamodb-event-store.ts';
 import { verifyChain } from '../functions/records/domain/hash-chain.ts';
 import type { RecordedEvent } from '../functions/records/domain/recorded-event.ts';
+import { timelinePage, verifyTimeline } from '../functions/records/domain/timeline.ts';
 import { benchTable, median } from './support.ts';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
