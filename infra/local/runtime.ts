@@ -230,6 +230,15 @@ const safeJson = (text: string): unknown => {
   }
 };
 
+/** GET /_local/clock: the local clock; POST {"advanceDays": n}: moves it forward. */
+async function serveClock(request: IncomingMessage, response: ServerResponse, method: 'GET' | 'POST'): Promise<void> {
+  if (method === 'GET') return json(response, 200, clockNow());
+  const raw = await readBody(request, 1024);
+  const parsed = ClockRequest.safeParse(raw === 'too-large' ? undefined : safeJson(raw.toString('utf8')));
+  if (!parsed.success) return json(response, 400, { message: 'send {"advanceDays": n}, a whole number of days from 1 to 3650' });
+  return json(response, 200, advanceClock(parsed.data.advanceDays));
+}
+
 /** The local runtime's own routes: tokens, the presigned-upload stand-in, running a schedule now, and moving the clock forward. */
 async function serveLocal(
   ctx: {
@@ -255,15 +264,7 @@ async function serveLocal(
       return json(response, 404, { message: (error as Error).message });
     }
   }
-  if (path === '/_local/clock') {
-    if (method === 'GET') return json(response, 200, clockNow());
-    if (method === 'POST') {
-      const raw = await readBody(request, 1024);
-      const parsed = ClockRequest.safeParse(raw === 'too-large' ? undefined : safeJson(raw.toString('utf8')));
-      if (!parsed.success) return json(response, 400, { message: 'send {"advanceDays": n}, a whole number of days from 1 to 3650' });
-      return json(response, 200, advanceClock(parsed.data.advanceDays));
-    }
-  }
+  if (path === '/_local/clock' && (method === 'GET' || method === 'POST')) return serveClock(request, response, method);
   if (method === 'POST' && path.startsWith('/_local/schedules/')) {
     // Runs a schedule now instead of at its next tick: for trials, and for the end-to-end tests.
     const schedule = schedules.find((s) => s.name === path.slice('/_local/schedules/'.length));
