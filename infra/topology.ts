@@ -11,7 +11,7 @@ import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
-import { RepairGranted } from '#events/credit/credit-events.v1';
+import { ObjectionDecided, RepairGranted } from '#events/credit/credit-events.v1';
 import { RECLASSIFYING_EVENTS } from '#events/credit/reclassifying-events';
 import { ImportHandedOver } from '#events/directory/import-handed-over.v1';
 import { ImportRequested } from '#events/directory/import-requested.v1';
@@ -319,6 +319,14 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
   { method: 'GET', path: '/entities/{uscc}/credit', fn: 'credit', access: roles(STAFF), contract: credit.profile },
   { method: 'GET', path: '/entities/{uscc}/credit/history', fn: 'credit', access: roles(STAFF), contract: credit.history },
+  {
+    method: 'GET',
+    path: '/public/entities/{uscc}',
+    fn: 'credit',
+    access: { public: true },
+    contract: credit.publicEntity,
+    rateLimit: PUBLIC_RATE,
+  },
   { method: 'GET', path: '/credit/distribution', fn: 'credit', access: roles(STAFF), contract: credit.distribution },
   { method: 'GET', path: '/entities/{uscc}/credit/timeline', fn: 'credit', access: roles(STAFF), contract: credit.timeline },
   { method: 'GET', path: '/entities/{uscc}/credit/timeline/verify', fn: 'credit', access: roles(STAFF), contract: credit.verifyTimeline },
@@ -465,6 +473,12 @@ const RULES = [
     description: 'A granted credit repair ends the publication of its decision on the disclosure site at once',
     pattern: on(RepairGranted),
     target: 'cases',
+  },
+  {
+    name: 'credit-objection-outcomes',
+    description: 'An objection upheld against a listing removes the listing (the correction)',
+    pattern: on(ObjectionDecided),
+    target: 'credit',
   },
   {
     name: 'credit-reclassify',

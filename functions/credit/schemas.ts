@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ABNORMAL_CAUSES } from '#events/credit/values';
 import { usccFormat } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 
 const creditClass = z.enum(['A', 'B', 'C', 'D']);
 const source = z.object({ stream: z.string(), seq: z.number().int(), type: z.string() });
@@ -131,6 +131,39 @@ const repair = () => {
 };
 
 export const contracts = lazyContracts({
+  publicEntity: () =>
+    contract({
+      summary: 'What the public reads of an entity (as GSXT shows it): its listings in force and its published penalty decisions',
+      description:
+        'Every agency’s listings in force on the abnormal-operations list (经营异常名录) and the serious list (严重违法失信名单), with cause, day and basis, and the penalty decisions published now, personal data masked; one under objection is marked (异议处理中). Never the credit class, which is for the regulators’ own use.',
+      tags: ['public'],
+      params: z.strictObject({ uscc: usccFormat }),
+      responses: {
+        200: {
+          description: 'The entity’s public record (empty lists when nothing is published)',
+          schema: z
+            .object({
+              uscc: z.string(),
+              listings: z.array(
+                z.object({
+                  list: z.enum(['abnormal', 'serious']),
+                  listName: z.string(),
+                  cause: z.string(),
+                  since: z.iso.date(),
+                  agency: z.string(),
+                  basis: z.string(),
+                  underObjection: z.boolean(),
+                }),
+              ),
+              decisions: z.array(
+                z.looseObject({ caseId: z.string(), underObjection: z.boolean() }).describe('as GET /public/decisions/{id} answers'),
+              ),
+            })
+            .meta({ id: 'PublicEntity' }),
+        },
+        ...publicErrors,
+      },
+    }),
   distribution: () =>
     contract({
       summary: 'The A/B/C/D distribution of the agency’s directory (国市监信发〔2022〕6号), by region and industry',

@@ -342,6 +342,32 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await supervisor('GET', '/credit/distribution?industry=f52')).status).toBe(400);
   });
 
+  it('shows the public an entity’s listings in force, never its class; a listing objected to is marked, and removed once upheld', async () => {
+    const listed = usccFor(4); // on the serious list since the second test
+    const page = async () => {
+      const r = await fetch(`${platform.url}/public/entities/${listed}`);
+      expect(r.status).toBe(200);
+      return (await r.json()) as { listings: { list: string; listName: string; underObjection: boolean }[]; decisions: unknown[] };
+    };
+    const before = await page();
+    expect(before.listings).toEqual([expect.objectContaining({ list: 'serious', listName: '严重违法失信名单', underObjection: false })]);
+    expect(JSON.stringify(before)).not.toMatch(/"class"|"score"/);
+    const listing = (await supervisor('GET', `/entities/${listed}/credit`)).json.listings[0].listing as string;
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    const filed = await officer('POST', `/entities/${listed}/objections`, {
+      target: { kind: 'listing', listingId: listing.replace('credit-listing/', '') },
+      reason: '列入所依据的处罚决定已被复议撤销',
+    });
+    expect(filed.status).toBe(201);
+    expect((await page()).listings[0]?.underObjection).toBe(true);
+    const id = filed.json.objectionId as string;
+    expect((await supervisor('POST', `/objections/${id}/accept`, { accept: true, note: '予以受理' })).status).toBe(200);
+    expect((await supervisor('POST', `/objections/${id}/decide`, { upheld: true, note: '经核实，列入依据已撤销' })).status).toBe(200);
+    await eventually(async () => ((await page()).listings.length === 0 ? true : undefined), 60_000);
+    expect((await supervisor('GET', `/entities/${listed}/credit`)).json.listings).toEqual([]);
+    expect((await fetch(`${platform.url}/public/entities/not-a-code`)).status).toBe(400);
+  });
+
   it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);
@@ -370,6 +396,9 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
       const r = await fetch(`${platform.url}/public/decisions/${caseId}`);
       return r.status === 200 ? ((await r.json()) as { publishedOn: string }) : undefined;
     });
+    const publicPage = async () =>
+      (await (await fetch(`${platform.url}/public/entities/${entity}`)).json()) as { decisions: { caseId: string }[] };
+    expect((await publicPage()).decisions.map((d) => d.caseId)).toEqual([caseId]);
     const weighing = (await supervisor('GET', `/entities/${entity}/credit`)).json;
     expect(weighing.factors.map((f: { source: { stream: string } }) => f.source.stream)).toContain(`case/${caseId}`);
 
@@ -403,6 +432,7 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
 
     // The disclosure site no longer shows it; the penalty no longer weighs on the profile.
     await eventually(async () => ((await fetch(`${platform.url}/public/decisions/${caseId}`)).status === 404 ? true : undefined), 60_000);
+    expect((await publicPage()).decisions).toEqual([]);
     const repaired = (await later('GET', `/entities/${entity}/credit`)).json;
     expect(repaired.factors.map((f: { source: { stream: string } }) => f.source.stream)).not.toContain(`case/${caseId}`);
     expect(repaired.score).toBe(1000);

@@ -36,10 +36,14 @@ export const caseIndex = (c: { agency: string; status: string; clueOn: string; c
     ? {}
     : { gsi3pk: clockPartition(`${CASE_STREAMS}${c.caseId}`), gsi3sk: `${nextDue}#${CASE_STREAMS}${c.caseId}` }),
 });
-/** A live publication's head: on the public list by day, and on the clock index at its takedown. */
-export const publicationIndex = (p: { publishedOn: string; takedownOn: string; caseId: string }) => ({
+/** The live publications about one entity (the public entity page, credit). */
+const PUBLIC_DECISIONS_OF = 'PUBLIC#ENTITY-DECISIONS#';
+/** A live publication's head: on the public list by day and by entity, and on the clock index at its takedown. */
+export const publicationIndex = (p: { publishedOn: string; takedownOn: string; caseId: string; entity: string }) => ({
   gsi1pk: publicMonth(p.publishedOn),
   gsi1sk: `${p.publishedOn}#${p.caseId}`,
+  gsi2pk: `${PUBLIC_DECISIONS_OF}${p.entity}`,
+  gsi2sk: `${p.publishedOn}#${p.caseId}`,
   gsi3pk: clockPartition(`${PUBLICATION_STREAMS}${p.caseId}`),
   gsi3sk: `${p.takedownOn}#${PUBLICATION_STREAMS}${p.caseId}`,
 });
@@ -76,13 +80,29 @@ export const caseLists = () => CASES;
 /** A case's stream. */
 export const caseStream = (caseId: string) => `${CASE_STREAMS}${caseId}`;
 export const publicationStream = (caseId: string) => `${PUBLICATION_STREAMS}${caseId}`;
+/** The live publications about an entity, newest first. */
+export const publicDecisionsOf = (uscc: string) => ({
+  index: 'gsi2' as const,
+  partition: `${PUBLIC_DECISIONS_OF}${uscc}`,
+  descending: true,
+});
+export const publicDecisionsOfLists = () => PUBLIC_DECISIONS_OF;
 /** What another context may read of a decision's publication (credit repair checks it). */
 export const publicationHeads = () => streamKeyPrefix(PUBLICATION_STREAMS);
 
 export const casesAccess = (): TableAccess => {
   const written = [streamKeyPrefix(CASE_STREAMS), streamKeyPrefix(PUBLICATION_STREAMS), ACCESS, ACCESS_BY];
   return {
-    read: [...written, streamKeyPrefix(EXTERNAL_STREAMS), CASES, PUBLIC_DECISIONS, CLOCKS, entityHeads(), inspectionHeads()],
+    read: [
+      ...written,
+      streamKeyPrefix(EXTERNAL_STREAMS),
+      CASES,
+      PUBLIC_DECISIONS,
+      PUBLIC_DECISIONS_OF,
+      CLOCKS,
+      entityHeads(),
+      inspectionHeads(),
+    ],
     write: written,
   };
 };

@@ -9,7 +9,7 @@ import { externalRecordStream, publicDecisions } from '../adapters/table-layout.
 import type { CaseDeps } from '../ports.ts';
 import { type CaseRecord, foldCase } from './case-record.ts';
 import { caseDeadlines, stillRuns } from './clocks.ts';
-import { isLive, type Publication, publicationStream } from './decision-publicity.ts';
+import { isLive, type Publication, publicationStream, publicView } from './decision-publicity.ts';
 import { allowedCommands } from './lifecycle.ts';
 import { timelineStreams } from './timeline.ts';
 import { caseStream } from './workflows.ts';
@@ -121,9 +121,6 @@ export async function verifyCaseTimeline(deps: CaseDeps, who: CaseReader, caseId
   await logRead(deps, who, c, 'verify');
   return verifyTimeline(deps.store, await streamsOf(deps, c));
 }
-
-/** What the public reads of a live decision. */
-export const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
 
 /** A page of the published decisions, newest first (the month partitions in turn); past their period, none. */
 export async function publicDecisionPage(deps: Pick<CaseDeps, 'reader' | 'today'>, limit: number, cursor?: string) {

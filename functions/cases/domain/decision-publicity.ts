@@ -117,11 +117,14 @@ export function evolvePublication(p: Publication | undefined, event: { type: str
 
 const recorded = (p: Publication | undefined, event: NewEvent) => ({ events: [event], state: evolvePublication(p, event) });
 
+/** What the public reads of a live decision. */
+export const publicView = (p: Publication) => ({ ...p.notice, publishedOn: p.publishedOn, takedownOn: p.takedownOn });
+
 /** Whether the public sees it today (the sweep's takedown may run a little after the day). */
 export const isLive = (p: Publication, today: string) => p.status === 'live' && today < p.takedownOn;
 
 /** The head's index: on the public list while live, and on the clock index for its takedown. */
 export function publicationIndex(p: Publication): Record<string, string> {
   if (p.status !== 'live') return {};
-  return layoutIndex({ publishedOn: p.publishedOn, takedownOn: p.takedownOn, caseId: p.notice.caseId });
+  return layoutIndex({ publishedOn: p.publishedOn, takedownOn: p.takedownOn, caseId: p.notice.caseId, entity: p.notice.entity });
 }

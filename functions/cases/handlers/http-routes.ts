@@ -9,13 +9,12 @@ import {
   caseAsOf,
   caseView,
   publicDecisionPage,
-  publicView,
   readableCase,
   readTimeline,
   verifyCaseTimeline,
 } from '../domain/case-reads.ts';
 import type { CaseRecord } from '../domain/case-record.ts';
-import { isLive, type Publication, publicationStream } from '../domain/decision-publicity.ts';
+import { isLive, type Publication, publicationStream, publicView } from '../domain/decision-publicity.ts';
 import { CASE_COMMANDS, type CaseCommand } from '../domain/lifecycle.ts';
 import { commandContract, contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';

@@ -1,4 +1,4 @@
-import { caseHeads, caseLists, publicationHeads } from '#cases/adapters/table-layout';
+import { caseHeads, caseLists, publicationHeads, publicDecisionsOfLists } from '#cases/adapters/table-layout';
 import { agencyList, entityHeads, entityLists } from '#directory/adapters/table-layout';
 import { EXTERNAL_STREAMS } from '#ingest/adapters/table-layout';
 import { inspectionHeads, inspectionLists } from '#inspections/adapters/table-layout';
@@ -13,6 +13,8 @@ import { shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/ta
 export const LISTING_STREAMS = 'credit-listing/';
 export const listingStream = (listingId: string) => `${LISTING_STREAMS}${listingId}`;
 const LISTINGS = 'LISTING#';
+/** The listings in force of one entity, every agency's (the public entity page). */
+const PUBLIC_LISTINGS = 'PUBLIC#LISTING#';
 
 /**
  * The clock index the daily sweep reads: a procedure's stream at its next open deadline, spread over 16 partitions by
@@ -31,12 +33,21 @@ export const creditClocksDueBy = (day: string) =>
     upTo: `${day}~`,
   }));
 
-/** A listing's head: by entity, and on the clock index while a deadline of its removal application runs. */
-export const listingIndex = (s: { agency: string; uscc: string; on: string; listingId: string }, nextDue?: string) => ({
+/**
+ * A listing's head: by entity, on the public list of the entity's listings while in force, and on the clock index while
+ * a deadline of its removal application runs.
+ */
+export const listingIndex = (
+  s: { agency: string; uscc: string; on: string; listingId: string; removed?: unknown },
+  nextDue?: string,
+): Record<string, string> => ({
   gsi1pk: `${LISTINGS}${s.agency}#${s.uscc}`,
   gsi1sk: `${s.on}#${s.listingId}`,
+  ...(s.removed === undefined ? { gsi2pk: `${PUBLIC_LISTINGS}${s.uscc}`, gsi2sk: `${s.on}#${s.listingId}` } : {}),
   ...onClock(listingStream(s.listingId), nextDue),
 });
+/** The listings in force of an entity, every agency's. */
+export const publicListingsOf = (uscc: string) => ({ index: 'gsi2' as const, partition: `${PUBLIC_LISTINGS}${uscc}` });
 /** An agency's listings of one entity. */
 export const listingsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${LISTINGS}${agency}#${uscc}` });
 
@@ -103,6 +114,8 @@ export const creditAccess = (): TableAccess => ({
     streamKeyPrefix(REPAIR_STREAMS),
     REPAIRS,
     publicationHeads(),
+    PUBLIC_LISTINGS,
+    publicDecisionsOfLists(),
     agencyList(),
     entityHeads(),
     entityLists(),

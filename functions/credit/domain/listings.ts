@@ -297,3 +297,19 @@ export function decideRemoval(
   }
   return { events, state: fold(state, events, state.agency) };
 }
+
+/** An upheld objection's correction: the listing ends whatever its list's periods (it should not have been made). */
+export function voidListing(
+  state: ListingState,
+  input: { reason: string; today: string; basis: string },
+): { events: NewEvent[]; state: ListingState } | undefined {
+  if (state.removed !== undefined) return undefined;
+  const events: NewEvent[] = [
+    {
+      type: ListingRemoved.DETAIL_TYPE,
+      version: ListingRemoved.VERSION,
+      data: { on: input.today, reason: input.reason, basis: input.basis },
+    },
+  ];
+  return { events, state: fold(state, events, state.agency) };
+}

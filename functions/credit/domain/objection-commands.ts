@@ -5,13 +5,14 @@ import { listingStream, objectionIndex, objectionStream } from '../adapters/tabl
 import type { CreditDeps } from '../ports.ts';
 import { nextDue } from './credit-clocks.ts';
 import { creditFactsAbout } from './credit-reads.ts';
-import type { CreditWriter } from './listing-commands.ts';
-import type { ListingState } from './listings.ts';
+import { type CreditWriter, listingHeadIndex } from './listing-commands.ts';
+import { type ListingState, voidListing } from './listings.ts';
 import {
   acceptObjection,
   decideObjection,
   fileObjection,
   listingObjectionLastDay,
+  OBJECTION_BASIS,
   type ObjectionState,
   type ObjectionTarget,
 } from './objections.ts';
@@ -111,3 +112,29 @@ export const acceptObjectionOf = (deps: CreditDeps, who: CreditWriter, objection
 /** Decides an accepted objection: upheld or dismissed. */
 export const decideObjectionOf = (deps: CreditDeps, who: CreditWriter, objectionId: string, body: { upheld: boolean; note: string }) =>
   stepOn(deps, who, objectionId, (state) => decideObjection(state, { ...body, today: deps.today() }));
+
+/**
+ * Rule `credit-objection-outcomes`: an objection upheld against a listing removes the listing (the correction, within
+ * the 5 working days), so that the public page and the lists no longer show it. Redelivery changes nothing.
+ */
+export async function correctUpheldObjection(
+  deps: CreditDeps,
+  decided: { objection: string; agency: string; upheld: boolean; target: ObjectionTarget; on: string },
+  correlationId: string,
+): Promise<void> {
+  if (!decided.upheld || decided.target.kind !== 'listing') return;
+  const head = await deps.reader.get<ListingState>(decided.target.listing);
+  if (head === undefined || head.agency !== decided.agency) return;
+  const voided = voidListing(head.state, { reason: `异议成立 (${decided.objection})`, today: decided.on, basis: OBJECTION_BASIS });
+  if (voided === undefined) return;
+  await deps.store.append({
+    stream: decided.target.listing,
+    expectedVersion: head.version,
+    prevHash: head.lastHash,
+    events: voided.events,
+    actor: { id: 'credit-objections', role: 'system', agency: head.agency },
+    agency: head.agency,
+    correlationId,
+    head: { state: voided.state, index: listingHeadIndex(voided.state) },
+  });
+}

@@ -1,8 +1,10 @@
+import { ObjectionDecided } from '#events/credit/credit-events.v1';
 import { AnyStoredEvent } from '#records/schemas';
 import { eventConsumer } from '#shared/consumer-handler';
 import { logger } from '#shared/powertools';
 import { isReclassificationDay, reclassifyEntity, reclassifyMonthly } from '../domain/classification-commands.ts';
 import { sweepCreditClocks } from '../domain/clock-sweep.ts';
+import { correctUpheldObjection } from '../domain/objection-commands.ts';
 import { subjectOf } from '../domain/reclassification-triggers.ts';
 import { wired } from './wiring.ts';
 
@@ -39,3 +41,9 @@ export const creditClockSweep = async () => {
   const totals = await sweepCreditClocks(await wired());
   logger.info('credit clock sweep', totals);
 };
+
+/** Rule `credit-objection-outcomes`: an objection upheld against a listing removes the listing. */
+export const creditObjectionOutcomes = eventConsumer(ObjectionDecided, async (event) => {
+  const decided = { objection: event.stream, agency: event.agency ?? event.actor.agency, ...event.data };
+  await correctUpheldObjection(await wired(), decided, event.correlationId);
+});

@@ -5,6 +5,7 @@ import { creditDistribution } from '../domain/distribution.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
+import { publicEntityPage } from '../domain/public-entity.ts';
 import { acceptRepairOf, applyRepairOf, decideRepairOf } from '../domain/repair-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
@@ -93,6 +94,10 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
       status: 200,
       body: await decideRepairOf(await wired(), { actor: r.actor, correlationId: r.correlationId }, r.params.id, r.body),
     }),
+  ),
+  'GET /public/entities/{uscc}': route(
+    () => contracts.publicEntity,
+    async (r) => ({ status: 200, body: await publicEntityPage(await wired(), r.params.uscc) }),
   ),
   'GET /credit/distribution': route(
     () => contracts.distribution,
