@@ -29,10 +29,13 @@ export async function reclassifyEntity(
   const left = await untilDone(
     [subject],
     async () => {
-      const head = await deps.reader.get<ClassState>(classStream(subject.agency, subject.uscc));
+      let head: Awaited<ReturnType<typeof deps.reader.get<ClassState>>>;
       let facts: Awaited<ReturnType<typeof creditFactsAbout>>;
       try {
-        facts = await creditFactsAbout(deps, subject.agency, subject.uscc);
+        [head, facts] = await Promise.all([
+          deps.reader.get<ClassState>(classStream(subject.agency, subject.uscc)),
+          creditFactsAbout(deps, subject.agency, subject.uscc),
+        ]);
       } catch (error) {
         if (error instanceof NotFoundError) return [];
         throw error;

@@ -1,4 +1,4 @@
-import { casesAbout } from '#cases/adapters/table-layout';
+import { CASE_STREAMS, casesAbout } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
 import { ClassChanged } from '#events/credit/credit-events.v1';
 import { dataOf } from '#events/stored-event';
@@ -30,28 +30,25 @@ async function headsOf(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2' | 'gsi3'
  * it, its listings, overrides, objections and repairs, and what other departments reported about it (跨部门). An entity outside the agency's directory answers 404.
  */
 export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<CreditFact[]> {
-  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
-    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  const [inspections, cases, listings, overrides, objections, repairs] = await Promise.all([
-    headsOf(deps, inspectionsAbout(agency, uscc)),
-    headsOf(deps, casesAbout(agency, uscc)),
-    headsOf(deps, listingsAbout(agency, uscc)),
-    headsOf(deps, overridesAbout(agency, uscc)),
-    headsOf(deps, objectionsAbout(agency, uscc)),
-    headsOf(deps, repairsAbout(agency, uscc)),
-  ]);
-  // Other departments report about the entity, and about its cases (a penalty decided on a transferred case, say).
-  const reported = [uscc, ...cases.map((h) => h.stream.slice(h.stream.indexOf('/') + 1))].map((subject) =>
-    externalRecordStream(agency, subject),
+  // What is known from the entity's code alone is read side by side: its record and its events (the class the national
+  // system gave it), what other departments reported about it, and the lists of its inspections, cases, listings,
+  // overrides, objections and repairs; then the streams those lists name.
+  const own = [entityStream(agency, uscc), externalRecordStream(agency, uscc)];
+  const lists = [inspectionsAbout, casesAbout, listingsAbout, overridesAbout, objectionsAbout, repairsAbout].map((list) =>
+    list(agency, uscc),
   );
-  // The entity's own stream brings the class the national system gave it (registered or updated in the directory).
-  const streams = [
-    entityStream(agency, uscc),
-    ...[...inspections, ...cases, ...listings, ...overrides, ...objections, ...repairs].map((h) => h.stream),
-    ...reported,
-  ];
-  const events = (await Promise.all(streams.map((s) => allEvents(deps.store, [s])))).flat();
-  return events.flatMap(factsOf);
+  const [entity, ownEvents, heads] = await Promise.all([
+    deps.reader.get(entityStream(agency, uscc)),
+    Promise.all(own.map((s) => allEvents(deps.store, [s]))),
+    Promise.all(lists.map((list) => headsOf(deps, list))),
+  ]);
+  if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  const named = heads.flat().map((h) => h.stream);
+  // Other departments report about its cases too (a penalty decided on a transferred case, say).
+  const cases = named.filter((s) => s.startsWith(CASE_STREAMS));
+  const reportedOnCases = cases.map((s) => externalRecordStream(agency, s.slice(CASE_STREAMS.length)));
+  const later = await Promise.all([...named, ...reportedOnCases].map((s) => allEvents(deps.store, [s])));
+  return [...ownEvents, ...later].flat().flatMap(factsOf);
 }
 
 /** The profile as of a day (default today): score, class, every factor and the listings in force. */
