@@ -60,7 +60,14 @@ try {
   const store = new DynamoDbEventStore(client, table);
   const reader = new DynamoDbHeadReader(client, table);
   let today = '2026-05-10';
-  const deps: CreditDeps = { store, reader, today: () => today, calendar: await officialCalendar(), settings: creditSettings({}) };
+  const deps: CreditDeps = {
+    store,
+    reader,
+    today: () => today,
+    calendar: await officialCalendar(),
+    settings: creditSettings({}),
+    access: { record: async () => undefined },
+  };
   const ids = Array.from({ length: PROFILES }, (_, i) => withCheckCharacter(`91110105${String(i).padStart(9, '0')}`));
   const limit = pLimit(32);
   const started = performance.now();

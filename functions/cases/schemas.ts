@@ -169,13 +169,25 @@ export const contracts = lazyContracts({
     }),
   accessLog: () =>
     contract({
-      summary: 'Who read which case record when: an auditor sees their agency’s reads, others the reads of their agency’s cases',
+      summary:
+        'Who read which record when (cases, their timelines, credit profiles): an auditor sees their agency’s reads, others the reads of their agency’s records',
       tags: ['audit'],
       query: z.strictObject({ limit, cursor }),
       responses: {
         200: {
           description: 'A page',
-          schema: page(z.looseObject({ at: z.string(), reader: z.string(), caseId: z.string(), what: z.string() }), 'AccessLogPage'),
+          schema: page(
+            z.looseObject({
+              at: z.string(),
+              reader: z.string(),
+              record: z
+                .string()
+                .describe('the record read: a case (case/<id>) or an entity’s credit record (credit-class/<agency>/<uscc>)'),
+              caseId: z.string().optional().describe('set for a case’s record'),
+              what: z.string(),
+            }),
+            'AccessLogPage',
+          ),
         },
         ...readErrors,
       },

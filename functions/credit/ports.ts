@@ -1,4 +1,4 @@
-import type { EventStore, HeadReader } from '#records/ports';
+import type { AccessLog, EventStore, HeadReader } from '#records/ports';
 import type { WorkingCalendar } from '#shared/calendar';
 import type { CreditSettings } from './settings.ts';
 
@@ -11,4 +11,6 @@ export interface CreditDeps {
   /** The working calendar the procedures' periods are counted on (loaded once by the wiring). */
   calendar: WorkingCalendar;
   settings: CreditSettings;
+  /** Who read which entity's credit record when (DESIGN §5). */
+  access: Pick<AccessLog, 'record'>;
 }

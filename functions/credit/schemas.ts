@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ABNORMAL_CAUSES } from '#events/credit/values';
-import { usccFormat } from '#events/directory/values';
+import { agencyCode, usccFormat } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
 import { problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 
@@ -207,6 +207,7 @@ export const contracts = lazyContracts({
       query: z.strictObject({
         limit: z.coerce.number().int().min(1).max(1000).default(100),
         cursor: z.string().max(2000).optional(),
+        agency: agencyCode.optional().describe('auditors: the agency whose directory holds the entity (default the caller’s)'),
       }),
       responses: {
         200: {
@@ -222,6 +223,9 @@ export const contracts = lazyContracts({
       summary: 'Recompute every hash of the entity’s credit timeline and name the first broken link',
       tags: ['credit'],
       params: z.strictObject({ uscc: usccFormat }),
+      query: z.strictObject({
+        agency: agencyCode.optional().describe('auditors: the agency whose directory holds the entity (default the caller’s)'),
+      }),
       responses: {
         200: {
           description: 'The check',
@@ -362,6 +366,9 @@ export const contracts = lazyContracts({
   history: () =>
     contract({
       summary: 'Every change of an entity’s credit class, with its cause (Credit.ClassChanged)',
+      query: z.strictObject({
+        agency: agencyCode.optional().describe('auditors: the agency whose directory holds the entity (default the caller’s)'),
+      }),
       description:
         'A class is recorded when a re-classification finds it changed: at once when a fact about the entity arrives (an inspection result, a penalty, a listing, a new national class), and monthly as factors decay. Each change’s `version` is the profile version a draw’s proof cites (`classedBy`). `class` is null for an entity never re-classified: it is classed by the class the national system gave it.',
       tags: ['credit'],
@@ -471,13 +478,17 @@ export const contracts = lazyContracts({
         'Computed from the agency’s inspections and cases of the entity and what other departments reported about it (跨部门), each fact judged by the rules in force on its day (credit-v1). Classes: A ≥ 900, B ≥ 750, C ≥ 600, else D (国市监信发〔2022〕6号).',
       tags: ['credit'],
       params: z.strictObject({ uscc: usccFormat }),
-      query: z.strictObject({ asOf: z.iso.date().optional().describe('the profile as of this day (China Standard Time); default today') }),
+      query: z.strictObject({
+        asOf: z.iso.date().optional().describe('the profile as of this day (China Standard Time); default today'),
+        agency: agencyCode.optional().describe('auditors: the agency whose directory holds the entity (default the caller’s)'),
+      }),
       responses: {
         200: {
           description: 'The profile',
           schema: z
             .object({
               uscc: z.string(),
+              agency: z.string().describe('the agency whose directory and records the profile is computed from'),
               asOf: z.iso.date(),
               score: z.number().int().min(0).max(1000),
               scoreClass: creditClass.describe('the class the score gives, before the lists cap it'),

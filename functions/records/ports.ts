@@ -84,3 +84,25 @@ export interface HeadReader {
   getMany<S>(streams: readonly string[]): Promise<Map<string, StoredRecord<S>>>;
   list<S>(query: ListQuery): Promise<{ items: StoredRecord<S>[]; cursor?: string }>;
 }
+
+/**
+ * One read of a record that the access log keeps (DESIGN §5: who read which record when): a case's, a credit
+ * profile's, a timeline's. `record` names it (`case/c-1`, `credit/<agency>/<uscc>`); `caseId` is set for a case's.
+ */
+export interface AccessEntry {
+  at: string;
+  reader: string;
+  role: string;
+  readerAgency: string;
+  record: string;
+  recordAgency: string;
+  what: string;
+  caseId?: string;
+}
+
+/** Where reads are kept: under the record's agency and under the reader's. */
+export interface AccessLog {
+  record(entry: AccessEntry): Promise<void>;
+  /** Newest first: the reads of the agency's records, or (`byReader`) the reads its own people made. */
+  list(agency: string, byReader: boolean, limit: number, cursor?: string): Promise<{ items: AccessEntry[]; cursor?: string }>;
+}

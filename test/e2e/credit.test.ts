@@ -368,9 +368,31 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await fetch(`${platform.url}/public/entities/not-a-code`)).status).toBe(400);
   });
 
-  it('answers 404 for another agency’s entity and 400 for a malformed code', async () => {
+  it('answers 404 for another agency’s entity and 400 for a malformed code; auditors read across agencies of their jurisdiction, on the access log', async () => {
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('GET', `/entities/${uscc}/credit`)).status).toBe(404);
+    expect((await foreign('GET', `/entities/${uscc}/credit?agency=${AGENCY}`)).status).toBe(404);
+    const auditor = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'aud-1', roles: ['auditor'], agency: 'AUDIT-1101', jurisdiction: '1101' }),
+    );
+    const read = await auditor('GET', `/entities/${uscc}/credit?agency=${AGENCY}`);
+    expect(read.status).toBe(200);
+    expect(read.json).toMatchObject({ uscc, agency: AGENCY });
+    expect((await auditor('GET', `/entities/${uscc}/credit/history?agency=${AGENCY}`)).status).toBe(200);
+    expect((await auditor('GET', `/entities/${uscc}/credit/timeline/verify?agency=${AGENCY}`)).json.ok).toBe(true);
+    const elsewhere = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'aud-2', roles: ['auditor'], agency: 'AUDIT-4403', jurisdiction: '4403' }),
+    );
+    expect((await elsewhere('GET', `/entities/${uscc}/credit?agency=${AGENCY}`)).status).toBe(404);
+    const log = (await auditor('GET', '/audit/access-log?limit=20')).json.items as { record: string; what: string; reader: string }[];
+    expect(log.map((e) => [e.record, e.what, e.reader])).toEqual(
+      expect.arrayContaining([
+        [`credit-class/${AGENCY}/${uscc}`, 'credit-profile', 'aud-1'],
+        [`credit-class/${AGENCY}/${uscc}`, 'credit-history', 'aud-1'],
+      ]),
+    );
     expect((await supervisor('GET', '/entities/not-a-code/credit')).status).toBe(400);
   });
 

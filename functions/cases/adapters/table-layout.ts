@@ -1,6 +1,6 @@
 import { entityHeads } from '#directory/adapters/table-layout';
 import { inspectionHeads } from '#inspections/adapters/table-layout';
-import { shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
+import { accessLogs, shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
 
 /**
  * The cases context's table layout (STYLE §11): an agency's cases by status and by entity, the clock index the daily
@@ -23,8 +23,6 @@ export const CLOCK_SHARDS = 16;
 const clockPartition = (stream: string) => `${CLOCKS}#${shardOf(stream, CLOCK_SHARDS)}`;
 /** The public list of decisions, one partition per month of publication (newest month first when read). */
 const publicMonth = (publishedOn: string) => `${PUBLIC_DECISIONS}#${publishedOn.slice(0, 7)}`;
-const ACCESS = 'ACCESS#';
-const ACCESS_BY = 'ACCESS-BY#';
 
 /** A case's head: by agency and status, by entity, and (while a deadline binds) on the clock index at that day. */
 export const caseIndex = (c: { agency: string; status: string; clueOn: string; caseId: string; entity: string }, nextDue?: string) => ({
@@ -70,8 +68,6 @@ export const dueBy = (day: string) =>
     partition: `${CLOCKS}#${String(shard).padStart(2, '0')}`,
     upTo: `${day}~`,
   }));
-/** The access log: reads of an agency's cases, and the reads an agency's own people made. */
-export const accessLogPartition = (agency: string, byReader: boolean) => `${byReader ? ACCESS_BY : ACCESS}${agency}`;
 export const externalRecordStream = (agency: string, caseId: string) => `${EXTERNAL_STREAMS}${agency}/${caseId}`;
 
 /** What other contexts may read of cases: their streams, and an agency's case lists (credit reads an entity's). */
@@ -91,7 +87,7 @@ export const publicDecisionsOfLists = () => PUBLIC_DECISIONS_OF;
 export const publicationHeads = () => streamKeyPrefix(PUBLICATION_STREAMS);
 
 export const casesAccess = (): TableAccess => {
-  const written = [streamKeyPrefix(CASE_STREAMS), streamKeyPrefix(PUBLICATION_STREAMS), ACCESS, ACCESS_BY];
+  const written = [streamKeyPrefix(CASE_STREAMS), streamKeyPrefix(PUBLICATION_STREAMS), ...accessLogs()];
   return {
     read: [
       ...written,

@@ -48,8 +48,9 @@ async function logRead(deps: Pick<CaseDeps, 'access'>, who: CaseReader, c: CaseR
     reader: who.id,
     role: who.role,
     readerAgency: who.agency,
+    record: caseStream(c.caseId),
+    recordAgency: c.agency,
     caseId: c.caseId,
-    caseAgency: c.agency,
     what,
   });
 }

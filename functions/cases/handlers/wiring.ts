@@ -1,9 +1,9 @@
+import { DynamoDbAccessLog } from '#records/adapters/dynamodb-access-log';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { chinaDay } from '#shared/calendar';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { officialCalendar } from '#shared/working-days';
-import { DynamoDbAccessLog } from '../adapters/dynamodb-access-log.ts';
 import type { CaseDeps } from '../ports.ts';
 import { caseSettings } from '../settings.ts';
 

@@ -2,7 +2,7 @@ import { caseHeads, caseLists, publicationHeads, publicDecisionsOfLists } from '
 import { agencyList, entityHeads, entityLists } from '#directory/adapters/table-layout';
 import { EXTERNAL_STREAMS } from '#ingest/adapters/table-layout';
 import { inspectionHeads, inspectionLists } from '#inspections/adapters/table-layout';
-import { shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
+import { accessLogs, shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
 
 /**
  * The credit context's table layout (STYLE §11). A profile is computed from other contexts' records, read through
@@ -131,5 +131,6 @@ export const creditAccess = (): TableAccess => ({
     streamKeyPrefix(OVERRIDE_STREAMS),
     streamKeyPrefix(OBJECTION_STREAMS),
     streamKeyPrefix(REPAIR_STREAMS),
+    ...accessLogs(),
   ],
 });

@@ -8,6 +8,7 @@ import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import type { StoredRecord } from '#records/ports';
 import { BadCursorError, NotFoundError } from '#shared/errors';
+import { canRead } from '#shared/read-policy';
 import { classStream, listingsAbout, objectionsAbout, overridesAbout, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { type CreditFact, factsOf } from './facts.ts';
@@ -51,21 +52,57 @@ export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: s
   return [...ownEvents, ...later].flat().flatMap(factsOf);
 }
 
+/** Who reads credit: the person and role, and (auditors) the jurisdiction they read across agencies in (DESIGN §5). */
+export interface CreditReader {
+  id: string;
+  role: string;
+  agency: string;
+  auditorOf?: string;
+}
+
+/**
+ * The entity of an agency's directory (the reader's own by default; an auditor names another agency of their
+ * jurisdiction), read as the shared read policy allows, and the read put on the access log: 404 for anyone else.
+ */
+async function readableEntity(deps: CreditDeps, who: CreditReader, uscc: string, what: string, agency = who.agency): Promise<string> {
+  const entity = await deps.reader.get<{ region: string }>(entityStream(agency, uscc));
+  const viewer = { agency: who.agency, auditor: who.auditorOf !== undefined, jurisdiction: who.auditorOf ?? '' };
+  if (entity === undefined || !canRead(viewer, { agency, region: entity.state.region })) {
+    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  }
+  await deps.access.record({
+    at: new Date().toISOString(),
+    reader: who.id,
+    role: who.role,
+    readerAgency: who.agency,
+    record: classStream(agency, uscc),
+    recordAgency: agency,
+    what,
+  });
+  return agency;
+}
+
 /** The profile as of a day (default today): score, class, every factor and the listings in force. */
 export async function readCreditProfile(
   deps: CreditDeps,
-  agency: string,
+  who: CreditReader,
   uscc: string,
-  asOf?: string,
-): Promise<CreditProfile & { uscc: string }> {
+  query: { asOf?: string | undefined; agency?: string | undefined } = {},
+): Promise<CreditProfile & { uscc: string; agency: string }> {
+  const agency = await readableEntity(
+    deps,
+    who,
+    uscc,
+    query.asOf === undefined ? 'credit-profile' : `credit-profile as-of ${query.asOf}`,
+    query.agency,
+  );
   const facts = await creditFactsAbout(deps, agency, uscc);
-  return { uscc, ...creditProfile(facts, asOf ?? deps.today(), undefined, deps.settings.profile) };
+  return { uscc, agency, ...creditProfile(facts, query.asOf ?? deps.today(), undefined, deps.settings.profile) };
 }
 
 /** Every class change of an entity, oldest first, each with what caused it (the profile version is its `seq`). */
-export async function readClassHistory(deps: CreditDeps, agency: string, uscc: string) {
-  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
-    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+export async function readClassHistory(deps: CreditDeps, who: CreditReader, uscc: string, query: { agency?: string | undefined } = {}) {
+  const agency = await readableEntity(deps, who, uscc, 'credit-history', query.agency);
   const events = await allEvents(deps.store, [classStream(agency, uscc)]);
   const changes = events.map((e) => {
     const { from, to, score, asOf, rules, cause } = dataOf(ClassChanged, e);
@@ -79,8 +116,6 @@ export async function readClassHistory(deps: CreditDeps, agency: string, uscc: s
  * repairs and overrides, each oldest first (what an auditor reads as the entity's credit timeline).
  */
 async function creditStreamsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<string[]> {
-  if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
-    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
   const lists = [listingsAbout, objectionsAbout, repairsAbout, overridesAbout].map((list) => list(agency, uscc));
   const heads = await Promise.all(lists.map((list) => headsOf(deps, list)));
   const classHead = await deps.reader.get(classStream(agency, uscc));
@@ -90,16 +125,18 @@ async function creditStreamsAbout(deps: CreditDeps, agency: string, uscc: string
 /** A page of the entity's credit timeline: every event of its credit streams exactly as stored (hash chain v1). */
 export async function readCreditTimeline(
   deps: CreditDeps,
-  agency: string,
+  who: CreditReader,
   uscc: string,
-  query: { limit: number; cursor?: string | undefined },
+  query: { limit: number; cursor?: string | undefined; agency?: string | undefined },
 ) {
   const position = parseTimelineCursor(query.cursor);
   if (query.cursor !== undefined && position === undefined) throw new BadCursorError();
+  const agency = await readableEntity(deps, who, uscc, 'credit-timeline', query.agency);
   return timelinePage(deps.store, await creditStreamsAbout(deps, agency, uscc), query.limit, position);
 }
 
 /** Every hash of the entity's credit timeline recomputed, and the first broken link named. */
-export async function verifyCreditTimeline(deps: CreditDeps, agency: string, uscc: string) {
+export async function verifyCreditTimeline(deps: CreditDeps, who: CreditReader, uscc: string, query: { agency?: string | undefined } = {}) {
+  const agency = await readableEntity(deps, who, uscc, 'credit-verify', query.agency);
   return verifyTimeline(deps.store, await creditStreamsAbout(deps, agency, uscc));
 }

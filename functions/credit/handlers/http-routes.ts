@@ -1,6 +1,13 @@
 import type { RouteKeyOf } from '#infra/topology';
-import { httpHandler, route } from '#shared/http-handler';
-import { readClassHistory, readCreditProfile, readCreditTimeline, verifyCreditTimeline } from '../domain/credit-reads.ts';
+import type { RouteContract } from '#shared/http-contract';
+import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import {
+  type CreditReader,
+  readClassHistory,
+  readCreditProfile,
+  readCreditTimeline,
+  verifyCreditTimeline,
+} from '../domain/credit-reads.ts';
 import { creditDistribution } from '../domain/distribution.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
@@ -9,6 +16,13 @@ import { publicEntityPage } from '../domain/public-entity.ts';
 import { acceptRepairOf, applyRepairOf, decideRepairOf } from '../domain/repair-commands.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
+
+type Caller = Pick<HttpRequest<RouteContract>, 'actor' | 'principal'>;
+/** The caller as a reader of credit records: auditors read across agencies in their jurisdiction. */
+const readerOf = (r: Caller): CreditReader => ({
+  ...r.actor,
+  ...(r.principal.roles.includes('auditor') ? { auditorOf: r.principal.jurisdiction } : {}),
+});
 
 export const http = httpHandler<RouteKeyOf<'credit'>>({
   'POST /entities/{uscc}/listings': route(
@@ -105,18 +119,18 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
   ),
   'GET /entities/{uscc}/credit/timeline': route(
     () => contracts.timeline,
-    async (r) => ({ status: 200, body: await readCreditTimeline(await wired(), r.principal.agency, r.params.uscc, r.query) }),
+    async (r) => ({ status: 200, body: await readCreditTimeline(await wired(), readerOf(r), r.params.uscc, r.query) }),
   ),
   'GET /entities/{uscc}/credit/timeline/verify': route(
     () => contracts.verifyTimeline,
-    async (r) => ({ status: 200, body: await verifyCreditTimeline(await wired(), r.principal.agency, r.params.uscc) }),
+    async (r) => ({ status: 200, body: await verifyCreditTimeline(await wired(), readerOf(r), r.params.uscc, r.query) }),
   ),
   'GET /entities/{uscc}/credit/history': route(
     () => contracts.history,
-    async (r) => ({ status: 200, body: await readClassHistory(await wired(), r.principal.agency, r.params.uscc) }),
+    async (r) => ({ status: 200, body: await readClassHistory(await wired(), readerOf(r), r.params.uscc, r.query) }),
   ),
   'GET /entities/{uscc}/credit': route(
     () => contracts.profile,
-    async (r) => ({ status: 200, body: await readCreditProfile(await wired(), r.principal.agency, r.params.uscc, r.query.asOf) }),
+    async (r) => ({ status: 200, body: await readCreditProfile(await wired(), readerOf(r), r.params.uscc, r.query) }),
   ),
 });

@@ -1,3 +1,4 @@
+import { DynamoDbAccessLog } from '#records/adapters/dynamodb-access-log';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
 import { chinaDay } from '#shared/calendar';
@@ -15,6 +16,7 @@ export async function wired(): Promise<CreditDeps> {
     reader: new DynamoDbHeadReader(dynamodb(), tableName()),
     today: () => chinaDay(Date.now()),
     settings,
+    access: new DynamoDbAccessLog(dynamodb(), tableName()),
   };
   return { ...built, calendar: await officialCalendar() };
 }

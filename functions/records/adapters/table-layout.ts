@@ -41,3 +41,10 @@ export function shardOf(key: string, count: number): string {
   }
   return String(hash % count).padStart(2, '0');
 }
+
+/** The access log (DESIGN §5): reads of an agency's records, and the reads an agency's own people made. */
+const ACCESS = 'ACCESS#';
+const ACCESS_BY = 'ACCESS-BY#';
+export const accessLogPartition = (agency: string, byReader: boolean) => `${byReader ? ACCESS_BY : ACCESS}${agency}`;
+/** What a function that logs reads writes (and reads, to list them). */
+export const accessLogs = (): string[] => [ACCESS, ACCESS_BY];

@@ -73,6 +73,7 @@ const depsOf = (store: InMemoryEventStore, today: string): CreditDeps => ({
   today: () => today,
   calendar,
   settings: creditSettings({}),
+  access: { record: async () => undefined },
 });
 const classEvents = (store: InMemoryEventStore) => (store.events.get(classStream(agency, uscc)) ?? []).map((e) => e.data);
 

@@ -24,7 +24,14 @@ describe('the daily sweep of the credit clocks (schedule credit-clock-sweep)', (
       head: { state: { uscc }, index: {} },
     });
     let today = '2026-07-10';
-    const deps: CreditDeps = { store, reader: store, today: () => today, calendar: await officialCalendar(), settings: creditSettings({}) };
+    const deps: CreditDeps = {
+      store,
+      reader: store,
+      today: () => today,
+      calendar: await officialCalendar(),
+      settings: creditSettings({}),
+      access: { record: async () => undefined },
+    };
     const late = await listEntityOf(deps, supervisor, uscc, { list: 'abnormal', cause: 'annual-report-not-published' });
     const decided = await listEntityOf(deps, supervisor, uscc, { list: 'abnormal', cause: 'information-not-published' });
     today = '2026-09-29';

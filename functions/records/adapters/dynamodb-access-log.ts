@@ -6,8 +6,8 @@ import type { AccessEntry, AccessLog } from '../ports.ts';
 import { accessLogPartition } from './table-layout.ts';
 
 /**
- * Who read which case record when (DESIGN §5): each read is kept twice, under the case's agency and under the
- * reader's, so an agency sees who read its cases and an auditor's office sees what it read.
+ * Who read which record when (DESIGN §5): each read is kept twice, under the record's agency and under the
+ * reader's, so an agency sees who read its records and an auditor's office sees what it read.
  */
 export class DynamoDbAccessLog implements AccessLog {
   constructor(
@@ -19,7 +19,7 @@ export class DynamoDbAccessLog implements AccessLog {
     const sk = `${entry.at}#${crypto.randomUUID()}`;
     const item = { sk, kind: 'access', entry: JSON.stringify(entry) };
     await batchPutAll(this.client, this.table, [
-      { pk: accessLogPartition(entry.caseAgency, false), ...item },
+      { pk: accessLogPartition(entry.recordAgency, false), ...item },
       { pk: accessLogPartition(entry.readerAgency, true), ...item },
     ]);
   }
