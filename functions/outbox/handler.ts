@@ -4,7 +4,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import pLimit from 'p-limit';
-import type { RecordedEvent } from '#records/domain/recorded-event';
+import { recordedEventFrom } from '#records/domain/recorded-event';
 import { logger, metrics } from '#shared/powertools';
 import { untilDone } from '#shared/retry';
 import { type BusEntry, toEntry } from './domain/to-entries.ts';
@@ -39,10 +39,17 @@ export async function publishWith(put: PutEntries, event: DynamoDBStreamEvent): 
   const busName = process.env.EVENT_BUS_NAME ?? 'regulator';
   metrics.addMetric('StreamRecordsSeen', 'Count', event.Records.length);
   const pending: { sequence: string; entry: BusEntry }[] = [];
+  // A damaged event item stops the batch there: what comes before it is published, it and what follows are retried
+  // (and after the retries go to the on-failure destination), never skipped.
+  let damaged: string | undefined;
   for (const record of event.Records) {
     const image = record.dynamodb?.NewImage;
     if (record.eventName !== 'INSERT' || image?.kind?.S !== 'event' || image.event?.S === undefined) continue;
-    const stored = JSON.parse(image.event.S) as RecordedEvent<unknown>;
+    const stored = recordedEventFrom(image.event.S);
+    if (stored === undefined) {
+      damaged = record.dynamodb?.SequenceNumber ?? '';
+      break;
+    }
     pending.push({
       sequence: record.dynamodb?.SequenceNumber ?? '',
       entry: toEntry(stored, image.agency?.S ?? stored.actor.agency, busName),
@@ -69,6 +76,11 @@ export async function publishWith(put: PutEntries, event: DynamoDBStreamEvent): 
     logger.error('publishing failed; the batch is retried from the first unpublished record', { sequence: first?.sequence });
     metrics.addMetric('OutboxPublishFailures', 'Count', 1);
     return { batchItemFailures: [{ itemIdentifier: first?.sequence ?? '' }] };
+  }
+  if (damaged !== undefined) {
+    logger.error('a stream record is not a recorded event; the batch is retried from it', { sequence: damaged });
+    metrics.addMetric('OutboxPublishFailures', 'Count', 1);
+    return { batchItemFailures: [{ itemIdentifier: damaged }] };
   }
   return { batchItemFailures: [] };
 }

@@ -63,4 +63,22 @@ describe('the outbox publisher', () => {
     const put: PutEntries = async () => Promise.reject(new Error('bus down'));
     expect(await publishWith(put, batch(12))).toEqual({ batchItemFailures: [{ itemIdentifier: '100' }] });
   });
+
+  it('publishes what comes before a damaged event item and reports the batch failed from it, never skipping it', async () => {
+    const published: string[] = [];
+    const put: PutEntries = async (entries) => {
+      published.push(...entries.map(streamOf));
+      return entries.map(() => ({ refused: false }));
+    };
+    const damaged = batch(5);
+    const third = damaged.Records[2]?.dynamodb?.NewImage?.event;
+    if (third === undefined) throw new Error('fixture');
+    third.S = JSON.stringify({ stream: 'case/c-2', seq: 'one', type: 'Cases.CaseRegistered' });
+    expect(await publishWith(put, damaged)).toEqual({ batchItemFailures: [{ itemIdentifier: '102' }] });
+    expect(published).toEqual(['case/c-0', 'case/c-1']);
+    third.S = '{not json';
+    published.length = 0;
+    expect(await publishWith(put, damaged)).toEqual({ batchItemFailures: [{ itemIdentifier: '102' }] });
+    expect(published).toEqual(['case/c-0', 'case/c-1']);
+  });
 });
