@@ -182,10 +182,10 @@ try {
     bareTimes.push(await seconds(bare));
     // 37 months on every fine has decayed to 0: each class changes (B -> A, then A -> B again by moving back).
     today = round % 2 === 0 ? '2029-06-01' : '2026-05-10';
-    let totals: Awaited<ReturnType<typeof reclassifyMonthly>> | undefined;
+    let totals: Awaited<ReturnType<typeof reclassifyMonthly>>['totals'] | undefined;
     ownTimes.push(
       await seconds(async () => {
-        totals = await reclassifyMonthly(deps, 'bench', CONCURRENCY);
+        totals = (await reclassifyMonthly(deps, 'bench', { concurrency: CONCURRENCY })).totals;
       }),
     );
     if (totals?.changed !== PROFILES || totals.failed !== 0) throw new Error(`round ${round}: ${JSON.stringify(totals)}`);

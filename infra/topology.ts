@@ -11,7 +11,7 @@ import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
-import { ObjectionDecided, RepairGranted } from '#events/credit/credit-events.v1';
+import { ObjectionDecided, ReclassificationHandedOver, RepairGranted } from '#events/credit/credit-events.v1';
 import { RECLASSIFYING_EVENTS } from '#events/credit/reclassifying-events';
 import { ImportHandedOver } from '#events/directory/import-handed-over.v1';
 import { ImportRequested } from '#events/directory/import-requested.v1';
@@ -473,6 +473,12 @@ const RULES = [
     description: 'A granted credit repair ends the publication of its decision on the disclosure site at once',
     pattern: on(RepairGranted),
     target: 'cases',
+  },
+  {
+    name: 'credit-reclassification-handed-over',
+    description: 'The month’s re-classification continues in the next invocation where the last one stopped',
+    pattern: on(ReclassificationHandedOver),
+    target: 'credit',
   },
   {
     name: 'credit-objection-outcomes',

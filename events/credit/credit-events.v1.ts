@@ -6,6 +6,7 @@ import { ListingRemoved } from './listing-removed.v1.ts';
 import { ObjectionAccepted, ObjectionDecided, ObjectionFiled, ObjectionNotAccepted } from './objection.v1.ts';
 import { OverrideDecided } from './override-decided.v1.ts';
 import { OverrideRequested } from './override-requested.v1.ts';
+import { ReclassificationCompleted, ReclassificationHandedOver } from './reclassification-run.v1.ts';
 import { RemovalAccepted, RemovalApplied, RemovalRefused } from './removal.v1.ts';
 import { RepairAccepted, RepairApplied, RepairExtended, RepairGranted, RepairRefused } from './repair.v1.ts';
 
@@ -21,6 +22,8 @@ export {
   ObjectionNotAccepted,
   OverrideDecided,
   OverrideRequested,
+  ReclassificationCompleted,
+  ReclassificationHandedOver,
   RemovalAccepted,
   RemovalApplied,
   RemovalRefused,
@@ -50,4 +53,6 @@ export const creditEvents = [
   RepairExtended,
   RepairRefused,
   RepairGranted,
+  ReclassificationHandedOver,
+  ReclassificationCompleted,
 ] as const;

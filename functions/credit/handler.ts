@@ -13,6 +13,7 @@ export const handler = contextHandler<ConsumerOf<'credit'>>({
     'credit-reclassify': lazily(consumers, 'creditReclassify'),
     'credit-objection-outcomes': lazily(consumers, 'creditObjectionOutcomes'),
     'credit-monthly-reclassification': lazily(consumers, 'creditMonthly'),
+    'credit-reclassification-handed-over': lazily(consumers, 'creditReclassificationHandedOver'),
     'credit-clock-sweep': lazily(consumers, 'creditClockSweep'),
   },
 });

@@ -100,6 +100,10 @@ export const repairIndex = (s: { agency: string; uscc: string; on: string; repai
 /** An agency's repair applications of one entity. */
 export const repairsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${REPAIRS}${agency}#${uscc}` });
 
+/** A month's re-classification run (its hand-overs and its completion). */
+export const RUN_STREAMS = 'credit-run/';
+export const runStream = (month: string) => `${RUN_STREAMS}${month}`;
+
 export const creditAccess = (): TableAccess => ({
   read: [
     streamKeyPrefix(LISTING_STREAMS),
@@ -113,6 +117,7 @@ export const creditAccess = (): TableAccess => ({
     OBJECTIONS,
     streamKeyPrefix(REPAIR_STREAMS),
     REPAIRS,
+    streamKeyPrefix(RUN_STREAMS),
     publicationHeads(),
     PUBLIC_LISTINGS,
     publicDecisionsOfLists(),
@@ -131,6 +136,7 @@ export const creditAccess = (): TableAccess => ({
     streamKeyPrefix(OVERRIDE_STREAMS),
     streamKeyPrefix(OBJECTION_STREAMS),
     streamKeyPrefix(REPAIR_STREAMS),
+    streamKeyPrefix(RUN_STREAMS),
     ...accessLogs(),
   ],
 });

@@ -75,42 +75,85 @@ export const isReclassificationDay = (today: string) => today.endsWith('-01');
 /** How many entities the monthly run re-classifies side by side. */
 const MONTHLY_CONCURRENCY = 8;
 
+export interface RunTotals {
+  agencies: number;
+  entities: number;
+  changed: number;
+  failed: number;
+}
+/** Where a handed-over run continues: the agency it was in, and where in that agency's class list. */
+export interface RunCursor {
+  agency: string;
+  classCursor?: string;
+}
+
 /**
  * The monthly re-classification (the national system re-classifies monthly): every classified entity of every
- * agency, as of today, so that decay moves a class across its line without a new fact. Entities never classified
- * have no fact that could decay. A failure of one entity is counted and left to the next run; the others go on.
+ * agency, as of today, so that decay moves a class across its line without a new fact (entities never classified have
+ * no fact that could decay). It goes agency by agency, a page of 100 class heads at a time, and stops between pages
+ * once `timeIsUp()` says the invocation's budget is spent, answering where to continue (`next`); `from` resumes there.
+ * A failure of one entity is counted and left to the next month; the others go on.
  */
 export async function reclassifyMonthly(
   deps: CreditDeps,
   correlationId: string,
-  concurrency = MONTHLY_CONCURRENCY,
-): Promise<{ agencies: number; entities: number; changed: number; failed: number }> {
-  const totals = { agencies: 0, entities: 0, changed: 0, failed: 0 };
-  const limit = pLimit(concurrency);
-  for await (const agency of pagesOf<{ code: string }>(deps, agencies())) {
-    totals.agencies += 1;
-    const work: Promise<void>[] = [];
-    for await (const head of pagesOf<ClassState>(deps, classesOf(agency.state.code))) {
-      work.push(
-        limit(async () => {
-          totals.entities += 1;
-          try {
-            const outcome = await reclassifyEntity(
-              deps,
-              { agency: head.state.agency, uscc: head.state.uscc },
-              { kind: 'monthly' },
-              correlationId,
-            );
-            if (outcome?.changed === true) totals.changed += 1;
-          } catch {
-            totals.failed += 1;
-          }
-        }),
+  options: { timeIsUp?: () => boolean; from?: RunCursor; concurrency?: number } = {},
+): Promise<{ totals: RunTotals; next?: RunCursor }> {
+  const totals: RunTotals = { agencies: 0, entities: 0, changed: 0, failed: 0 };
+  const limit = pLimit(options.concurrency ?? MONTHLY_CONCURRENCY);
+  const codes: string[] = [];
+  for await (const agency of pagesOf<{ code: string }>(deps, agencies())) codes.push(agency.state.code);
+  codes.sort();
+  const one = async (head: StoredRecord<ClassState>) => {
+    totals.entities += 1;
+    try {
+      const outcome = await reclassifyEntity(
+        deps,
+        { agency: head.state.agency, uscc: head.state.uscc },
+        { kind: 'monthly' },
+        correlationId,
       );
+      if (outcome?.changed === true) totals.changed += 1;
+    } catch {
+      totals.failed += 1;
     }
-    await Promise.all(work);
+  };
+  for (const code of codes.filter((c) => options.from === undefined || c >= options.from.agency)) {
+    totals.agencies += 1;
+    const stopped = await agencyPages(
+      deps,
+      code,
+      code === options.from?.agency ? options.from.classCursor : undefined,
+      (page) => Promise.all(page.map((head) => limit(() => one(head)))),
+      options.timeIsUp,
+    );
+    if (stopped === undefined) continue;
+    if (stopped.classCursor !== undefined) return { totals, next: { agency: code, classCursor: stopped.classCursor } };
+    const following = codes[codes.indexOf(code) + 1];
+    return following === undefined ? { totals } : { totals, next: { agency: following } };
   }
-  return totals;
+  return { totals };
+}
+
+/**
+ * An agency's class heads a page at a time from `cursor`, each page handed to `work`; undefined when the list is done,
+ * or where it stopped (`classCursor` undefined: at the list's end) once `timeIsUp()` after a page.
+ */
+async function agencyPages(
+  deps: CreditDeps,
+  agency: string,
+  from: string | undefined,
+  work: (page: StoredRecord<ClassState>[]) => Promise<unknown>,
+  timeIsUp?: () => boolean,
+): Promise<{ classCursor?: string } | undefined> {
+  let cursor = from;
+  do {
+    const page = await deps.reader.list<ClassState>({ ...classesOf(agency), limit: 100, ...(cursor ? { cursor } : {}) });
+    await work(page.items);
+    cursor = page.cursor;
+    if (timeIsUp?.() === true) return cursor === undefined ? {} : { classCursor: cursor };
+  } while (cursor !== undefined);
+  return undefined;
 }
 
 /** Every head of a list, a page at a time. */

@@ -1,7 +1,15 @@
 import type { StreamFold } from '#records/domain/stream-fold';
-import { CLASS_STREAMS, LISTING_STREAMS, OBJECTION_STREAMS, OVERRIDE_STREAMS, REPAIR_STREAMS } from '../adapters/table-layout.ts';
+import {
+  CLASS_STREAMS,
+  LISTING_STREAMS,
+  OBJECTION_STREAMS,
+  OVERRIDE_STREAMS,
+  REPAIR_STREAMS,
+  RUN_STREAMS,
+} from '../adapters/table-layout.ts';
 import { type ClassState, evolveClass } from './classification.ts';
 import { evolveListing, type ListingState } from './listings.ts';
+import { evolveRun, type RunState } from './monthly-run.ts';
 import { evolveObjection, type ObjectionState } from './objections.ts';
 import { evolveOverride, type OverrideState } from './overrides.ts';
 import { evolveRepair, type RepairState } from './repairs.ts';
@@ -26,5 +34,6 @@ export const creditFolds: readonly StreamFold[] = [
     prefix: REPAIR_STREAMS,
     fold: (events, head) => events.reduce<RepairState | undefined>((state, event) => evolveRepair(state, event, head.agency), undefined),
   },
+  { prefix: RUN_STREAMS, fold: (events) => events.reduce<RunState | undefined>(evolveRun, undefined) },
   { prefix: CLASS_STREAMS, fold: (events) => events.reduce<ClassState | undefined>(evolveClass, undefined) },
 ];

@@ -1,9 +1,12 @@
-import { ObjectionDecided } from '#events/credit/credit-events.v1';
+import type { Context } from 'aws-lambda';
+import { ObjectionDecided, ReclassificationHandedOver } from '#events/credit/credit-events.v1';
 import { AnyStoredEvent } from '#records/schemas';
 import { eventConsumer } from '#shared/consumer-handler';
 import { logger } from '#shared/powertools';
-import { isReclassificationDay, reclassifyEntity, reclassifyMonthly } from '../domain/classification-commands.ts';
+import { timeBudget } from '#shared/time-budget';
+import { isReclassificationDay, reclassifyEntity } from '../domain/classification-commands.ts';
 import { sweepCreditClocks } from '../domain/clock-sweep.ts';
+import { runReclassification } from '../domain/monthly-run.ts';
 import { correctUpheldObjection } from '../domain/objection-commands.ts';
 import { subjectOf } from '../domain/reclassification-triggers.ts';
 import { wired } from './wiring.ts';
@@ -26,15 +29,23 @@ export const creditReclassify = eventConsumer({ detail: AnyStoredEvent }, async 
 });
 
 /**
- * Schedule `credit-monthly-reclassification`, daily: on the first day of each month (China Standard Time) every
- * classified entity of every agency, as of that day; on the other days nothing.
+ * Schedule `credit-monthly-reclassification`, daily: on the first day of each month (China Standard Time) the month's
+ * run starts (every classified entity of every agency, as of that day); on the other days nothing.
  */
-export const creditMonthly = async () => {
+export const creditMonthly = async (_event: unknown, context: Context) => {
   const deps = await wired();
-  if (!isReclassificationDay(deps.today())) return;
-  const totals = await reclassifyMonthly(deps, `credit-monthly-${deps.today()}`);
-  logger.info('monthly re-classification', totals);
+  const today = deps.today();
+  if (!isReclassificationDay(today)) return;
+  const run = await runReclassification(deps, { month: today.slice(0, 7), timeIsUp: timeBudget(context) });
+  if (run !== undefined) logger.info('monthly re-classification', { ...run });
 };
+
+/** Rule `credit-reclassification-handed-over`: the month's run continues where the last invocation stopped. */
+export const creditReclassificationHandedOver = eventConsumer(ReclassificationHandedOver, async (event, _envelope, context) => {
+  const resume = { cursor: event.data.cursor, totals: event.data.totals, version: event.seq };
+  const run = await runReclassification(await wired(), { month: event.data.month, timeIsUp: timeBudget(context), resume });
+  if (run !== undefined) logger.info('monthly re-classification', { ...run });
+});
 
 /** Schedule `credit-clock-sweep`, daily: the procedures' deadlines near or passed (Credit.DeadlineApproaching/Passed). */
 export const creditClockSweep = async () => {

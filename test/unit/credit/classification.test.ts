@@ -2,11 +2,13 @@ import { classesOf, classStream } from '#credit/adapters/table-layout';
 import { reclassify } from '#credit/domain/classification';
 import { isReclassificationDay, reclassifyEntity, reclassifyMonthly } from '#credit/domain/classification-commands';
 import { factsOf } from '#credit/domain/facts';
+import { runReclassification } from '#credit/domain/monthly-run';
 import { creditProfile } from '#credit/domain/profile';
 import { subjectOf } from '#credit/domain/reclassification-triggers';
 import type { CreditDeps } from '#credit/ports';
 import { creditSettings } from '#credit/settings';
 import { agencyIndex, entityStream } from '#directory/adapters/table-layout';
+import { withCheckCharacter } from '#directory/domain/uscc';
 import { PenaltyDecided } from '#events/cases/case-events.v1';
 import { ClassChanged, EntityListed } from '#events/credit/credit-events.v1';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
@@ -153,7 +155,8 @@ describe('re-classification (Credit.ClassChanged)', () => {
     await reclassifyEntity(depsOf(store, '2026-05-07'), { agency, uscc }, { kind: 'monthly' }, 'c');
     expect(classEvents(store).map((d) => (d as { to: string }).to)).toEqual(['B']); // 1000 - 150 (a day decayed): 850
     // 36 months later the fine has decayed to 0.
-    const totals = await reclassifyMonthly(depsOf(store, '2029-06-01'), 'monthly-2029-06');
+    const { totals, next } = await reclassifyMonthly(depsOf(store, '2029-06-01'), 'monthly-2029-06');
+    expect(next).toBeUndefined();
     expect(totals).toEqual({ agencies: 1, entities: 1, changed: 1, failed: 0 });
     expect(classEvents(store).map((d) => (d as { to: string }).to)).toEqual(['B', 'A']);
     expect(isReclassificationDay('2029-06-01')).toBe(true);
@@ -188,5 +191,43 @@ describe('re-classification (Credit.ClassChanged)', () => {
     expect(await subjectOf(delivered(ClassChanged.DETAIL_TYPE, 'credit-class/x', ClassChanged.example), store)).toBe(undefined);
     // The bus is a boundary: data that is not the type's is refused.
     await expect(subjectOf(delivered(EntityListed.DETAIL_TYPE, 'credit-listing/l-1', { uscc: 'nope' }), store)).rejects.toThrow();
+  });
+
+  it('hands the month’s run over between invocations, page by page, and records it complete with its totals', async () => {
+    const store = await storeWith('A');
+    const deps = depsOf(store, '2026-05-07');
+    const many = Array.from({ length: 150 }, (_, i) => withCheckCharacter(`91110105${String(500_000 + i).padStart(9, '0')}`));
+    for (const code of many) {
+      const registered = { ...EntityRegistered.example, uscc: code, creditClass: 'B' as const };
+      await store.append({
+        stream: entityStream(agency, code),
+        expectedVersion: 0,
+        events: [{ type: EntityRegistered.DETAIL_TYPE, version: 1, data: registered }],
+        actor,
+        agency,
+        correlationId: 'c',
+        head: { state: registered, index: {} },
+      });
+      await reclassifyEntity(deps, { agency, uscc: code }, { kind: 'rebuild' }, 'c');
+    }
+    const month = '2026-06';
+    const first = await runReclassification(depsOf(store, '2026-06-01'), { month, timeIsUp: () => true });
+    expect(first).toMatchObject({ status: 'running', totals: { agencies: 1, entities: 100 }, cursor: { agency } });
+    expect(first?.cursor?.classCursor).toBeDefined();
+    // Started already this month: a second start does nothing.
+    expect(await runReclassification(depsOf(store, '2026-06-01'), { month, timeIsUp: () => true })).toBeUndefined();
+    const resume = {
+      cursor: first?.cursor ?? { agency },
+      totals: first?.totals ?? { agencies: 0, entities: 0, changed: 0, failed: 0 },
+      version: 1,
+    };
+    const second = await runReclassification(depsOf(store, '2026-06-01'), { month, timeIsUp: () => false, resume });
+    expect(second).toEqual({ month, status: 'completed', totals: { agencies: 1, entities: 150, changed: 0, failed: 0 } });
+    // The same hand-over delivered again finds the run moved on.
+    expect(await runReclassification(depsOf(store, '2026-06-01'), { month, timeIsUp: () => false, resume })).toBeUndefined();
+    expect((store.events.get('credit-run/2026-06') ?? []).map((e) => e.type)).toEqual([
+      'Credit.ReclassificationHandedOver',
+      'Credit.ReclassificationCompleted',
+    ]);
   });
 });
