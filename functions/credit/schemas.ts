@@ -405,7 +405,7 @@ export const contracts = lazyContracts({
   listEntity: () =>
     contract({
       summary: 'Put an entity on the abnormal-operations list (经营异常名录) or the serious illegal and dishonest list (严重违法失信名单)',
-      description: `Abnormal list causes (企业经营异常名录管理办法 as revised by SAMR Order 101, 2025): ${ABNORMAL_CAUSES.join(', ')}. A serious listing names the case of its heavier penalty (SAMR Order 44, 2021). The profile's class is then at best C (abnormal) or D (serious).`,
+      description: `Abnormal list causes (企业经营异常名录管理办法 as revised by SAMR Order 101, 2025): ${ABNORMAL_CAUSES.join(', ')}. A serious listing names the case of its heavier penalty (SAMR Order 44, 2021): a case of the agency about the entity, decided with a fine in the heavier range of the discretion table, a suspension or a licence revocation (400 for another case, 409 for one not decided or not heavier). The profile's class is then at best C (abnormal) or D (serious).`,
       tags: ['credit'],
       params: z.strictObject({ uscc: usccFormat }),
       body: z.strictObject({

@@ -109,7 +109,34 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
 
     // The serious list: only with the case of its heavier penalty, and never off it within a year.
     expect((await supervisor('POST', `/entities/${other}/listings`, { list: 'serious', cause: '严重违法' })).status).toBe(400);
-    const serious = await supervisor('POST', `/entities/${other}/listings`, { list: 'serious', cause: '严重违法', caseId: 'case-x' });
+    expect((await supervisor('POST', `/entities/${other}/listings`, { list: 'serious', cause: '严重违法', caseId: 'case-x' })).status).toBe(
+      400,
+    );
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+    const decided = async (level: string, fine: number) => {
+      const opened = await officer('POST', '/cases', {
+        entity: other,
+        party: { kind: 'organisation', name: '某商贸有限公司' },
+        summary: '无证经营食品',
+      });
+      const id = opened.json.caseId as string;
+      expect((await supervisor('POST', `/cases/${id}/register`, {})).status).toBe(200);
+      expect((await officer('POST', `/cases/${id}/investigate`, {})).status).toBe(200);
+      expect(
+        (await officer('POST', `/cases/${id}/notify`, { proposed: { types: ['fine'], fine, violationCode: 'FOOD-35', level } })).status,
+      ).toBe(200);
+      expect((await supervisor('POST', `/cases/${id}/decide`, {})).status).toBe(200);
+      return id;
+    };
+    const normal = await supervisor('POST', `/entities/${other}/listings`, {
+      list: 'serious',
+      cause: '严重违法',
+      caseId: await decided('normal', 20_000),
+    });
+    expect(normal.status).toBe(409);
+    expect(normal.json.detail).toContain('not a heavier penalty');
+    const heavierCase = await decided('heavier', 80_000);
+    const serious = await supervisor('POST', `/entities/${other}/listings`, { list: 'serious', cause: '严重违法', caseId: heavierCase });
     expect(serious.status).toBe(201);
     expect((await supervisor('GET', `/entities/${other}/credit`)).json).toMatchObject({ class: 'D', capped: { by: 'serious' } });
     const early = await supervisor('POST', `/listings/${serious.json.listingId}/remove`, { reason: '已履行' });

@@ -1,12 +1,14 @@
+import { caseStream } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
-import { NotFoundError } from '#shared/errors';
+import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
 import { listingIndex, listingStream } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { nextDue } from './credit-clocks.ts';
 import {
   applyRemoval,
   decideRemoval,
+  LIST_RULES,
   type ListingInput,
   type ListingState,
   listEntity,
@@ -33,6 +35,7 @@ export async function listEntityOf(
   const agency = who.actor.agency;
   if ((await deps.reader.get(entityStream(agency, uscc))) === undefined)
     throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  if (body.list === 'serious' && body.caseId !== undefined) await checkHeavierPenalty(deps, agency, uscc, body.caseId);
   const listed = listEntity(
     { listingId: `listing-${crypto.randomUUID()}`, agency, uscc, ...body, today: deps.today() },
     deps.calendar,
@@ -48,6 +51,35 @@ export async function listEntityOf(
     head: { state: listed.state, index: listingHeadIndex(listed.state) },
   });
   return listed.state;
+}
+
+/** What the serious list checks of the case that lists an entity (the cases context's record). */
+interface CaseHead {
+  entity: string;
+  decision?: { penalty: { types: readonly string[]; level?: string } };
+}
+
+/**
+ * SAMR Order 44 lists an entity on the serious list together with a heavier penalty: the case must be the agency's,
+ * about this entity, and decided with a fine in the heavier range of the discretion table (从重), a suspension or a
+ * licence revocation (closing and bans are not penalty types here yet).
+ */
+async function checkHeavierPenalty(deps: CreditDeps, agency: string, uscc: string, caseId: string): Promise<void> {
+  const kase = await deps.reader.get<CaseHead>(caseStream(caseId));
+  if (kase === undefined || kase.agency !== agency || kase.state.entity !== uscc) {
+    throw new RuleViolationError('caseId', `case ${caseId} is not a case of your agency about this entity`);
+  }
+  const penalty = kase.state.decision?.penalty;
+  if (penalty === undefined)
+    throw new StateConflictError(
+      `Case ${caseId} has no decision yet: the serious list comes with its penalty (${LIST_RULES.serious.basis}).`,
+    );
+  const heavier = penalty.level === 'heavier' || penalty.types.some((t) => t === 'suspension' || t === 'licence-revocation');
+  if (!heavier) {
+    throw new StateConflictError(
+      `The decision of case ${caseId} is not a heavier penalty (a fine in the heavier range of the discretion table, a suspension or a licence revocation): ${LIST_RULES.serious.basis}.`,
+    );
+  }
 }
 
 /** A step on a listing of the agency (another agency's answers 404; the rules of the list decide the rest). */
