@@ -6,25 +6,13 @@ import { externalRecordStream } from '#ingest/adapters/table-layout';
 import { inspectionsAbout } from '#inspections/adapters/table-layout';
 import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelinePage, verifyTimeline } from '#records/domain/timeline';
-import type { StoredRecord } from '#records/ports';
 import { BadCursorError, NotFoundError } from '#shared/errors';
 import { canRead } from '#shared/read-policy';
 import { classStream, listingsAbout, objectionsAbout, overridesAbout, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
+import { allHeads } from './credit-streams.ts';
 import { type CreditFact, factsOf } from './facts.ts';
 import { type CreditProfile, creditProfile } from './profile.ts';
-
-/** Every head of a list, page after page. */
-async function headsOf(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2' | 'gsi3'; partition: string }): Promise<StoredRecord<unknown>[]> {
-  const items: StoredRecord<unknown>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.reader.list<unknown>({ ...list, limit: 100, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return items;
-}
 
 /**
  * The credit facts about an entity of the agency's directory: from the agency's inspections of it, its cases about
@@ -41,7 +29,7 @@ export async function creditFactsAbout(deps: CreditDeps, agency: string, uscc: s
   const [entity, ownEvents, heads] = await Promise.all([
     deps.reader.get(entityStream(agency, uscc)),
     Promise.all(own.map((s) => allEvents(deps.store, [s]))),
-    Promise.all(lists.map((list) => headsOf(deps, list))),
+    Promise.all(lists.map((list) => allHeads(deps, list))),
   ]);
   if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
   const named = heads.flat().map((h) => h.stream);
@@ -117,7 +105,7 @@ export async function readClassHistory(deps: CreditDeps, who: CreditReader, uscc
  */
 async function creditStreamsAbout(deps: CreditDeps, agency: string, uscc: string): Promise<string[]> {
   const lists = [listingsAbout, objectionsAbout, repairsAbout, overridesAbout].map((list) => list(agency, uscc));
-  const heads = await Promise.all(lists.map((list) => headsOf(deps, list)));
+  const heads = await Promise.all(lists.map((list) => allHeads(deps, list)));
   const classHead = await deps.reader.get(classStream(agency, uscc));
   return [...(classHead === undefined ? [] : [classHead.stream]), ...heads.flat().map((h) => h.stream)];
 }

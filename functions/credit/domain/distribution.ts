@@ -1,21 +1,9 @@
 import { entitiesByIndustry, entitiesByRegion } from '#directory/adapters/table-layout';
-import type { StoredRecord } from '#records/ports';
 import { classesOf } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import type { ClassState } from './classification.ts';
+import { allHeads } from './credit-streams.ts';
 import type { CreditClass } from './rules.ts';
-
-/** Every head of a list, page after page. */
-async function all<S>(deps: CreditDeps, list: { index: 'gsi1' | 'gsi2'; partition: string; prefix?: string }): Promise<StoredRecord<S>[]> {
-  const items: StoredRecord<S>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.reader.list<S>({ ...list, limit: 1000, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return items;
-}
 
 /**
  * The A/B/C/D distribution of an agency's directory (国市监信发〔2022〕6号 classes), optionally of a region (an
@@ -30,8 +18,12 @@ export async function creditDistribution(
 ) {
   const list = filter.industry === undefined ? entitiesByRegion(agency) : entitiesByIndustry(agency, filter.industry);
   const [entities, classes] = await Promise.all([
-    all<{ uscc: string; creditClass: CreditClass }>(deps, { ...list, ...(filter.region === undefined ? {} : { prefix: filter.region }) }),
-    all<ClassState>(deps, classesOf(agency)),
+    allHeads<{ uscc: string; creditClass: CreditClass }>(
+      deps,
+      { ...list, ...(filter.region === undefined ? {} : { prefix: filter.region }) },
+      1000,
+    ),
+    allHeads<ClassState>(deps, classesOf(agency), 1000),
   ]);
   const recorded = new Map(classes.map((c) => [c.state.uscc, c.state.class]));
   const counts: Record<CreditClass, number> = { A: 0, B: 0, C: 0, D: 0 };

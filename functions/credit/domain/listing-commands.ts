@@ -1,10 +1,10 @@
 import { caseStream } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
-import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
 import { listingIndex, listingStream } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { nextDue } from './credit-clocks.ts';
+import { type CreditWriter, stepOnStream } from './credit-streams.ts';
 import {
   applyRemoval,
   decideRemoval,
@@ -16,11 +16,7 @@ import {
   removeListing,
 } from './listings.ts';
 
-/** Who acts: the actor recorded on the events; the agency is theirs. */
-export interface CreditWriter {
-  actor: Actor;
-  correlationId: string;
-}
+export type { CreditWriter };
 
 /** A listing's head index: by entity, and on the clock index at its application's next open deadline. */
 export const listingHeadIndex = (state: ListingState) => listingIndex(state, nextDue(state.application?.deadlines ?? []));
@@ -82,37 +78,21 @@ async function checkHeavierPenalty(deps: CreditDeps, agency: string, uscc: strin
   }
 }
 
-/** A step on a listing of the agency (another agency's answers 404; the rules of the list decide the rest). */
-async function stepOn(
-  deps: CreditDeps,
-  who: CreditWriter,
-  listingId: string,
-  step: (state: ListingState) => { events: NewEvent[]; state: ListingState },
-): Promise<ListingState> {
-  const head = await deps.reader.get<ListingState>(listingStream(listingId));
-  if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Listing ${listingId}`);
-  const next = step(head.state);
-  await deps.store.append({
-    stream: listingStream(listingId),
-    expectedVersion: head.version,
-    prevHash: head.lastHash,
-    events: next.events,
-    actor: who.actor,
-    agency: head.agency,
-    correlationId: who.correlationId,
-    head: { state: next.state, index: listingHeadIndex(next.state) },
-  });
-  return next.state;
-}
+/** A listing of the agency (another agency's answers 404; the rules of the list decide the rest). */
+const listingTarget = (listingId: string) => ({ stream: listingStream(listingId), what: `Listing ${listingId}`, index: listingHeadIndex });
 
 /** Removes a listing on the agency's own finding. */
 export const removeListingOf = (deps: CreditDeps, who: CreditWriter, listingId: string, reason: string) =>
-  stepOn(deps, who, listingId, (state) => removeListing(state, { reason, today: deps.today() }));
+  stepOnStream<ListingState>(deps, who, listingTarget(listingId), (state) => removeListing(state, { reason, today: deps.today() }));
 
 /** Records the entity's application for removal, with its deadlines. */
 export const applyRemovalOf = (deps: CreditDeps, who: CreditWriter, listingId: string, reason: string) =>
-  stepOn(deps, who, listingId, (state) => applyRemoval(state, { reason, today: deps.today() }, deps.calendar, deps.settings.clocks));
+  stepOnStream<ListingState>(deps, who, listingTarget(listingId), (state) =>
+    applyRemoval(state, { reason, today: deps.today() }, deps.calendar, deps.settings.clocks),
+  );
 
 /** Accepts, removes or refuses on an open application. */
 export const decideRemovalOf = (deps: CreditDeps, who: CreditWriter, listingId: string, body: { outcome: RemovalOutcome; note: string }) =>
-  stepOn(deps, who, listingId, (state) => decideRemoval(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
+  stepOnStream<ListingState>(deps, who, listingTarget(listingId), (state) =>
+    decideRemoval(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks),
+  );

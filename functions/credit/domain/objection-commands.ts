@@ -1,10 +1,10 @@
 import { entityStream } from '#directory/adapters/table-layout';
-import type { NewEvent } from '#records/domain/recorded-event';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
 import { listingStream, objectionIndex, objectionStream } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { nextDue } from './credit-clocks.ts';
 import { creditFactsAbout } from './credit-reads.ts';
+import { stepOnStream } from './credit-streams.ts';
 import { type CreditWriter, listingHeadIndex } from './listing-commands.ts';
 import { type ListingState, voidListing } from './listings.ts';
 import {
@@ -83,35 +83,23 @@ export async function fileObjectionOf(
   return filed.state;
 }
 
-async function stepOn(
-  deps: CreditDeps,
-  who: CreditWriter,
-  objectionId: string,
-  step: (state: ObjectionState) => { events: NewEvent[]; state: ObjectionState },
-): Promise<ObjectionState> {
-  const head = await deps.reader.get<ObjectionState>(objectionStream(objectionId));
-  if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Objection ${objectionId}`);
-  const next = step(head.state);
-  await deps.store.append({
-    stream: objectionStream(objectionId),
-    expectedVersion: head.version,
-    prevHash: head.lastHash,
-    events: next.events,
-    actor: who.actor,
-    agency: head.agency,
-    correlationId: who.correlationId,
-    head: { state: next.state, index: objectionHeadIndex(next.state) },
-  });
-  return next.state;
-}
+const objectionTarget = (objectionId: string) => ({
+  stream: objectionStream(objectionId),
+  what: `Objection ${objectionId}`,
+  index: objectionHeadIndex,
+});
 
 /** Accepts (受理) or does not accept a filed objection. */
 export const acceptObjectionOf = (deps: CreditDeps, who: CreditWriter, objectionId: string, body: { accept: boolean; note: string }) =>
-  stepOn(deps, who, objectionId, (state) => acceptObjection(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
+  stepOnStream<ObjectionState>(deps, who, objectionTarget(objectionId), (state) =>
+    acceptObjection(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks),
+  );
 
 /** Decides an accepted objection: upheld or dismissed. */
 export const decideObjectionOf = (deps: CreditDeps, who: CreditWriter, objectionId: string, body: { upheld: boolean; note: string }) =>
-  stepOn(deps, who, objectionId, (state) => decideObjection(state, { ...body, today: deps.today() }));
+  stepOnStream<ObjectionState>(deps, who, objectionTarget(objectionId), (state) =>
+    decideObjection(state, { ...body, today: deps.today() }),
+  );
 
 /**
  * Rule `credit-objection-outcomes`: an objection upheld against a listing removes the listing (the correction, within

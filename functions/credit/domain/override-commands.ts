@@ -3,6 +3,7 @@ import { NotFoundError } from '#shared/errors';
 import { overrideIndex, overrideStream } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { creditFactsAbout } from './credit-reads.ts';
+import { stepOnStream } from './credit-streams.ts';
 import type { CreditWriter } from './listing-commands.ts';
 import { decideOverride, type OverrideState, requestOverride } from './overrides.ts';
 import { creditProfile } from './profile.ts';
@@ -48,18 +49,8 @@ export async function decideOverrideOf(
   overrideId: string,
   body: { approve: boolean; note: string },
 ): Promise<OverrideState> {
-  const head = await deps.reader.get<OverrideState>(overrideStream(overrideId));
-  if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Override ${overrideId}`);
-  const decided = decideOverride(head.state, { ...body, today: deps.today(), actor: who.actor });
-  await deps.store.append({
-    stream: overrideStream(overrideId),
-    expectedVersion: head.version,
-    prevHash: head.lastHash,
-    events: decided.events,
-    actor: who.actor,
-    agency: head.agency,
-    correlationId: who.correlationId,
-    head: { state: decided.state, index: overrideIndex(decided.state) },
-  });
-  return decided.state;
+  const target = { stream: overrideStream(overrideId), what: `Override ${overrideId}`, index: overrideIndex };
+  return stepOnStream<OverrideState>(deps, who, target, (state) =>
+    decideOverride(state, { ...body, today: deps.today(), actor: who.actor }),
+  );
 }

@@ -1,10 +1,10 @@
 import { caseStream, publicDecisionsOf } from '#cases/adapters/table-layout';
 import { isLive, type Publication, publicView } from '#cases/published';
 import type { ABNORMAL_CAUSES } from '#events/credit/values';
-import type { StoredRecord } from '#records/ports';
 import { maskText } from '#shared/masking';
 import { objectionsAbout, publicListingsOf } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
+import { allHeads } from './credit-streams.ts';
 import type { ListingState } from './listings.ts';
 import type { ObjectionState } from './objections.ts';
 
@@ -18,20 +18,6 @@ const ABNORMAL_CAUSE_TEXT: Record<(typeof ABNORMAL_CAUSES)[number], string> = {
 const LIST_NAMES = { abnormal: '经营异常名录', serious: '严重违法失信名单' } as const;
 const isAbnormalCause = (cause: string): cause is (typeof ABNORMAL_CAUSES)[number] => cause in ABNORMAL_CAUSE_TEXT;
 
-async function all<S>(
-  deps: CreditDeps,
-  list: { index: 'gsi1' | 'gsi2'; partition: string; descending?: boolean },
-): Promise<StoredRecord<S>[]> {
-  const items: StoredRecord<S>[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.reader.list<S>({ ...list, limit: 100, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return items;
-}
-
 /**
  * What the public reads of an entity (as the national enterprise credit publicity system, GSXT, shows it): the
  * listings in force, every agency's, with their cause and basis, and the penalty decisions published now, personal
@@ -41,12 +27,12 @@ async function all<S>(
 export async function publicEntityPage(deps: CreditDeps, uscc: string) {
   const today = deps.today();
   const [listings, publications] = await Promise.all([
-    all<ListingState>(deps, publicListingsOf(uscc)),
-    all<Publication>(deps, publicDecisionsOf(uscc)),
+    allHeads<ListingState>(deps, publicListingsOf(uscc)),
+    allHeads<Publication>(deps, publicDecisionsOf(uscc)),
   ]);
   const live = publications.filter((p) => isLive(p.state, today));
   const agencies = [...new Set([...listings.map((l) => l.agency), ...live.map((p) => p.state.notice.agency)])];
-  const objections = (await Promise.all(agencies.map((agency) => all<ObjectionState>(deps, objectionsAbout(agency, uscc))))).flat();
+  const objections = (await Promise.all(agencies.map((agency) => allHeads<ObjectionState>(deps, objectionsAbout(agency, uscc))))).flat();
   const disputed = new Set(
     objections
       .filter((o) => o.state.status === 'filed' || o.state.status === 'accepted')

@@ -1,11 +1,11 @@
 import { caseStream, publicationStream } from '#cases/adapters/table-layout';
 import { entityStream } from '#directory/adapters/table-layout';
-import type { NewEvent } from '#records/domain/recorded-event';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
 import { repairIndex, repairStream, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { nextDue } from './credit-clocks.ts';
 import { creditFactsAbout } from './credit-reads.ts';
+import { stepOnStream } from './credit-streams.ts';
 import type { CreditWriter } from './listing-commands.ts';
 import { creditProfile } from './profile.ts';
 import { acceptRepair, applyRepair, checkRepair, decideRepair, type RepairField, type RepairState, type RepairSubject } from './repairs.ts';
@@ -97,31 +97,17 @@ export async function applyRepairOf(
   return applied.state;
 }
 
-async function stepOn(
-  deps: CreditDeps,
-  who: CreditWriter,
-  repairId: string,
-  step: (state: RepairState) => { events: NewEvent[]; state: RepairState },
-): Promise<RepairState> {
-  const head = await deps.reader.get<RepairState>(repairStream(repairId));
-  if (head === undefined || head.agency !== who.actor.agency) throw new NotFoundError(`Repair application ${repairId}`);
-  const next = step(head.state);
-  await deps.store.append({
-    stream: repairStream(repairId),
-    expectedVersion: head.version,
-    prevHash: head.lastHash,
-    events: next.events,
-    actor: who.actor,
-    agency: head.agency,
-    correlationId: who.correlationId,
-    head: { state: next.state, index: repairHeadIndex(next.state) },
-  });
-  return next.state;
-}
+const repairTarget = (repairId: string) => ({
+  stream: repairStream(repairId),
+  what: `Repair application ${repairId}`,
+  index: repairHeadIndex,
+});
 
 /** Accepts (受理) a repair application, or does not. */
 export const acceptRepairOf = (deps: CreditDeps, who: CreditWriter, repairId: string, body: { accept: boolean; note: string }) =>
-  stepOn(deps, who, repairId, (state) => acceptRepair(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
+  stepOnStream<RepairState>(deps, who, repairTarget(repairId), (state) =>
+    acceptRepair(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks),
+  );
 
 /** Grants, refuses or (NDRC Order 36, once) extends an accepted application. */
 export const decideRepairOf = (
@@ -129,4 +115,7 @@ export const decideRepairOf = (
   who: CreditWriter,
   repairId: string,
   body: { outcome: 'grant' | 'refuse' | 'extend'; note: string },
-) => stepOn(deps, who, repairId, (state) => decideRepair(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks));
+) =>
+  stepOnStream<RepairState>(deps, who, repairTarget(repairId), (state) =>
+    decideRepair(state, { ...body, today: deps.today() }, deps.calendar, deps.settings.clocks),
+  );
