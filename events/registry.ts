@@ -1,3 +1,4 @@
+import { alertEvents } from './alerts/alert-events.v1.ts';
 import { caseEvents } from './cases/case-events.v1.ts';
 import { creditEvents } from './credit/credit-events.v1.ts';
 import { AgencyRegistered } from './directory/agency-registered.v1.ts';
@@ -25,6 +26,7 @@ import {
   InspectionStarted,
   ResultRecorded,
 } from './inspections/inspection-events.v1.ts';
+import { TargetedInspectionAssigned } from './inspections/targeted-inspection-assigned.v1.ts';
 import { PartnerAccepted } from './sampling/partner-accepted.v1.ts';
 import { ResultPublicationOverdue } from './sampling/result-publication-overdue.v1.ts';
 import { TaskCreated } from './sampling/task-created.v1.ts';
@@ -50,6 +52,7 @@ export const eventRegistry: readonly EventDefinition[] = [
   PartnerAccepted,
   ResultPublicationOverdue,
   InspectionAssigned,
+  TargetedInspectionAssigned,
   InspectionStarted,
   AnswersRecorded,
   FindingRecorded,
@@ -60,6 +63,7 @@ export const eventRegistry: readonly EventDefinition[] = [
   InspectionCorrected,
   ...caseEvents,
   ...creditEvents,
+  ...alertEvents,
   ...externalEvents,
   SystemRegistered,
 ];

@@ -3,6 +3,10 @@
  * schedules and the table. The CDK app and the local runtime are both built from this module alone.
  */
 
+import { alertsAccess } from '#alerts/adapters/table-layout';
+import { ALERT_COMMANDS } from '#alerts/domain/alert';
+import { FACT_SOURCES } from '#alerts/domain/facts';
+import { contracts as alerts } from '#alerts/schemas';
 import { casesAccess } from '#cases/adapters/table-layout';
 import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
 import { contracts as cases, commandContract } from '#cases/schemas';
@@ -10,7 +14,15 @@ import { creditAccess } from '#credit/adapters/table-layout';
 import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
-import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
+import { AlertDisposed } from '#events/alerts/alert-events.v1';
+import {
+  CaseClosed,
+  CaseTerminated,
+  CaseTransferred,
+  DecisionRevoked,
+  PenaltyDecided,
+  RegistrationDeclined,
+} from '#events/cases/case-events.v1';
 import { ObjectionDecided, ReclassificationHandedOver, RepairGranted } from '#events/credit/credit-events.v1';
 import { RECLASSIFYING_EVENTS } from '#events/credit/reclassifying-events';
 import { ImportHandedOver } from '#events/directory/import-handed-over.v1';
@@ -31,7 +43,17 @@ import type { RouteContract } from '#shared/http-contract';
 import type { Role, Scope } from '#shared/principal';
 import type { RouteAccess, RouteAccessMap } from '#shared/route-access';
 
-export type FunctionName = 'health' | 'directory' | 'records' | 'sampling' | 'inspections' | 'cases' | 'credit' | 'ingest' | 'outbox';
+export type FunctionName =
+  | 'health'
+  | 'directory'
+  | 'records'
+  | 'sampling'
+  | 'inspections'
+  | 'cases'
+  | 'credit'
+  | 'alerts'
+  | 'ingest'
+  | 'outbox';
 
 export interface FunctionSpec {
   /** Entry file, relative to the repository root; it exports `handler`. */
@@ -150,6 +172,15 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     },
     idempotency: true,
   },
+  alerts: {
+    entry: 'functions/alerts/handler.ts',
+    description: 'Risk alerts (风险预警): rules over events and clocks, the closed loop of each alert, escalation, ranking and metrics',
+    memoryMb: 1024,
+    timeoutSeconds: 29,
+    table: alertsAccess(),
+    idempotency: true,
+    settings: { OFFICIAL_CALENDAR: '' },
+  },
   outbox: {
     entry: 'functions/outbox/handler.ts',
     description: 'Publishes every new event item of the table stream to the bus',
@@ -179,6 +210,7 @@ const PUBLIC_RATE = { perSecond: 5, burst: 20 };
 const PEOPLE: readonly Role[] = ['inspector', 'case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
 const STAFF: readonly Role[] = ['case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
 const MANAGERS: readonly Role[] = ['supervisor', 'admin'];
+const ALERT_HANDLERS: readonly Role[] = ['case-officer', 'legal-reviewer', 'supervisor', 'admin'];
 const roles = (r: readonly Role[]): RouteAccess => ({ roles: r });
 export const scopes = (s: readonly Scope[]): RouteAccess => ({ scopes: s });
 
@@ -366,6 +398,22 @@ const ROUTES = [
     contract: credit.applyRemoval,
   },
   { method: 'POST', path: '/listings/{id}/decide-removal', fn: 'credit', access: roles(['supervisor']), contract: credit.decideRemoval },
+  { method: 'GET', path: '/alerts', fn: 'alerts', access: roles(STAFF), contract: alerts.listAlerts },
+  { method: 'GET', path: '/alerts/{id}', fn: 'alerts', access: roles(STAFF), contract: alerts.getAlert },
+  { method: 'GET', path: '/alerts/{id}/timeline', fn: 'alerts', access: roles(STAFF), contract: alerts.timeline },
+  { method: 'GET', path: '/alerts/{id}/timeline/verify', fn: 'alerts', access: roles(STAFF), contract: alerts.verifyTimeline },
+  ...ALERT_COMMANDS.map((command) => ({
+    method: 'POST' as const,
+    path: `/alerts/{id}/${command}` as const,
+    fn: 'alerts' as const,
+    // Each alert's rule names its handling role; the step table checks it against the caller's (403 otherwise).
+    access: roles(ALERT_HANDLERS),
+    contract: alerts[command],
+  })),
+  { method: 'GET', path: '/alert-rules', fn: 'alerts', access: roles(STAFF), contract: alerts.listRules },
+  { method: 'POST', path: '/alert-rules', fn: 'alerts', access: roles(['admin']), contract: alerts.recordRule },
+  { method: 'GET', path: '/alert-metrics', fn: 'alerts', access: roles(['supervisor', 'auditor', 'admin']), contract: alerts.metrics },
+  { method: 'GET', path: '/risk-ranking', fn: 'alerts', access: roles(STAFF), contract: alerts.ranking },
   { method: 'GET', path: '/audit/access-log', fn: 'cases', access: roles(['auditor', 'supervisor', 'admin']), contract: cases.accessLog },
   ...CASE_COMMANDS.map((command) => ({
     method: 'POST' as const,
@@ -492,6 +540,30 @@ const RULES = [
     pattern: on(...RECLASSIFYING_EVENTS),
     target: 'credit',
   },
+  {
+    name: 'alert-rules',
+    description: 'Every event a risk rule can watch, through the agency’s rules: a fact on a watch, an alert where a condition holds',
+    pattern: on(...FACT_SOURCES.map((s) => s.definition)),
+    target: 'alerts',
+  },
+  {
+    name: 'alert-feedback',
+    description: 'A completed inspection or an ended case that an alert’s disposal ordered is the alert’s feedback, and closes it',
+    pattern: on(InspectionCompleted, CaseClosed, CaseTerminated, RegistrationDeclined, CaseTransferred),
+    target: 'alerts',
+  },
+  {
+    name: 'alert-targeted-inspections',
+    description: 'An alert disposed of by a targeted inspection gets it, on the chosen inspectors’ worklists',
+    pattern: on(AlertDisposed),
+    target: 'inspections',
+  },
+  {
+    name: 'alert-case-clues',
+    description: 'An alert disposed of by a case clue opens a case with the alert as its source',
+    pattern: on(AlertDisposed),
+    target: 'cases',
+  },
 ] as const satisfies readonly RuleSpec[];
 export const rules: readonly RuleSpec[] = RULES;
 
@@ -508,6 +580,7 @@ const SCHEDULES = [
   // Daily; it re-classifies on the first day of each month (China Standard Time) and returns at once on the others.
   { name: 'credit-monthly-reclassification', expression: 'rate(1 day)', target: 'credit' },
   { name: 'credit-clock-sweep', expression: 'rate(1 day)', target: 'credit' },
+  { name: 'alert-escalation-sweep', expression: 'rate(1 day)', target: 'alerts' },
 ] as const satisfies readonly ScheduleSpec[];
 export const schedules: readonly ScheduleSpec[] = SCHEDULES;
 

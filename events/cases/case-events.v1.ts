@@ -23,6 +23,7 @@ import { HearingHeld } from './hearing-held.v1.ts';
 import { HearingRequested } from './hearing-requested.v1.ts';
 import { InvestigationStarted } from './investigation-started.v1.ts';
 import { LegalReviewed } from './legal-reviewed.v1.ts';
+import { PaymentOverdue } from './payment-overdue.v1.ts';
 import { PaymentRecorded } from './payment-recorded.v1.ts';
 import { PenaltyDecided } from './penalty-decided.v1.ts';
 import { PenaltyNotified } from './penalty-notified.v1.ts';
@@ -52,6 +53,7 @@ export {
   HearingRequested,
   InvestigationStarted,
   LegalReviewed,
+  PaymentOverdue,
   PaymentRecorded,
   PenaltyDecided,
   PenaltyNotified,
@@ -83,6 +85,7 @@ export const caseEvents = [
   DecisionRevoked,
   DeadlineApproaching,
   DeadlinePassed,
+  PaymentOverdue,
   DecisionPublished,
   DecisionWithdrawn,
   DecisionTakenDown,

@@ -45,6 +45,15 @@ const RiskSignalPayload = () =>
     observedOn: day,
   });
 
+const ComplaintPayload = () =>
+  z.strictObject({
+    complaintNumber: z.string().min(1).max(100).describe('the number the complaints platform (12315) gave it'),
+    receivedOn: day,
+    kind: z.enum(['complaint', 'report']).describe('投诉 (a consumer dispute) or 举报 (a report of an offence)'),
+    category: z.string().min(1).max(100).describe('the platform’s category, e.g. 食品安全'),
+    summary: z.string().max(4000).default(''),
+  });
+
 /** What every stored external event carries: the CloudEvent as it came, minus `specversion`, plus the system. */
 const stored = <P extends z.ZodType>(payload: P) =>
   z.strictObject({
@@ -148,12 +157,22 @@ export const ExternalRiskSignal = defineExternal(
   '91110105MA01ABCD13',
 );
 
+export const ExternalComplaint = defineExternal(
+  'External.Complaint',
+  'A complaint or report about an entity received by a complaints platform (12315): the risk alerts count them.',
+  ['entity'],
+  ComplaintPayload,
+  { complaintNumber: '12315-2026-0917-0042', receivedOn: '2026-09-17', kind: 'complaint', category: '食品安全', summary: '购买的熟食变质' },
+  '91110105MA01ABCD13',
+);
+
 /** The catalog: every external event type and version that systems may post. */
 export const externalEvents: readonly ExternalEventDefinition[] = [
   ExternalInspectionResult,
   ExternalPenaltyDecision,
   ExternalCaseStatusChange,
   ExternalRiskSignal,
+  ExternalComplaint,
 ];
 
 /** The `dataschema` URI of a type's version, as the catalog publishes it. */

@@ -5,7 +5,7 @@ const consumers = () => import('./handlers/consumers.ts');
 
 /**
  * The penalty cases context's Lambda: its HTTP routes, the rules `case-clues`, `case-publicity`, `case-withdrawals`,
- * `case-repairs` and the daily `case-clock-sweep`, each loaded by its first invocation.
+ * `case-repairs`, `alert-case-clues` and the daily `case-clock-sweep`, each loaded by its first invocation.
  */
 export const handler = contextHandler<ConsumerOf<'cases'>>({
   http: lazily(() => import('./handlers/http-routes.ts'), 'http'),
@@ -15,5 +15,6 @@ export const handler = contextHandler<ConsumerOf<'cases'>>({
     'case-withdrawals': lazily(consumers, 'caseWithdrawals'),
     'case-repairs': lazily(consumers, 'caseRepairs'),
     'case-clock-sweep': lazily(consumers, 'caseClockSweep'),
+    'alert-case-clues': lazily(consumers, 'alertCaseClues'),
   },
 });

@@ -45,6 +45,11 @@ export interface ReadPage {
 export interface EventStore {
   /** One transaction: the events and the head, guarded by expectedVersion. Throws VersionConflictError. */
   append(input: AppendInput): Promise<AppendResult>;
+  /**
+   * Several streams in one transaction, each guarded by its expectedVersion (a rule's watch and the alert it raises):
+   * all or nothing. Throws VersionConflictError when any guard fails.
+   */
+  appendAll(inputs: readonly AppendInput[]): Promise<AppendResult[]>;
   /** Creates many new streams (expectedVersion 0) in as few transactions as the table allows. */
   createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]>;
   head(stream: string): Promise<StreamHead | undefined>;

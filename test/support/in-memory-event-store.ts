@@ -59,6 +59,17 @@ export class InMemoryEventStore implements EventStore, HeadReader {
     return { version: last.seq, events };
   }
 
+  async appendAll(inputs: readonly AppendInput[]): Promise<AppendResult[]> {
+    // All guards first, so that a failed one writes nothing (one transaction).
+    for (const input of inputs) {
+      const current = this.heads.get(input.stream)?.version ?? 0;
+      if (current !== input.expectedVersion) throw new VersionConflictError(input.expectedVersion, current);
+    }
+    const results: AppendResult[] = [];
+    for (const input of inputs) results.push(await this.append(input));
+    return results;
+  }
+
   async createMany(inputs: readonly AppendInput[]): Promise<CreateOutcome[]> {
     const outcomes: CreateOutcome[] = [];
     for (const input of inputs) {

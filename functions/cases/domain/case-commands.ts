@@ -118,6 +118,34 @@ export async function giveCommand<C extends CaseCommand>(
 }
 
 /** A non-compliant inspection's clue opens a case, once: its id follows the inspection, so a redelivery finds it. */
+/**
+ * A risk alert disposed of by a case clue opens a case in the clue state, with the alert as its source, once (its id
+ * is the one the disposal named).
+ */
+export async function openFromAlert(
+  deps: CaseDeps,
+  clue: { agency: string; caseId: string; alertId: string; entity: string; summary: string; on: string },
+  correlationId: string,
+): Promise<void> {
+  const entity = (await deps.reader.get<{ name: string; region: string }>(entityStream(clue.agency, clue.entity)))?.state;
+  const opened = openCase({
+    caseId: clue.caseId,
+    agency: clue.agency,
+    jurisdiction: entity?.region ?? '',
+    entity: clue.entity,
+    party: { kind: 'organisation', name: entity?.name ?? clue.entity },
+    source: { kind: 'alert', ref: clue.alertId },
+    summary: clue.summary,
+    clueOn: clue.on,
+  });
+  try {
+    const actor = { id: 'risk-alerts', role: 'system', agency: clue.agency };
+    await appendCase(deps, opened.state, { expectedVersion: 0, events: opened.events, actor, correlationId });
+  } catch (error) {
+    if (!(error instanceof VersionConflictError)) throw error; // delivered again: the case exists
+  }
+}
+
 export async function openFromInspection(
   deps: CaseDeps,
   clue: { agency: string; entity: string; inspectionId: string; summary: string; occurredAt: string },

@@ -115,6 +115,11 @@ export function clockEvents(state: CaseRecord, calendar: WorkingCalendar, today:
         ? newEvent(E.DeadlinePassed, { deadline: d.name, due: d.due, provisional: d.provisional })
         : newEvent(E.DeadlineApproaching, { deadline: d.name, due: d.due, daysLeft: daysUntil(today, d.due), provisional: d.provisional }),
     );
+    // A fine unpaid after its due date is a fact of its own (the risk alerts and, later, enforcement watch it).
+    const fine = state.decision?.penalty.fine ?? 0;
+    if (kind === 'passed' && d.name === 'payment' && fine > 0) {
+      out.push(newEvent(E.PaymentOverdue, { due: d.due, fine, provisional: d.provisional }));
+    }
   }
   return out;
 }

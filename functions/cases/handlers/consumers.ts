@@ -1,8 +1,9 @@
+import { AlertDisposed } from '#events/alerts/alert-events.v1';
 import { DecisionRevoked, PenaltyDecided } from '#events/cases/case-events.v1';
 import { RepairGranted } from '#events/credit/credit-events.v1';
 import { CaseClueRaised } from '#events/inspections/inspection-events.v1';
 import { eventConsumer } from '#shared/consumer-handler';
-import { openFromInspection } from '../domain/case-commands.ts';
+import { openFromAlert, openFromInspection } from '../domain/case-commands.ts';
 import { publishDecision, sweepClocks, withdrawForRepair, withdrawIfRevoked } from '../domain/workflows.ts';
 import { wired } from './wiring.ts';
 
@@ -29,4 +30,12 @@ export const caseClues = eventConsumer(CaseClueRaised, async (event) => {
 export const caseRepairs = eventConsumer(RepairGranted, async (event) => {
   const repair = { caseId: event.data.caseId, on: event.data.on, repairStream: event.stream };
   await withdrawForRepair(await wired(), repair, event.correlationId);
+});
+
+/** Rule `alert-case-clues`: an alert disposed of by a case clue opens that case, with the alert as its source, once. */
+export const alertCaseClues = eventConsumer(AlertDisposed, async (event) => {
+  const { alertId, disposal, on } = event.data;
+  if (disposal.kind !== 'case-clue') return;
+  const clue = { agency: event.agency, caseId: disposal.caseId, alertId, entity: disposal.entity, summary: disposal.summary, on };
+  await openFromAlert(await wired(), clue, event.correlationId);
 });

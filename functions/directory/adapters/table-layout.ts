@@ -15,6 +15,7 @@ export const IMPORT_JOB_STREAMS = 'entity-import/';
 /** The streams other contexts name directly (a case's or an inspection's entity, a task's items). */
 export const entityStream = (agency: string, uscc: string) => `${ENTITY_STREAMS}${agency}/${uscc}`;
 export const inspectionItemStream = (code: string) => `${INSPECTION_ITEM_STREAMS}${code}`;
+export const inspectorStream = (agency: string, id: string) => `${INSPECTOR_STREAMS}${agency}/${id}`;
 
 /** Import chunks, written before the event that names them. */
 export const IMPORT_BLOBS = 'import/';
@@ -59,6 +60,7 @@ export const agencies = () => ({ index: 'gsi1' as const, partition: AGENCIES });
 /** What other contexts may read of the directory: record heads by stream, and the entity, inspector and item lists. */
 export const entityHeads = () => streamKeyPrefix(ENTITY_STREAMS);
 export const inspectionItemHeads = () => streamKeyPrefix(INSPECTION_ITEM_STREAMS);
+export const inspectorHeads = () => streamKeyPrefix(INSPECTOR_STREAMS);
 export const entityLists = () => ENTITIES;
 export const inspectorLists = () => INSPECTORS;
 export const itemList = () => ITEMS;

@@ -15,10 +15,10 @@ import {
   agencyIndex,
   entityIndex,
   entityStream,
-  INSPECTOR_STREAMS,
   inspectionItemIndex,
   inspectionItemStream,
   inspectorIndex,
+  inspectorStream,
 } from '../adapters/table-layout.ts';
 
 export type AgencyState = z.infer<typeof agencyState>;
@@ -55,7 +55,7 @@ export const entityKind: RecordKind<EntityState> = {
 export const inspectorKind: RecordKind<InspectorState> = {
   label: 'Inspector',
   idField: 'id',
-  stream: (agency, id) => `${INSPECTOR_STREAMS}${agency}/${id}`,
+  stream: inspectorStream,
   index: inspectorIndex,
   visibleTo: (agency, owner) => agency === owner,
   registered: InspectorRegistered,

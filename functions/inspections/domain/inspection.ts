@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import {
   AnswersRecorded,
@@ -9,6 +10,7 @@ import {
   InspectionStarted,
   ResultRecorded,
 } from '#events/inspections/inspection-events.v1';
+import { TargetedInspectionAssigned } from '#events/inspections/targeted-inspection-assigned.v1';
 import type { CHANNELS, EVIDENCE_KINDS, RESULTS } from '#events/inspections/values';
 import { dataOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
@@ -63,6 +65,8 @@ export interface InspectionState {
   result?: { result: Result; summary: string; at: string };
   completedAt?: string;
   corrections: { field: string; target?: string; value: string; reason: string; at: string; by: string }[];
+  /** A targeted inspection (定向检查) ordered by a risk alert's disposal, not drawn; its `taskId` is the alert's id. */
+  origin?: { kind: 'targeted'; alertId: string };
 }
 
 export interface Decision {
@@ -91,6 +95,7 @@ export interface InspectionEvent {
  */
 export function evolveInspection(state: InspectionState | undefined, event: InspectionEvent): InspectionState {
   if (event.type === InspectionAssigned.DETAIL_TYPE) return assignedState(dataOf(InspectionAssigned, event));
+  if (event.type === TargetedInspectionAssigned.DETAIL_TYPE) return targetedState(dataOf(TargetedInspectionAssigned, event));
   if (state === undefined) throw new Error(`An inspection stream must start with ${InspectionAssigned.DETAIL_TYPE}, not ${event.type}`);
   const s = fromHead(state);
   const at = event.occurredAt ?? '';
@@ -141,6 +146,12 @@ export const assignedState = (
   evidence: [],
   corrections: [],
 });
+
+/** A targeted inspection as an alert's disposal orders it: the alert stands where a drawn one has its task. */
+export const targetedState = (data: z.output<typeof TargetedInspectionAssigned.data>): InspectionState => {
+  const { alertId, ...rest } = data;
+  return assignedState({ ...rest, taskId: alertId, origin: { kind: 'targeted', alertId } });
+};
 
 /** The state cached on the head; heads written before assignedState held no answers, findings or evidence yet. */
 export function fromHead(head: unknown): InspectionState {

@@ -55,6 +55,37 @@ export class DynamoDbEventStore implements EventStore {
     return result;
   }
 
+  async appendAll(inputs: readonly AppendInput[]): Promise<AppendResult[]> {
+    const prepared = await Promise.all(
+      inputs.map(async (input) => {
+        let prevHash = input.prevHash;
+        if (prevHash === undefined && input.expectedVersion === 0) prevHash = GENESIS_HASH;
+        if (prevHash === undefined) {
+          const head = await this.head(input.stream);
+          if ((head?.version ?? 0) !== input.expectedVersion) throw new VersionConflictError(input.expectedVersion, head?.version ?? 0);
+          prevHash = head?.lastHash ?? GENESIS_HASH;
+        }
+        return this.prepare(input, prevHash);
+      }),
+    );
+    const items = prepared.flatMap((p) => p.items);
+    if (items.length > MAX_TRANSACTION_ITEMS) throw new Error(`one transaction takes at most ${MAX_TRANSACTION_ITEMS} items`);
+    assertTimeToWrite();
+    try {
+      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      // A guard that failed names its stream's version; a concurrent transaction is retryable like a conflict.
+      const failed = inputs.find((_, i) => (error.CancellationReasons ?? [])[offsetOf(prepared, i)]?.Code === 'ConditionalCheckFailed');
+      if (failed === undefined) {
+        if (!(error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict')) throw error;
+        throw new VersionConflictError(inputs[0]?.expectedVersion ?? 0, inputs[0]?.expectedVersion ?? 0);
+      }
+      throw new VersionConflictError(failed.expectedVersion, await this.currentVersion(failed.stream));
+    }
+    return prepared.map((p) => p.result);
+  }
+
   /** What a cancelled append means: a version conflict, a concurrent transaction, or a side item present. */
   private async cancelled(error: TransactionCanceledException, input: AppendInput): Promise<Error> {
     const reasons = error.CancellationReasons ?? [];
@@ -299,6 +330,11 @@ export function headFromItem(item: Record<string, unknown>): StreamHead {
     lastHash: String(item.lastHash),
     ...(typeof item.state === 'string' ? { state: JSON.parse(item.state) } : {}),
   };
+}
+
+/** Where the items of the i-th stream of a multi-stream transaction start. */
+function offsetOf(prepared: readonly { items: readonly unknown[] }[], i: number): number {
+  return prepared.slice(0, i).reduce((sum, p) => sum + p.items.length, 0);
 }
 
 function versionIn(reason: CancellationReason): number | undefined {

@@ -1,6 +1,5 @@
 import { BatchGetItemCommand, type DynamoDBClient, GetItemCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import pLimit from 'p-limit';
 import { classesOf } from '#credit/adapters/table-layout';
 import {
   entitiesByIndustry,
@@ -26,7 +25,8 @@ import type {
   StoredTask,
   TaskState,
 } from '../ports.ts';
-import { drawnMarkerPartition, inspectedMarkerPartition, publicTasks, seedKey, tasksOf } from './table-layout.ts';
+import { recentInspectors } from './inspected-markers.ts';
+import { drawnMarkerPartition, publicTasks, seedKey, tasksOf } from './table-layout.ts';
 
 /** Sampling's reads of the one table: task heads, directory heads through their indexes, markers, the seed. */
 export class DynamoDbSamplingReads implements SamplingReads {
@@ -201,18 +201,7 @@ export class DynamoDbSamplingReads implements SamplingReads {
   }
 
   async recentInspectors(entities: readonly string[], since: string): Promise<Map<string, Set<string>>> {
-    const found = new Map<string, Set<string>>();
-    const limit = pLimit(16);
-    const read = async (entity: string) => {
-      for await (const item of this.states({
-        KeyConditionExpression: 'pk = :p AND sk >= :since',
-        ExpressionAttributeValues: marshall({ ':p': inspectedMarkerPartition(entity), ':since': since }),
-      })) {
-        found.set(entity, new Set([...(found.get(entity) ?? []), String(item.inspector)]));
-      }
-    };
-    await Promise.all(entities.map((entity) => limit(() => read(entity))));
-    return found;
+    return recentInspectors(this.client, this.table, entities, since);
   }
 
   async inspectionResults(task: TaskState): Promise<InspectionOutcome[]> {

@@ -43,6 +43,8 @@ export const seedKey = (taskId: string) => ({ pk: `${SEEDS}${taskId}`, sk: 'SEED
 export const drawnMarkerPartition = (agency: string, item: string, year: number) => `${DRAWN}${agency}#${item}#${year}`;
 /** Who inspected (or was assigned to) an entity, by time: a conflict for 12 months. */
 export const inspectedMarkerPartition = (uscc: string) => `${INSPECTED}${uscc}`;
+/** What a reader of the inspected markers (回避 checks elsewhere) may read. */
+export const inspectedMarkers = () => INSPECTED;
 
 export const samplingAccess = (): TableAccess => {
   const written = [streamKeyPrefix(TASK_STREAMS), SEEDS, blobKeyPrefix(DRAW_BLOBS), DRAWN, INSPECTED];

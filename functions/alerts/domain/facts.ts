@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import type { SUBJECT_KINDS } from '#events/alerts/values';
+import { DeadlineApproaching, DeadlinePassed } from '#events/cases/case-events.v1';
+import { PaymentOverdue } from '#events/cases/payment-overdue.v1';
+import { ClassChanged, EntityListed } from '#events/credit/credit-events.v1';
+import { EntityRegistered } from '#events/directory/entity-registered.v1';
+import { ExternalComplaint, ExternalInspectionResult, ExternalRiskSignal } from '#events/external/external-events.v1';
+import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
+import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
+import { dataOf, type EventDefinition } from '#events/stored-event';
+import { chinaDay } from '#shared/calendar';
+
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+
+/** A source event as a rule sees it: its day, what it is about, and the fields a rule's conditions may test. */
+export interface Fact {
+  stream: string;
+  seq: number;
+  type: string;
+  on: string;
+  fields: Record<string, string>;
+  /** The keys it can be grouped by (an inspection: its entity; a case deadline: its case). */
+  subjects: Partial<Record<SubjectKind, string>>;
+}
+
+/** The event as the bus delivers it (a stored event and its agency). */
+export interface SourceEvent {
+  stream: string;
+  seq: number;
+  type: string;
+  occurredAt: string;
+  data: unknown;
+}
+
+interface FactSource {
+  definition: EventDefinition;
+  /** The fields a rule's `where` may name. */
+  fields: readonly string[];
+  /** The subject kinds a fact of this type has. */
+  subjects: readonly SubjectKind[];
+  fact(event: SourceEvent): Omit<Fact, 'stream' | 'seq' | 'type'>;
+}
+
+const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
+const caseIdOf = (stream: string) => stream.slice(stream.indexOf('/') + 1);
+const dayOf = (event: SourceEvent) => chinaDay(event.occurredAt);
+
+/**
+ * An address as the abnormal-registration rule compares them (异常注册): full-width characters folded to half-width,
+ * spaces and punctuation dropped, then hashed (a stream key holds no free text).
+ */
+export function addressKey(address: string): string {
+  const folded = address
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
+  return createHash('sha256').update(folded).digest('hex').slice(0, 32);
+}
+
+/**
+ * The event types the rules can watch, each with its fields and subjects: a rule version naming another type, or a
+ * field or subject its type lacks, is refused (400). One entry per type: the single place an event becomes a fact.
+ */
+export const FACT_SOURCES: readonly FactSource[] = [
+  {
+    definition: InspectionCompleted,
+    fields: ['result', 'channel'],
+    subjects: ['entity'],
+    fact: (e) => {
+      const d = dataOf(InspectionCompleted, e);
+      return { on: dayOf(e), fields: { result: d.result, channel: d.channel }, subjects: { entity: d.entity } };
+    },
+  },
+  {
+    definition: ExternalInspectionResult,
+    fields: ['result', 'system'],
+    subjects: ['entity'],
+    fact: (e) => {
+      const d = dataOf(ExternalInspectionResult, e);
+      return { on: d.data.inspectedOn, fields: { result: d.data.result, system: d.system }, subjects: { entity: d.subject } };
+    },
+  },
+  {
+    definition: ClassChanged,
+    fields: ['from', 'to'],
+    subjects: ['entity'],
+    fact: (e) => {
+      const d = dataOf(ClassChanged, e);
+      return { on: d.asOf, fields: { from: d.from ?? '', to: d.to }, subjects: { entity: d.uscc } };
+    },
+  },
+  {
+    definition: EntityListed,
+    fields: ['list'],
+    subjects: ['entity'],
+    fact: (e) => {
+      const d = dataOf(EntityListed, e);
+      return { on: d.on, fields: { list: d.list }, subjects: { entity: d.uscc } };
+    },
+  },
+  {
+    definition: DeadlineApproaching,
+    fields: ['deadline', 'due'],
+    subjects: ['case'],
+    fact: (e) => {
+      const d = dataOf(DeadlineApproaching, e);
+      return { on: dayOf(e), fields: { deadline: d.deadline, due: d.due }, subjects: { case: caseIdOf(e.stream) } };
+    },
+  },
+  {
+    definition: DeadlinePassed,
+    fields: ['deadline', 'due'],
+    subjects: ['case'],
+    fact: (e) => {
+      const d = dataOf(DeadlinePassed, e);
+      return { on: dayOf(e), fields: { deadline: d.deadline, due: d.due }, subjects: { case: caseIdOf(e.stream) } };
+    },
+  },
+  {
+    definition: PaymentOverdue,
+    fields: ['due'],
+    subjects: ['case'],
+    fact: (e) => {
+      const d = dataOf(PaymentOverdue, e);
+      return { on: dayOf(e), fields: { due: d.due }, subjects: { case: caseIdOf(e.stream) } };
+    },
+  },
+  {
+    definition: ResultPublicationOverdue,
+    fields: ['dueBy'],
+    subjects: ['task'],
+    fact: (e) => {
+      const d = dataOf(ResultPublicationOverdue, e);
+      return { on: dayOf(e), fields: { dueBy: d.dueBy }, subjects: { task: d.taskId } };
+    },
+  },
+  {
+    definition: ExternalRiskSignal,
+    fields: ['signal', 'severity', 'system'],
+    subjects: ['entity', 'case'],
+    fact: (e) => {
+      const d = dataOf(ExternalRiskSignal, e);
+      const subjects = USCC.test(d.subject) ? { entity: d.subject } : { case: d.subject };
+      return { on: d.data.observedOn, fields: { signal: d.data.signal, severity: d.data.severity, system: d.system }, subjects };
+    },
+  },
+  {
+    definition: ExternalComplaint,
+    fields: ['kind', 'category', 'system'],
+    subjects: ['entity'],
+    fact: (e) => {
+      const d = dataOf(ExternalComplaint, e);
+      return {
+        on: d.data.receivedOn,
+        fields: { kind: d.data.kind, category: d.data.category, system: d.system },
+        subjects: { entity: d.subject },
+      };
+    },
+  },
+  {
+    definition: EntityRegistered,
+    fields: ['region', 'industry'],
+    subjects: ['address', 'entity'],
+    fact: (e) => {
+      const d = dataOf(EntityRegistered, e);
+      return {
+        on: dayOf(e),
+        fields: { region: d.region, industry: d.industry },
+        subjects: { address: addressKey(d.address), entity: d.uscc },
+      };
+    },
+  },
+];
+
+const BY_TYPE = new Map(FACT_SOURCES.map((s) => [s.definition.DETAIL_TYPE, s]));
+
+/** The fact source of an event type, if the rules can watch it. */
+export const factSourceOf = (type: string): FactSource | undefined => BY_TYPE.get(type);
+
+/** An event as a fact, or undefined when no rule can watch its type. */
+export function factOf(event: SourceEvent): Fact | undefined {
+  const source = BY_TYPE.get(event.type);
+  if (source === undefined) return undefined;
+  return { stream: event.stream, seq: event.seq, type: event.type, ...source.fact(event) };
+}

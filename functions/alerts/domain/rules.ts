@@ -1,0 +1,174 @@
+import { MAX_WINDOW_DAYS, type RuleDefinition } from '#events/alerts/values';
+import { RuleViolationError } from '#shared/errors';
+import { FACT_SOURCES, type Fact, factSourceOf } from './facts.ts';
+
+export type { RuleDefinition };
+
+/** A rule in force: its definition and the version that definition is (defaults are version 1). */
+export interface VersionedRule {
+  version: number;
+  rule: RuleDefinition;
+}
+
+const BASIS_6 = '国市监信发〔2022〕6号《关于推进企业信用风险分类管理进一步提升监管效能的意见》';
+const steps = (acknowledge: number, verify: number, dispose: number, close: number) => ({ acknowledge, verify, dispose, close });
+
+/**
+ * The default rules (version 1 of each, DESIGN §6 "Risk alerts"). No national text fixes the deadlines of the loop:
+ * they are this platform's defaults (签收 within 1 working day), and each agency may record versions of its own.
+ */
+export const DEFAULT_RULES: readonly RuleDefinition[] = [
+  {
+    id: 'repeat-non-compliance',
+    name: '一年内两次及以上检查不合格',
+    why: `${BASIS_6}: 监管中发现的违法违规情况; counts the platform's own inspections and those other departments post (跨部门)`,
+    trigger: {
+      events: [
+        { type: 'Inspections.InspectionCompleted', where: [{ field: 'result', in: ['non-compliant'] }] },
+        { type: 'External.InspectionResult', where: [{ field: 'result', in: ['non-compliant'] }] },
+      ],
+      subject: 'entity',
+      window: { days: 365, count: 2 },
+    },
+    severity: 'high',
+    role: 'case-officer',
+    deadlines: steps(1, 5, 5, 30),
+    enabled: true,
+  },
+  {
+    id: 'credit-high-risk',
+    name: '信用风险分类降为 D 类或列入严重违法失信名单',
+    why: `${BASIS_6} (D = 信用风险高); 市场监督管理严重违法失信名单管理办法 (SAMR Order 44, 2021)`,
+    trigger: {
+      events: [
+        { type: 'Credit.ClassChanged', where: [{ field: 'to', in: ['D'] }] },
+        { type: 'Credit.EntityListed', where: [{ field: 'list', in: ['serious'] }] },
+      ],
+      subject: 'entity',
+      window: { days: 0, count: 1 },
+    },
+    severity: 'high',
+    role: 'case-officer',
+    deadlines: steps(1, 5, 5, 30),
+    enabled: true,
+  },
+  {
+    id: 'case-decision-deadline',
+    name: '案件办理期限临近或超期',
+    why: '行政处罚法 §60: a decision within 90 days of registration (the case clock warns 10 days before)',
+    trigger: {
+      events: [
+        { type: 'Cases.DeadlineApproaching', where: [{ field: 'deadline', in: ['decision'] }] },
+        { type: 'Cases.DeadlinePassed', where: [{ field: 'deadline', in: ['decision'] }] },
+      ],
+      subject: 'case',
+      window: { days: 0, count: 1 },
+    },
+    severity: 'medium',
+    role: 'supervisor',
+    deadlines: steps(1, 2, 3, 10),
+    enabled: true,
+  },
+  {
+    id: 'publication-overdue',
+    name: '抽查结果未按期公示',
+    why: '双随机、一公开: results published within 20 working days of the inspection period (国发〔2019〕5号)',
+    trigger: { events: [{ type: 'Sampling.ResultPublicationOverdue', where: [] }], subject: 'task', window: { days: 0, count: 1 } },
+    severity: 'medium',
+    role: 'supervisor',
+    deadlines: steps(1, 2, 3, 5),
+    enabled: true,
+  },
+  {
+    id: 'fine-unpaid',
+    name: '罚款逾期未缴纳',
+    why: '行政处罚法 §67 (due 15 days after service), §72 (加处罚款, 申请强制执行)',
+    trigger: { events: [{ type: 'Cases.PaymentOverdue', where: [] }], subject: 'case', window: { days: 0, count: 1 } },
+    severity: 'medium',
+    role: 'case-officer',
+    deadlines: steps(1, 3, 5, 30),
+    enabled: true,
+  },
+  {
+    id: 'external-risk-signal',
+    name: '外部门推送风险线索',
+    why: '互联网+监管: risk signals shared by other departments’ enforcement systems (跨部门协同监管)',
+    trigger: { events: [{ type: 'External.RiskSignal', where: [] }], subject: 'entity', window: { days: 0, count: 1 } },
+    severity: 'medium',
+    role: 'case-officer',
+    deadlines: steps(1, 5, 5, 30),
+    enabled: true,
+  },
+  {
+    id: 'complaint-surge',
+    name: '投诉举报异常增长',
+    why: `${BASIS_6}: 投诉举报异常增长 among the points to monitor`,
+    trigger: { events: [{ type: 'External.Complaint', where: [] }], subject: 'entity', window: { days: 30, count: 5 } },
+    severity: 'medium',
+    role: 'case-officer',
+    deadlines: steps(1, 5, 5, 30),
+    enabled: true,
+  },
+  {
+    id: 'abnormal-registration',
+    name: '同一地址集中注册',
+    why: `${BASIS_6}: 异常注册 (many entities registered at one address) among the points to monitor`,
+    trigger: { events: [{ type: 'Directory.EntityRegistered', where: [] }], subject: 'address', window: { days: 30, count: 5 } },
+    severity: 'low',
+    role: 'case-officer',
+    deadlines: steps(2, 10, 10, 30),
+    enabled: true,
+  },
+];
+
+/**
+ * A rule version is checked against what the engine can watch: every event type must be one it turns into facts,
+ * every condition must name a field that type has, the subject must be one every type provides, and the window at
+ * most 3 years (400 otherwise, naming what is wrong).
+ */
+export function validateRule(rule: RuleDefinition): void {
+  for (const trigger of rule.trigger.events) {
+    const source = factSourceOf(trigger.type);
+    if (source === undefined)
+      throw new RuleViolationError(
+        'trigger.events',
+        `unknown event type ${trigger.type}; the rules can watch ${watchableTypes().join(', ')}`,
+      );
+    for (const w of trigger.where) {
+      if (!source.fields.includes(w.field)) {
+        throw new RuleViolationError('trigger.events', `${trigger.type} has no field ${w.field}; it has ${source.fields.join(', ')}`);
+      }
+    }
+    if (!source.subjects.includes(rule.trigger.subject)) {
+      throw new RuleViolationError(
+        'trigger.subject',
+        `${trigger.type} is not about a ${rule.trigger.subject}; it is about ${source.subjects.join(' or ')}`,
+      );
+    }
+  }
+  if (rule.trigger.window.days > MAX_WINDOW_DAYS) {
+    throw new RuleViolationError(
+      'trigger.window.days',
+      `a window is at most ${MAX_WINDOW_DAYS} days (3 years), not ${rule.trigger.window.days}`,
+    );
+  }
+  if (rule.trigger.window.count > 1 && rule.trigger.window.days === 0) {
+    throw new RuleViolationError('trigger.window', 'counting more than one fact needs a window of at least one day');
+  }
+}
+
+/** The event types the rules can watch. */
+export const watchableTypes = () => FACT_SOURCES.map((s) => s.definition.DETAIL_TYPE);
+
+/** The agency's rules in force: its own latest versions over the defaults. */
+export function rulesInForce(own: readonly VersionedRule[]): VersionedRule[] {
+  const byId = new Map<string, VersionedRule>(DEFAULT_RULES.map((rule) => [rule.id, { version: 1, rule }]));
+  for (const r of own) byId.set(r.rule.id, r);
+  return [...byId.values()];
+}
+
+/** Whether a fact counts for a rule: its type is a trigger whose conditions it meets, and it has the rule's subject. */
+export function counts(rule: RuleDefinition, fact: Fact): boolean {
+  if (!rule.enabled || fact.subjects[rule.trigger.subject] === undefined) return false;
+  return rule.trigger.events.some((t) => t.type === fact.type && t.where.every((w) => w.in.includes(fact.fields[w.field] ?? '')));
+}

@@ -1,0 +1,40 @@
+import { CaseClosed, CaseTerminated, CaseTransferred, RegistrationDeclined } from '#events/cases/case-events.v1';
+import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
+import { AnyStoredEvent } from '#records/schemas';
+import { eventConsumer } from '#shared/consumer-handler';
+import { logger } from '#shared/powertools';
+import { sweepEscalations } from '../domain/escalation-sweep.ts';
+import { caseFeedback, inspectionFeedback, receiveFeedback } from '../domain/feedback.ts';
+import { observeEvent } from '../domain/raise.ts';
+import { rulesOf, wired } from './wiring.ts';
+
+/**
+ * Rule `alert-rules`: every event a rule can watch goes through the agency's rules. Redelivery and any order are
+ * harmless: each watch observes a fact once and never has two open alerts.
+ */
+export const alertRules = eventConsumer({ detail: AnyStoredEvent }, async (event) => {
+  const deps = await wired();
+  const agency = event.agency ?? event.actor.agency;
+  const raised = await observeEvent(deps, rulesOf(deps), { ...event, agency });
+  if (raised.length > 0) logger.info('alerts raised', { raised, source: `${event.stream}#${event.seq}` });
+});
+
+const CASE_ENDS: readonly string[] = [CaseClosed, CaseTerminated, RegistrationDeclined, CaseTransferred].map((d) => d.DETAIL_TYPE);
+
+/** Rule `alert-feedback`: a targeted inspection completed, or a case an alert opened ended: the alert's feedback. */
+export const alertFeedback = eventConsumer({ detail: AnyStoredEvent }, async (event) => {
+  const deps = await wired();
+  const feedback =
+    event.type === InspectionCompleted.DETAIL_TYPE
+      ? await inspectionFeedback(deps, event)
+      : CASE_ENDS.includes(event.type)
+        ? await caseFeedback(deps, event)
+        : undefined;
+  if (feedback !== undefined) await receiveFeedback(deps, feedback);
+});
+
+/** Schedule `alert-escalation-sweep`, daily: overdue steps escalate (督办), each step and level once. */
+export const alertEscalationSweep = async () => {
+  const totals = await sweepEscalations(await wired());
+  logger.info('alert escalation sweep', totals);
+};
