@@ -1,7 +1,7 @@
 import { DynamoDbAccessLog } from '#records/adapters/dynamodb-access-log';
 import { DynamoDbEventStore } from '#records/adapters/dynamodb-event-store';
 import { DynamoDbHeadReader } from '#records/adapters/dynamodb-head-reader';
-import { recentInspectors } from '#sampling/adapters/inspected-markers';
+import { recentInspectors } from '#sampling/published';
 import { chinaDay } from '#shared/calendar';
 import { dynamodb, tableName } from '#shared/dynamodb';
 import { officialCalendar } from '#shared/working-days';
