@@ -4,7 +4,19 @@ import { answer, CHANNELS, EVIDENCE_KINDS, evidence, position, RESULTS } from '#
 import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
 
-const WorklistEntry = InspectionAssigned.data
+/**
+ * What every inspection shows of its assignment: a drawn one's (its task and draw), or a targeted one's (定向检查,
+ * ordered by a risk alert: its `taskId` is the alert's id, and it has no draw).
+ */
+const assignment = () =>
+  InspectionAssigned.data.partial({ drawId: true, shortfalls: true }).extend({
+    origin: z
+      .object({ kind: z.literal('targeted'), alertId: z.string() })
+      .optional()
+      .describe('a targeted inspection ordered by the disposal of this risk alert (not drawn)'),
+  });
+
+const WorklistEntry = assignment()
   .extend({
     status: z.enum(['assigned', 'in-progress', 'completed']),
     answered: z.number().int(),
@@ -16,7 +28,7 @@ const WorklistEntry = InspectionAssigned.data
   .meta({ id: 'WorklistEntry' });
 
 const when = z.iso.datetime().describe('when it happened on site (an offline client sends the capture time)');
-export const Inspection = InspectionAssigned.data
+export const Inspection = assignment()
   .extend({
     status: z.enum(['assigned', 'in-progress', 'completed']),
     start: z

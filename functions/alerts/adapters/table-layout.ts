@@ -1,6 +1,6 @@
 import { caseHeads } from '#cases/adapters/table-layout';
 import { CLASS_STREAMS, classLists } from '#credit/adapters/table-layout';
-import { agencyList, entityHeads, inspectorHeads, inspectorLists } from '#directory/adapters/table-layout';
+import { agencyList, entityHeads, inspectionItemHeads, inspectorHeads, inspectorLists } from '#directory/adapters/table-layout';
 import { inspectionHeads } from '#inspections/adapters/table-layout';
 import { accessLogs, shardOf, streamKeyPrefix, type TableAccess } from '#records/adapters/table-layout';
 import { inspectedMarkers } from '#sampling/adapters/table-layout';
@@ -86,6 +86,7 @@ export const alertsAccess = (): TableAccess => ({
     streamKeyPrefix(CLASS_STREAMS),
     classLists(),
     inspectorHeads(),
+    inspectionItemHeads(),
     inspectorLists(),
     inspectedMarkers(),
     ...accessLogs(),

@@ -24,6 +24,7 @@ import {
   withAlertEvents,
 } from './alert.ts';
 import { escalationsDue, nextClockDay } from './alert-clock.ts';
+import { targetedInspectionId } from './facts.ts';
 
 export interface AlertWriter {
   actor: Actor;
@@ -184,7 +185,7 @@ async function disposalOf(deps: AlertsDeps, agency: string, state: AlertState, b
   }
   return {
     kind: 'targeted-inspection',
-    inspectionId: `${state.alertId}~${state.disposals + 1}`,
+    inspectionId: targetedInspectionId(state.alertId, state.disposals + 1),
     entity,
     items: body.items,
     inspectors: team.eligible.map((id) => ({ id, agency })),

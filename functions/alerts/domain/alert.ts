@@ -105,7 +105,7 @@ export function assertStep(state: AlertState, command: AlertCommand, role: strin
     const allowed = allowedSteps(state);
     throw new StateConflictError(
       `An alert that is ${state.status} cannot take '${command}'; the steps now are: ${allowed.length > 0 ? allowed.join(', ') : 'none'}.`,
-      { status: state.status, allowed },
+      { state: state.status, allowed },
     );
   }
   const roles = rolesOf(state, step);

@@ -38,8 +38,13 @@ interface FactSource {
   fields: readonly string[];
   /** The subject kinds a fact of this type has. */
   subjects: readonly SubjectKind[];
-  fact(event: SourceEvent): Omit<Fact, 'stream' | 'seq' | 'type'>;
+  /** The fact, or undefined when the event is not one for the rules (a targeted inspection's result). */
+  fact(event: SourceEvent): Omit<Fact, 'stream' | 'seq' | 'type'> | undefined;
 }
+
+/** A targeted inspection (定向检查) an alert's disposal ordered: its id is the alert's and the disposal's number. */
+export const targetedInspectionId = (alertId: string, disposal: number) => `${alertId}~${disposal}`;
+const TARGETED = /^inspection\/alert-[0-9a-f]{20}~\d+$/;
 
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const caseIdOf = (stream: string) => stream.slice(stream.indexOf('/') + 1);
@@ -67,6 +72,8 @@ export const FACT_SOURCES: readonly FactSource[] = [
     fields: ['result', 'channel'],
     subjects: ['entity'],
     fact: (e) => {
+      // A targeted inspection's result is its alert's feedback, not a new fact: closing the loop raises no next alert.
+      if (TARGETED.test(e.stream)) return undefined;
       const d = dataOf(InspectionCompleted, e);
       return { on: dayOf(e), fields: { result: d.result, channel: d.channel }, subjects: { entity: d.entity } };
     },
@@ -179,7 +186,6 @@ export const factSourceOf = (type: string): FactSource | undefined => BY_TYPE.ge
 
 /** An event as a fact, or undefined when no rule can watch its type. */
 export function factOf(event: SourceEvent): Fact | undefined {
-  const source = BY_TYPE.get(event.type);
-  if (source === undefined) return undefined;
-  return { stream: event.stream, seq: event.seq, type: event.type, ...source.fact(event) };
+  const made = BY_TYPE.get(event.type)?.fact(event);
+  return made === undefined ? undefined : { stream: event.stream, seq: event.seq, type: event.type, ...made };
 }

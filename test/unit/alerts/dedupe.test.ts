@@ -11,14 +11,12 @@ describe('dedupe: the same condition never has two open alerts', () => {
     const events = DAYS.map((day) => inspected('non-compliant', day));
     await fc.assert(
       fc.asyncProperty(
-        fc
-          .array(fc.nat(events.length - 1), { minLength: events.length, maxLength: 15 })
-          .chain((extra) =>
-            fc.shuffledSubarray([...events.keys(), ...extra], {
-              minLength: events.length + extra.length,
-              maxLength: events.length + extra.length,
-            }),
-          ),
+        fc.array(fc.nat(events.length - 1), { minLength: events.length, maxLength: 15 }).chain((extra) =>
+          fc.shuffledSubarray([...events.keys(), ...extra], {
+            minLength: events.length + extra.length,
+            maxLength: events.length + extra.length,
+          }),
+        ),
         async (order) => {
           fc.pre(new Set(order).size === events.length);
           const world = await alertsWorld('2026-09-01');

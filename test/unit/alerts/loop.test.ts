@@ -84,7 +84,7 @@ describe('the closed loop of an alert (闭环处置)', () => {
     const w = await raisedAlert();
     await expect(verifyAlert(w.deps, officer, w.alertId, { finding: 'x' })).rejects.toMatchObject({
       constructor: StateConflictError,
-      extensions: { status: 'raised', allowed: ['acknowledge', 'dismiss'] },
+      extensions: { state: 'raised', allowed: ['acknowledge', 'dismiss'] },
     });
     const legal = { actor: { id: 'lr-1', role: 'legal-reviewer', agency }, correlationId: 'c' };
     await expect(acknowledgeAlert(w.deps, legal, w.alertId, { note: '' })).rejects.toBeInstanceOf(ForbiddenError);

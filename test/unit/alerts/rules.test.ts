@@ -208,3 +208,11 @@ describe('a rule version is checked against what the engine can watch (400)', ()
     for (const rule of DEFAULT_RULES) expect(() => validateRule(rule)).not.toThrow();
   });
 });
+
+describe('a targeted inspection’s result', () => {
+  it('is its alert’s feedback, not a new fact for the rules', async () => {
+    const world = await alertsWorld('2026-06-01');
+    const targeted = { ...inspected('non-compliant', '2026-06-01'), stream: 'inspection/alert-0123456789abcdef0123~1' };
+    expect(await run(world, inspected('non-compliant', '2026-05-01'), targeted)).toEqual([]);
+  });
+});
