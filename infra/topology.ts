@@ -5,7 +5,7 @@
 
 import { alertsAccess } from '#alerts/adapters/table-layout';
 import { ALERT_COMMANDS } from '#alerts/domain/alert';
-import { FACT_SOURCES } from '#alerts/domain/facts';
+import { watchedEvents } from '#alerts/domain/facts';
 import { contracts as alerts } from '#alerts/schemas';
 import { casesAccess } from '#cases/adapters/table-layout';
 import { CASE_COMMANDS, STEPS } from '#cases/domain/lifecycle';
@@ -543,7 +543,7 @@ const RULES = [
   {
     name: 'alert-rules',
     description: 'Every event a risk rule can watch, through the agency’s rules: a fact on a watch, an alert where a condition holds',
-    pattern: on(...FACT_SOURCES.map((s) => s.definition)),
+    pattern: on(...watchedEvents()),
     target: 'alerts',
   },
   {
@@ -581,6 +581,7 @@ const SCHEDULES = [
   { name: 'credit-monthly-reclassification', expression: 'rate(1 day)', target: 'credit' },
   { name: 'credit-clock-sweep', expression: 'rate(1 day)', target: 'credit' },
   { name: 'alert-escalation-sweep', expression: 'rate(1 day)', target: 'alerts' },
+  { name: 'alert-personnel-sweep', expression: 'rate(1 hour)', target: 'alerts' },
 ] as const satisfies readonly ScheduleSpec[];
 export const schedules: readonly ScheduleSpec[] = SCHEDULES;
 

@@ -22,8 +22,11 @@ export type TimedStep = (typeof TIMED_STEPS)[number];
 /** The longest window a rule may look back over (DESIGN §7 bounds; the issue: 3 years). */
 export const MAX_WINDOW_DAYS = 1096;
 
-/** A condition on a fact's field: the field's value is one of these. */
-const where = z.strictObject({ field: z.string().min(1).max(60), in: z.array(z.string().min(1).max(100)).min(1).max(20) });
+/** A condition on a fact's field: its value is one of these, or (a count) at least this. */
+const where = z.union([
+  z.strictObject({ field: z.string().min(1).max(60), in: z.array(z.string().min(1).max(100)).min(1).max(20) }),
+  z.strictObject({ field: z.string().min(1).max(60), atLeast: z.number().int().min(1).max(1_000_000) }),
+]);
 
 /**
  * A rule (预警规则) as configuration: which facts count (event types, each with conditions on the fact's fields), what

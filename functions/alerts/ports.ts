@@ -12,6 +12,6 @@ export interface AlertsDeps {
   calendar: WorkingCalendar;
   /** Who inspected each entity since a time (回避: a targeted inspection leaves them out, as the draw does). */
   recentInspectors(entities: readonly string[], since: string): Promise<Map<string, Set<string>>>;
-  /** Who read which alert's record when (DESIGN §5). */
-  access: Pick<AccessLog, 'record'>;
+  /** Who read which record when (DESIGN §5): alerts' reads are logged; the personnel sweep counts everyone's. */
+  access: Pick<AccessLog, 'record' | 'list'>;
 }

@@ -182,9 +182,12 @@ export const contracts = lazyContracts({
               reader: z.string(),
               record: z
                 .string()
-                .describe('the record read: a case (case/<id>) or an entity’s credit record (credit-class/<agency>/<uscc>)'),
+                .describe(
+                  'the record read: a case (case/<id>), an entity’s credit record (credit-class/<agency>/<uscc>) or an alert (alert/<id>)',
+                ),
               caseId: z.string().optional().describe('set for a case’s record'),
               what: z.string(),
+              denied: z.boolean().optional().describe('refused: another agency’s record, answered 404 (kept for the personnel-risk alert)'),
             }),
             'AccessLogPage',
           ),

@@ -103,6 +103,11 @@ export interface AccessEntry {
   recordAgency: string;
   what: string;
   caseId?: string;
+  /**
+   * Refused: the record exists but belongs to an agency the reader may not read (answered 404, OWASP API1). Repeated,
+   * it is the probing the personnel-risk alert watches for (人员风险).
+   */
+  denied?: boolean;
 }
 
 /** Where reads are kept: under the record's agency and under the reader's. */

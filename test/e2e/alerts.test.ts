@@ -189,6 +189,11 @@ describe('risk alerts worked to closure over the local runtime (风险预警闭�
     expect((await stranger('GET', `/alerts/${alertId}`)).status).toBe(404);
     expect((await stranger('POST', `/alerts/${alertId}/acknowledge`, { note: '' })).status).toBe(404);
     expect((await stranger('GET', '/alerts')).json.items).toEqual([]);
+    // The refused read is kept on the access log as denied: the probing the personnel-risk rule counts.
+    const log = await supervisor('GET', '/audit/access-log?limit=50');
+    expect(log.json.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reader: 'x-1', record: `alert/${alertId}`, denied: true })]),
+    );
   });
 
   // Last: it moves the runtime's clock forward (POST /_local/clock), which the tests above must not see.

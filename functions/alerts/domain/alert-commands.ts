@@ -7,6 +7,7 @@ import {
   AlertReopened,
   AlertVerified,
 } from '#events/alerts/alert-events.v1';
+import { logDeniedRead } from '#records/domain/denied-read';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import type { StoredRecord } from '#records/ports';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
@@ -42,14 +43,17 @@ export interface AlertReader extends Actor {
  * 404 (BOLA).
  */
 export async function readableAlert(
-  deps: Pick<AlertsDeps, 'reader'>,
+  deps: Pick<AlertsDeps, 'reader' | 'access'>,
   reader: AlertReader,
   alertId: string,
 ): Promise<StoredRecord<AlertState>> {
   const head = await deps.reader.get<AlertState>(alertStream(alertId));
+  if (head === undefined) throw new NotFoundError(`Alert ${alertId}`);
   const viewer = { agency: reader.agency, auditor: reader.auditorOf !== undefined, jurisdiction: reader.auditorOf ?? '' };
-  if (head === undefined || !canRead(viewer, { agency: head.agency, region: head.state.region }))
+  if (!canRead(viewer, { agency: head.agency, region: head.state.region })) {
+    await logDeniedRead(deps.access, reader, { stream: head.stream, agency: head.agency }, 'alert');
     throw new NotFoundError(`Alert ${alertId}`);
+  }
   assertVisibleTo(head.state, reader);
   return head;
 }

@@ -33,7 +33,9 @@ export interface SourceEvent {
 }
 
 interface FactSource {
-  definition: EventDefinition;
+  type: string;
+  /** The bus event it comes from; none for a fact the alerts' own clock makes (the hourly count of reads). */
+  definition?: EventDefinition;
   /** The fields a rule's `where` may name. */
   fields: readonly string[];
   /** The subject kinds a fact of this type has. */
@@ -45,6 +47,9 @@ interface FactSource {
 /** A targeted inspection (定向检查) an alert's disposal ordered: its id is the alert's and the disposal's number. */
 export const targetedInspectionId = (alertId: string, disposal: number) => `${alertId}~${disposal}`;
 const TARGETED = /^inspection\/alert-[0-9a-f]{20}~\d+$/;
+
+/** The fact type of one person's reads in one hour, from the access log. */
+export const HOURLY_READS = 'Clock.HourlyReads';
 
 const USCC = /^[0-9A-HJ-NPQRTUWXY]{18}$/;
 const caseIdOf = (stream: string) => stream.slice(stream.indexOf('/') + 1);
@@ -68,6 +73,7 @@ export function addressKey(address: string): string {
  */
 export const FACT_SOURCES: readonly FactSource[] = [
   {
+    type: InspectionCompleted.DETAIL_TYPE,
     definition: InspectionCompleted,
     fields: ['result', 'channel'],
     subjects: ['entity'],
@@ -79,6 +85,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: ExternalInspectionResult.DETAIL_TYPE,
     definition: ExternalInspectionResult,
     fields: ['result', 'system'],
     subjects: ['entity'],
@@ -88,6 +95,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: ClassChanged.DETAIL_TYPE,
     definition: ClassChanged,
     fields: ['from', 'to'],
     subjects: ['entity'],
@@ -97,6 +105,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: EntityListed.DETAIL_TYPE,
     definition: EntityListed,
     fields: ['list'],
     subjects: ['entity'],
@@ -106,6 +115,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: DeadlineApproaching.DETAIL_TYPE,
     definition: DeadlineApproaching,
     fields: ['deadline', 'due'],
     subjects: ['case'],
@@ -115,6 +125,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: DeadlinePassed.DETAIL_TYPE,
     definition: DeadlinePassed,
     fields: ['deadline', 'due'],
     subjects: ['case'],
@@ -124,6 +135,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: PaymentOverdue.DETAIL_TYPE,
     definition: PaymentOverdue,
     fields: ['due'],
     subjects: ['case'],
@@ -133,6 +145,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: ResultPublicationOverdue.DETAIL_TYPE,
     definition: ResultPublicationOverdue,
     fields: ['dueBy'],
     subjects: ['task'],
@@ -142,6 +155,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: ExternalRiskSignal.DETAIL_TYPE,
     definition: ExternalRiskSignal,
     fields: ['signal', 'severity', 'system'],
     subjects: ['entity', 'case'],
@@ -152,6 +166,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: ExternalComplaint.DETAIL_TYPE,
     definition: ExternalComplaint,
     fields: ['kind', 'category', 'system'],
     subjects: ['entity'],
@@ -165,6 +180,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     },
   },
   {
+    type: EntityRegistered.DETAIL_TYPE,
     definition: EntityRegistered,
     fields: ['region', 'industry'],
     subjects: ['address', 'entity'],
@@ -177,9 +193,21 @@ export const FACT_SOURCES: readonly FactSource[] = [
       };
     },
   },
+  {
+    // Made by the hourly personnel sweep from the access log (操作日志分析), not delivered by the bus.
+    type: HOURLY_READS,
+    fields: ['reads', 'denied', 'role'],
+    subjects: ['person'],
+    fact: (e) => {
+      const d = e.data as { on: string; reads: number; denied: number; role: string; reader: string };
+      return { on: d.on, fields: { reads: String(d.reads), denied: String(d.denied), role: d.role }, subjects: { person: d.reader } };
+    },
+  },
 ];
 
-const BY_TYPE = new Map(FACT_SOURCES.map((s) => [s.definition.DETAIL_TYPE, s]));
+const BY_TYPE = new Map(FACT_SOURCES.map((s) => [s.type, s]));
+/** The bus events the rules watch (the topology's rule `alert-rules` is on exactly these). */
+export const watchedEvents = (): EventDefinition[] => FACT_SOURCES.flatMap((s) => (s.definition === undefined ? [] : [s.definition]));
 
 /** The fact source of an event type, if the rules can watch it. */
 export const factSourceOf = (type: string): FactSource | undefined => BY_TYPE.get(type);

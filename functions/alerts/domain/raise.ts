@@ -32,7 +32,16 @@ export async function observeEvent(
   event: Delivered,
 ): Promise<string[]> {
   const fact = factOf(event);
-  if (fact === undefined) return [];
+  return fact === undefined ? [] : observeFact(deps, rules, fact, event);
+}
+
+/** One fact (from an event, or from the alerts' own clock) through the agency's rules. */
+export async function observeFact(
+  deps: AlertsDeps,
+  rules: (agency: string) => Promise<readonly VersionedRule[]>,
+  fact: Fact,
+  event: { agency: string; correlationId: string },
+): Promise<string[]> {
   const raised: string[] = [];
   for (const versioned of await rules(event.agency)) {
     if (!counts(versioned.rule, fact)) continue;
@@ -49,7 +58,12 @@ export async function observeEvent(
   return raised;
 }
 
-async function observeForRule(deps: AlertsDeps, versioned: VersionedRule, fact: Fact, event: Delivered): Promise<string | undefined> {
+async function observeForRule(
+  deps: AlertsDeps,
+  versioned: VersionedRule,
+  fact: Fact,
+  event: { agency: string; correlationId: string },
+): Promise<string | undefined> {
   const kind = versioned.rule.trigger.subject;
   const subject = { kind, id: fact.subjects[kind] as string };
   const stream = watchStream(event.agency, versioned.rule.id, subjectKey(subject));

@@ -119,6 +119,34 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
     deadlines: steps(2, 10, 10, 30),
     enabled: true,
   },
+  {
+    id: 'personnel-bulk-reads',
+    name: '人员风险：一小时内大量调阅案件、信用或时间线记录',
+    why: '操作日志分析 (人员风险): one person reading more records in an hour than the work explains; raised to the agency’s admin, never to the person concerned',
+    trigger: {
+      events: [{ type: 'Clock.HourlyReads', where: [{ field: 'reads', atLeast: 200 }] }],
+      subject: 'person',
+      window: { days: 0, count: 1 },
+    },
+    severity: 'high',
+    role: 'admin',
+    deadlines: steps(1, 3, 5, 10),
+    enabled: true,
+  },
+  {
+    id: 'personnel-probing',
+    name: '人员风险：反复查询其他单位的记录',
+    why: '操作日志分析 (人员风险): repeated requests for other agencies’ records, each answered 404 (OWASP API1, BOLA probing); raised to the agency’s admin, never to the person concerned',
+    trigger: {
+      events: [{ type: 'Clock.HourlyReads', where: [{ field: 'denied', atLeast: 5 }] }],
+      subject: 'person',
+      window: { days: 0, count: 1 },
+    },
+    severity: 'high',
+    role: 'admin',
+    deadlines: steps(1, 3, 5, 10),
+    enabled: true,
+  },
 ];
 
 /**
@@ -158,7 +186,7 @@ export function validateRule(rule: RuleDefinition): void {
 }
 
 /** The event types the rules can watch. */
-export const watchableTypes = () => FACT_SOURCES.map((s) => s.definition.DETAIL_TYPE);
+export const watchableTypes = () => FACT_SOURCES.map((s) => s.type);
 
 /** The agency's rules in force: its own latest versions over the defaults. */
 export function rulesInForce(own: readonly VersionedRule[]): VersionedRule[] {
@@ -170,5 +198,11 @@ export function rulesInForce(own: readonly VersionedRule[]): VersionedRule[] {
 /** Whether a fact counts for a rule: its type is a trigger whose conditions it meets, and it has the rule's subject. */
 export function counts(rule: RuleDefinition, fact: Fact): boolean {
   if (!rule.enabled || fact.subjects[rule.trigger.subject] === undefined) return false;
-  return rule.trigger.events.some((t) => t.type === fact.type && t.where.every((w) => w.in.includes(fact.fields[w.field] ?? '')));
+  return rule.trigger.events.some((t) => t.type === fact.type && t.where.every((w) => holds(w, fact.fields[w.field])));
+}
+
+/** One condition on a fact's field: one of the values, or a count at least so high. */
+function holds(condition: RuleDefinition['trigger']['events'][number]['where'][number], value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return 'in' in condition ? condition.in.includes(value) : Number(value) >= condition.atLeast;
 }

@@ -5,6 +5,7 @@ import { eventConsumer } from '#shared/consumer-handler';
 import { logger } from '#shared/powertools';
 import { sweepEscalations } from '../domain/escalation-sweep.ts';
 import { caseFeedback, inspectionFeedback, receiveFeedback } from '../domain/feedback.ts';
+import { sweepPersonnel } from '../domain/personnel-sweep.ts';
 import { observeEvent } from '../domain/raise.ts';
 import { rulesOf, wired } from './wiring.ts';
 
@@ -37,4 +38,11 @@ export const alertFeedback = eventConsumer({ detail: AnyStoredEvent }, async (ev
 export const alertEscalationSweep = async () => {
   const totals = await sweepEscalations(await wired());
   logger.info('alert escalation sweep', totals);
+};
+
+/** Schedule `alert-personnel-sweep`, hourly: each person's reads of the last whole hours through the personnel rules (人员风险). */
+export const alertPersonnelSweep = async () => {
+  const deps = await wired();
+  const totals = await sweepPersonnel(deps, rulesOf(deps));
+  logger.info('alert personnel sweep', { counted: totals.counted, raised: totals.raised.length });
 };

@@ -1,3 +1,4 @@
+import { logDeniedRead } from '#records/domain/denied-read';
 import { walkLists } from '#records/domain/list-walk';
 import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelineCsv, timelinePage, verifyTimeline } from '#records/domain/timeline';
@@ -33,11 +34,18 @@ export function caseView(deps: Pick<CaseDeps, 'calendar'>, c: CaseRecord, on: st
 }
 
 /** Another agency's case answers as a missing one; auditors read across agencies in their jurisdiction (the read policy). */
-export async function readableCase(deps: Pick<CaseDeps, 'reader'>, who: CaseReader, caseId: string): Promise<StoredRecord<CaseRecord>> {
+export async function readableCase(
+  deps: Pick<CaseDeps, 'reader' | 'access'>,
+  who: CaseReader,
+  caseId: string,
+): Promise<StoredRecord<CaseRecord>> {
   const head = await deps.reader.get<CaseRecord>(caseStream(caseId));
+  if (head === undefined) throw new NotFoundError(`Case ${caseId}`);
   const viewer = { agency: who.agency, auditor: who.auditorOf !== undefined, jurisdiction: who.auditorOf ?? '' };
-  if (head === undefined || !canRead(viewer, { agency: head.agency, region: head.state.jurisdiction }))
+  if (!canRead(viewer, { agency: head.agency, region: head.state.jurisdiction })) {
+    await logDeniedRead(deps.access, who, { stream: head.stream, agency: head.agency, caseId }, 'case');
     throw new NotFoundError(`Case ${caseId}`);
+  }
   return head;
 }
 

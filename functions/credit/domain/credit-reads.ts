@@ -4,6 +4,7 @@ import { ClassChanged } from '#events/credit/credit-events.v1';
 import { dataOf } from '#events/stored-event';
 import { externalRecordStream } from '#ingest/adapters/table-layout';
 import { inspectionsAbout } from '#inspections/adapters/table-layout';
+import { logDeniedRead } from '#records/domain/denied-read';
 import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import { BadCursorError, NotFoundError } from '#shared/errors';
@@ -55,7 +56,9 @@ export interface CreditReader {
 async function readableEntity(deps: CreditDeps, who: CreditReader, uscc: string, what: string, agency = who.agency): Promise<string> {
   const entity = await deps.reader.get<{ region: string }>(entityStream(agency, uscc));
   const viewer = { agency: who.agency, auditor: who.auditorOf !== undefined, jurisdiction: who.auditorOf ?? '' };
-  if (entity === undefined || !canRead(viewer, { agency, region: entity.state.region })) {
+  if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
+  if (!canRead(viewer, { agency, region: entity.state.region })) {
+    await logDeniedRead(deps.access, who, { stream: classStream(agency, uscc), agency }, what);
     throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
   }
   await deps.access.record({

@@ -1,6 +1,7 @@
 import type { Delivered } from '#alerts/domain/raise';
 import { agencyRules } from '#alerts/domain/rule-book';
 import type { AlertsDeps } from '#alerts/ports';
+import type { AccessEntry } from '#records/ports';
 import { officialCalendar } from '#shared/working-days';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
 
@@ -11,19 +12,28 @@ export const other = '91440300MA5FXXXX0C';
 /** Deps over the in-memory store, with a day the test moves. */
 export async function alertsWorld(start = '2026-05-06') {
   const store = new InMemoryEventStore();
-  const clock = { today: start, recent: new Map<string, Set<string>>() };
+  const clock = { today: start, now: undefined as Date | undefined, recent: new Map<string, Set<string>>() };
+  const log: AccessEntry[] = [];
   const deps: AlertsDeps = {
     store,
     reader: store,
     today: () => clock.today,
-    now: () => new Date(`${clock.today}T02:00:00.000Z`),
+    now: () => clock.now ?? new Date(`${clock.today}T02:00:00.000Z`),
     calendar: await officialCalendar(),
     recentInspectors: async (entities) =>
       new Map(entities.flatMap((e) => (clock.recent.has(e) ? [[e, clock.recent.get(e) as Set<string>]] : []))),
-    access: { record: async () => undefined },
+    access: {
+      record: async (entry) => {
+        log.push(entry);
+      },
+      // Newest first, the reads of the agency's own people (byReader) or of its records; one page.
+      list: async (a, byReader) => ({
+        items: log.filter((e) => (byReader ? e.readerAgency : e.recordAgency) === a).sort((x, y) => (x.at < y.at ? 1 : -1)),
+      }),
+    },
   };
   const rules = (a: string) => agencyRules(deps, a);
-  return { store, clock, deps, rules };
+  return { store, clock, deps, rules, log };
 }
 
 let seq = 0;
