@@ -52,6 +52,14 @@ module.exports = {
       },
     },
     {
+      name: 'draw-stays-random',
+      comment:
+        'The double-random draw never reads the risk ranking or the alerts (issue 14, DESIGN §6): random sampling stays random, and ranking orders targeted work only.',
+      severity: 'error',
+      from: { path: '^functions/sampling/' },
+      to: { path: '^(functions|events)/alerts/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -196,6 +196,53 @@ describe('risk alerts worked to closure over the local runtime (风险预警闭�
     );
   });
 
+  it('lets an auditor of the jurisdiction read another agency’s alerts and timelines, on the access log', async () => {
+    const alertId = await firstAlert(entity);
+    const auditor = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'aud-1', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction: '11' }),
+    );
+    expect(
+      (await auditor('GET', `/alerts?agency=${AGENCY}&entity=${entity}`)).json.items.map((a: { alertId: string }) => a.alertId),
+    ).toEqual([alertId]);
+    const read = await auditor('GET', `/alerts/${alertId}`);
+    expect(read.status).toBe(200);
+    expect(read.json.allowedSteps).toEqual([]);
+    expect((await auditor('GET', `/alerts/${alertId}/timeline/verify`)).json.ok).toBe(true);
+    expect((await auditor('POST', `/alerts/${alertId}/acknowledge`, { note: '' })).status).toBe(403);
+    const log = await supervisor('GET', '/audit/access-log?limit=50');
+    expect(log.json.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ reader: 'aud-1', record: `alert/${alertId}`, what: 'alert-verify' })]),
+    );
+  });
+
+  it('takes a new version of a rule from an admin, and refuses an unknown event type or a window over 3 years (400)', async () => {
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    const rules = await officer('GET', '/alert-rules');
+    const surge = rules.json.items.find((r: { rule: { id: string } }) => r.rule.id === 'complaint-surge');
+    expect(surge.version).toBe(1);
+    const changed = { ...surge.rule, trigger: { ...surge.rule.trigger, window: { days: 30, count: 3 } } };
+    expect((await officer('POST', '/alert-rules', { rule: changed, note: '阈值调整' })).status).toBe(403);
+    const saved = await admin('POST', '/alert-rules', { rule: changed, note: '辖区投诉量小，阈值调整为 30 天 3 件' });
+    expect(saved.status).toBe(201);
+    expect(saved.json.version).toBe(2);
+    const unknown = await admin('POST', '/alert-rules', {
+      rule: { ...changed, trigger: { ...changed.trigger, events: [{ type: 'Cases.Whatever', where: [] }] } },
+      note: 'x',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('unknown event type Cases.Whatever');
+    const long = await admin('POST', '/alert-rules', {
+      rule: { ...changed, trigger: { ...changed.trigger, window: { days: 1200, count: 3 } } },
+      note: 'x',
+    });
+    expect(long.status).toBe(400);
+    expect(long.text).toContain('3 years');
+    expect(
+      (await officer('GET', '/alert-rules')).json.items.find((r: { rule: { id: string } }) => r.rule.id === 'complaint-surge').version,
+    ).toBe(2);
+  });
+
   // Last: it moves the runtime's clock forward (POST /_local/clock), which the tests above must not see.
   it('escalates an alert left alone to the supervisor after one working day, and counts it late in the metrics', async () => {
     expect((await post([riskSignal('9', quiet)])).status).toBe(200);

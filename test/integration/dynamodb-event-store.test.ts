@@ -95,4 +95,22 @@ describe('the DynamoDB event store', () => {
     expect(await store.head('bulk/119')).toMatchObject({ version: 1 });
     expect(await store.existing(['bulk/7', 'bulk/0', 'never/made'])).toEqual(new Set(['bulk/7', 'bulk/0']));
   });
+
+  it('appends to several streams in one transaction: all of them, or none when one guard fails', async () => {
+    await store.append(input('watch/1', 0));
+    const [watch, alert] = await store.appendAll([input('watch/1', 1), input('alert/1', 0, 2)]);
+    expect([watch?.version, alert?.version]).toEqual([2, 2]);
+    expect(verifyChain(await readAll(store, 'watch/1'))).toMatchObject({ ok: true });
+    // A stale guard on the watch: the new alert is not written either.
+    await expect(store.appendAll([input('watch/1', 1), input('alert/2', 0)])).rejects.toMatchObject({
+      constructor: VersionConflictError,
+      expectedVersion: 1,
+      currentVersion: 2,
+    });
+    expect(await store.head('alert/2')).toBeUndefined();
+    expect((await store.head('watch/1'))?.version).toBe(2);
+    // An alert that exists already: the watch is not written either.
+    await expect(store.appendAll([input('watch/1', 2), input('alert/1', 0)])).rejects.toBeInstanceOf(VersionConflictError);
+    expect((await store.head('watch/1'))?.version).toBe(2);
+  });
 });

@@ -173,6 +173,26 @@ describe('the clock sweep', () => {
   });
 });
 
+describe('a fine unpaid after its due date', () => {
+  it('is Cases.PaymentOverdue beside the passed payment deadline, once (15 days after service, 行政处罚法 §67)', async () => {
+    const { state } = opened();
+    const served = {
+      ...state,
+      status: 'decided' as const,
+      decision: { on: '2025-05-06', penalty: fine(20_000), reason: 'x', major: [] },
+      servedOn: '2025-05-08',
+    };
+    const overdue = await clockEvents(served, '2025-05-26', 10);
+    expect(overdue.map((e) => [e.type, e.data])).toEqual([
+      ['Cases.DeadlinePassed', { deadline: 'payment', due: '2025-05-23', provisional: false }],
+      ['Cases.PaymentOverdue', { due: '2025-05-23', fine: 20_000, provisional: false }],
+    ]);
+    expect(await clockEvents(withEvents(served, overdue), '2025-05-27', 10)).toEqual([]);
+    const paid = { ...served, status: 'executed' as const, paid: { on: '2025-05-20', amount: 20_000 } };
+    expect(await clockEvents(paid, '2025-05-26', 10)).toEqual([]);
+  });
+});
+
 describe('publication of decisions (一公开)', () => {
   const decided = async (party: CaseRecord['party'], penalty: ReturnType<typeof fine>) => {
     const { state } = opened(party);
