@@ -34,7 +34,7 @@ describe('rules as versioned configuration', () => {
       ...(await observeEvent(world.deps, world.rules, complaint('2026-05-09'))),
     ];
     expect(raised).toHaveLength(1);
-    expect((world.store.heads.get(alertStream(raised[0] as string))?.state as AlertState).rule).toMatchObject({
+    expect((world.store.heads.get(alertStream(raised[0] as string))?.state as AlertState | undefined)?.rule).toMatchObject({
       id: 'complaint-surge',
       version: 2,
       window: { days: 30, count: 2 },
