@@ -20,6 +20,7 @@ export async function benchTable(table = 'bench-records') {
   return {
     client,
     table,
+    endpoint: dynamo.endpoint,
     stop: async () => {
       client.destroy();
       await dynamo.stop();

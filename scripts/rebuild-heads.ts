@@ -19,6 +19,7 @@ import { rewriteHead, type ScannedHead, scanHeads } from '#records/adapters/dyna
 import { checkHead, foldFor, type HeadDifference } from '#records/domain/refold';
 import type { StreamFold } from '#records/domain/stream-fold';
 import { samplingFolds } from '#sampling/domain/task-fold';
+import { alertFolds } from '../functions/alerts/domain/stream-folds.ts';
 import { creditFolds } from '../functions/credit/domain/stream-folds.ts';
 import { allEvents } from '../functions/records/domain/read-all.ts';
 
@@ -30,6 +31,7 @@ export const ALL_FOLDS: readonly StreamFold[] = [
   ...caseFolds,
   ...ingestFolds,
   ...creditFolds,
+  ...alertFolds,
 ];
 
 export interface RebuildReport {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { defineEvent } from '../stored-event.ts';
-import { factRef, SOURCE } from './values.ts';
+import { factRef, SOURCE, subject } from './values.ts';
 
 /**
  * A fact a rule counts, on the rule's watch of one subject (`alert-watch/<agency>/<rule>/<subject>`): the record of why
@@ -10,10 +10,21 @@ export const FactObserved = defineEvent(
   SOURCE,
   'Alerts.FactObserved',
   1,
-  () => z.strictObject({ rule: z.string(), ruleVersion: z.number().int().positive(), fact: factRef, raised: z.string().optional() }),
+  () =>
+    z.strictObject({
+      rule: z.string(),
+      ruleVersion: z.number().int().positive(),
+      subject,
+      /** The rule's window then: the watch keeps the facts that can still count in it. */
+      windowDays: z.number().int().min(0),
+      fact: factRef,
+      raised: z.string().optional(),
+    }),
   {
     rule: 'repeat-non-compliance',
     ruleVersion: 1,
+    subject: { kind: 'entity', id: '9144030071526726XG' },
+    windowDays: 365,
     fact: {
       stream: 'inspection/task-1~9144030071526726XG',
       seq: 7,

@@ -22,6 +22,7 @@ import {
   type Disposal,
   isOpen,
   newAlertEvent,
+  stamped,
   withAlertEvents,
 } from './alert.ts';
 import { escalationsDue, nextClockDay } from './alert-clock.ts';
@@ -80,7 +81,7 @@ export async function stepAlert(
   const late = escalationsDue(head.state, deps.calendar, deps.today());
   const before = late.length === 0 ? head.state : withAlertEvents(head.state, late, head.agency, at, 'risk-alerts');
   assertStep(before, command, who.actor.role);
-  const events = [...late, ...(await decide(before))];
+  const events = stamped([...late, ...(await decide(before))], at);
   const state = withAlertEvents(head.state, events, head.agency, at, who.actor.id);
   await deps.store.append({
     stream: head.stream,

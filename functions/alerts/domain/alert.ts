@@ -218,6 +218,10 @@ export function withAlertEvents(
   return next;
 }
 
+/** Events as recorded at `at`: the same instant in the head's fold and on the stored events (a refold agrees). */
+export const stamped = (events: readonly NewEvent[], at: string): NewEvent[] =>
+  events.map((e) => ({ ...e, occurredAt: e.occurredAt ?? at }));
+
 export const newAlertEvent = <D extends z.ZodType>(definition: EventDefinition<D>, data: z.output<D>): NewEvent => ({
   type: definition.DETAIL_TYPE,
   version: definition.VERSION,

@@ -3,7 +3,7 @@ import type { ListQuery, StoredRecord } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
 import { alertClocksDueBy } from '../adapters/table-layout.ts';
 import type { AlertsDeps } from '../ports.ts';
-import { type AlertState, withAlertEvents } from './alert.ts';
+import { type AlertState, stamped, withAlertEvents } from './alert.ts';
 import { escalationsDue } from './alert-clock.ts';
 import { indexOf } from './alert-commands.ts';
 
@@ -39,10 +39,12 @@ export async function sweepEscalations(deps: AlertsDeps): Promise<{ escalated: n
 }
 
 async function escalateOne(deps: AlertsDeps, item: StoredRecord<AlertState>, today: string): Promise<number> {
-  const events = escalationsDue(item.state, deps.calendar, today);
-  if (events.length === 0) return 0;
+  const due = escalationsDue(item.state, deps.calendar, today);
+  if (due.length === 0) return 0;
   const actor = { id: 'escalation-sweep', role: 'system', agency: item.agency };
-  const state = withAlertEvents(item.state, events, item.agency, deps.now().toISOString(), actor.id);
+  const at = deps.now().toISOString();
+  const events = stamped(due, at);
+  const state = withAlertEvents(item.state, events, item.agency, at, actor.id);
   await deps.store.append({
     stream: item.stream,
     expectedVersion: item.version,

@@ -2,7 +2,7 @@ import { AlertClosed, FeedbackReceived } from '#events/alerts/alert-events.v1';
 import { VersionConflictError } from '#shared/errors';
 import { alertStream } from '../adapters/table-layout.ts';
 import type { AlertsDeps } from '../ports.ts';
-import { type AlertState, newAlertEvent, withAlertEvents } from './alert.ts';
+import { type AlertState, newAlertEvent, stamped, withAlertEvents } from './alert.ts';
 import { indexOf } from './alert-commands.ts';
 
 /** What came back from a disposal: the targeted inspection's result, or how the case ended. */
@@ -51,12 +51,13 @@ async function receiveOnce(deps: AlertsDeps, feedback: Feedback): Promise<'close
       }),
     );
   const actor = { id: 'risk-alerts', role: 'system', agency: head.agency };
-  const state = withAlertEvents(alert, events, head.agency, deps.now().toISOString(), actor.id);
+  const at = deps.now().toISOString();
+  const state = withAlertEvents(alert, stamped(events, at), head.agency, at, actor.id);
   await deps.store.append({
     stream: head.stream,
     expectedVersion: head.version,
     prevHash: head.lastHash,
-    events,
+    events: stamped(events, at),
     actor,
     agency: head.agency,
     correlationId: feedback.correlationId,

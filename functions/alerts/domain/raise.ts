@@ -6,7 +6,7 @@ import type { AppendInput } from '#records/ports';
 import { VersionConflictError } from '#shared/errors';
 import { alertIndex, alertStream, watchStream } from '../adapters/table-layout.ts';
 import type { AlertsDeps } from '../ports.ts';
-import { type AlertState, isOpen, newAlertEvent, withAlertEvents } from './alert.ts';
+import { type AlertState, isOpen, newAlertEvent, stamped, withAlertEvents } from './alert.ts';
 import { nextClockDay } from './alert-clock.ts';
 import { type Fact, factOf, type SourceEvent } from './facts.ts';
 import { counts, type VersionedRule } from './rules.ts';
@@ -75,7 +75,7 @@ async function observeForRule(
     // Raised in the same transaction as the watch, so it exists; a missing one is taken as open (never raise twice).
     return alert === undefined || isOpen(alert.state.status);
   };
-  const observed = observe(watch, versioned, fact, deps.today(), open);
+  const observed = observe(watch, versioned, fact, deps.now().toISOString(), open);
   if (observed.events.length === 0) return undefined;
   const watchAppend: AppendInput = {
     stream,
@@ -148,7 +148,8 @@ async function raisedAlert(
     facts: input.facts,
     on: deps.today(),
   };
-  const events = [newAlertEvent(AlertRaised, data)];
-  const state = withAlertEvents(undefined, events, input.agency, deps.now().toISOString(), 'risk-alerts');
+  const at = deps.now().toISOString();
+  const events = stamped([newAlertEvent(AlertRaised, data)], at);
+  const state = withAlertEvents(undefined, events, input.agency, at, 'risk-alerts');
   return { alertId: input.alertId, events, state };
 }

@@ -3,6 +3,7 @@ import { FactObserved } from '#events/alerts/alert-events.v1';
 import type { FactRef } from '#events/alerts/values';
 import { dataOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
+import { chinaDay } from '#shared/calendar';
 import type { Fact, SubjectKind } from './facts.ts';
 import type { VersionedRule } from './rules.ts';
 
@@ -27,14 +28,23 @@ const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 export const subjectKey = (subject: { kind: string; id: string }) => `${subject.kind}:${subject.id}`;
 
-/** The watch after one observed fact: kept in day order, only those that can still count. */
-export function evolveWatch(state: WatchState, event: { type: string; data: unknown }, windowDays: number, today: string): WatchState {
-  const { fact, raised } = dataOf(FactObserved, event);
-  const facts = [...state.facts.filter((f) => factKey(f) !== factKey(fact)), fact].sort(byDay);
+/**
+ * The watch after one observed fact (its fold): kept in day order, only those that can still count in the rule's window
+ * as of the day it was observed. The first fact makes the watch.
+ */
+export function evolveWatch(
+  state: WatchState | undefined,
+  event: { type: string; data: unknown; occurredAt: string },
+  agency: string,
+): WatchState {
+  const { fact, raised, windowDays, rule, subject } = dataOf(FactObserved, event);
+  const before = state ?? emptyWatch(agency, rule, subject);
+  const today = chinaDay(event.occurredAt);
+  const facts = [...before.facts.filter((f) => factKey(f) !== factKey(fact)), fact].sort(byDay);
   return {
-    ...state,
+    ...before,
     facts: windowDays === 0 ? facts.slice(-SINGLE_FACTS_KEPT) : facts.filter((f) => dayNumber(f.on) >= dayNumber(today) - windowDays),
-    raised: raised === undefined || state.raised.includes(raised) ? state.raised : [...state.raised, raised],
+    raised: raised === undefined || before.raised.includes(raised) ? before.raised : [...before.raised, raised],
   };
 }
 
@@ -87,28 +97,26 @@ export function observe(
   watch: WatchState,
   versioned: VersionedRule,
   fact: Fact,
-  today: string,
+  now: string,
   isOpen: (alertId: string) => boolean,
 ): Observation {
   if (watch.facts.some((f) => factKey(f) === factKey(fact))) return { events: [], state: watch };
   const ref: FactRef = { stream: fact.stream, seq: fact.seq, type: fact.type, on: fact.on, fields: fact.fields };
   const { window } = versioned.rule.trigger;
-  const seen = evolveWatch(
-    watch,
-    { type: FactObserved.DETAIL_TYPE, data: { rule: watch.rule, ruleVersion: versioned.version, fact: ref } },
-    window.days,
-    today,
-  );
-  const made = watch.raised.some(isOpen) ? undefined : conditionMet(seen.facts, window, today);
+  const base = { rule: watch.rule, ruleVersion: versioned.version, subject: watch.subject, windowDays: window.days, fact: ref };
+  const observed = (data: typeof base & { raised?: string }) => ({
+    type: FactObserved.DETAIL_TYPE,
+    version: FactObserved.VERSION,
+    data,
+    occurredAt: now,
+  });
+  const seen = evolveWatch(watch, observed(base), watch.agency);
+  const made = watch.raised.some(isOpen) ? undefined : conditionMet(seen.facts, window, chinaDay(now));
   // Only a run that includes the new fact raises now; an older run that held before was raised (or closed) then.
   const raise = made?.some((f) => factKey(f) === factKey(ref)) ? { alertId: alertIdFor(watch, made), facts: made } : undefined;
-  const data = { rule: watch.rule, ruleVersion: versioned.version, fact: ref, ...(raise === undefined ? {} : { raised: raise.alertId }) };
-  const events: NewEvent[] = [{ type: FactObserved.DETAIL_TYPE, version: FactObserved.VERSION, data }];
-  return {
-    events,
-    state: raise === undefined ? seen : { ...seen, raised: [...seen.raised, raise.alertId] },
-    ...(raise === undefined ? {} : { raise }),
-  };
+  const event = observed(raise === undefined ? base : { ...base, raised: raise.alertId });
+  const events: NewEvent[] = [event];
+  return { events, state: evolveWatch(watch, event, watch.agency), ...(raise === undefined ? {} : { raise }) };
 }
 
 /** A watch not yet written. */

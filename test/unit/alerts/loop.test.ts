@@ -175,3 +175,45 @@ describe('the closed loop of an alert (闭环处置)', () => {
     expect((await disposeAlert(world.deps, sup, alertId as string, { kind: 'no-action', reason: '已督促公示' })).status).toBe('disposed');
   });
 });
+
+describe('every alerts head is the fold of its stream (npm run rebuild-heads -- --check)', () => {
+  it('holds for the alert, its watch and a rule version after the whole loop, escalations included', async () => {
+    const { alertFolds } = await import('#alerts/domain/stream-folds');
+    const { recordRuleVersion } = await import('#alerts/domain/rule-book');
+    const { DEFAULT_RULES } = await import('#alerts/domain/rules');
+    const w = await raisedAlert();
+    w.clock.today = '2026-09-17';
+    await acknowledgeAlert(w.deps, officer, w.alertId, { note: '迟签收' });
+    await verifyAlert(w.deps, officer, w.alertId, { finding: '属实' });
+    await disposeAlert(w.deps, officer, w.alertId, {
+      kind: 'targeted-inspection',
+      inspectors: ['i-2', 'i-4'],
+      items: ['SC-FOOD-001'],
+      plannedEnd: '2026-09-30',
+    });
+    await receiveFeedback(w.deps, {
+      alertId: w.alertId,
+      from: { kind: 'inspection', id: `${w.alertId}~1` },
+      outcome: 'compliant',
+      summary: '已整改',
+      correlationId: 'c',
+    });
+    await recordRuleVersion(
+      w.deps,
+      { actor: { id: 'adm', role: 'admin', agency }, correlationId: 'c' },
+      DEFAULT_RULES[0] as (typeof DEFAULT_RULES)[number],
+      '确认',
+    );
+    let checked = 0;
+    for (const [stream, head] of w.store.heads) {
+      const fold = alertFolds.find((f) => stream.startsWith(f.prefix));
+      if (fold === undefined) continue;
+      expect(JSON.parse(JSON.stringify(fold.fold(w.store.events.get(stream) ?? [], { agency: head.agency, state: head.state })))).toEqual(
+        JSON.parse(JSON.stringify(head.state)),
+      );
+      checked += 1;
+    }
+    expect(checked).toBe(3);
+    expect(w.state().escalations.map((e) => e.level)).toEqual([1, 2]); // acknowledged two working days late
+  });
+});
