@@ -40,7 +40,35 @@ describe('the access matrix, from the topology', () => {
     );
     const inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
     await eventually(async () => ((await inspector('GET', `/inspections/${inspectionId}`)).status === 200 ? true : undefined), 60_000);
+    // An alert of the agency: an enforcement system's risk signal about its entity raises one at once.
+    const admin = await principal(['admin'], AGENCY);
+    await admin('POST', '/systems', {
+      id: 'matrix-tax',
+      name: '税务',
+      clientId: 'matrix-client',
+      source: 'urn:matrix',
+      eventTypes: ['External.RiskSignal'],
+      ratePerSecond: 10,
+    });
+    const system = await tokenFor(platform.url, { client_id: 'matrix-client', scopes: ['events:write'], agency: AGENCY });
+    await fetch(`${platform.url}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${system}`, 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([
+        {
+          specversion: '1.0',
+          id: 's-1',
+          source: 'urn:matrix',
+          type: 'External.RiskSignal',
+          time: new Date().toISOString(),
+          subject: usccFor(1),
+          data: { signal: 'X', severity: 'low', description: '线索', observedOn: new Date().toISOString().slice(0, 10) },
+        },
+      ]),
+    });
+    const alertId = await eventually(async () => (await officer('GET', '/alerts')).json.items[0]?.alertId as string | undefined, 60_000);
     ids = {
+      '/alerts/{id}': alertId,
       uscc: usccFor(1),
       subject: usccFor(1),
       code: 'SC-1',

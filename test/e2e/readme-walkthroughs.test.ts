@@ -70,6 +70,9 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
       /"removed":\{"on":"\d{4}-\d{2}-\d{2}","reason":"已按责令期限公示相关信息 \(已核实\)"\}/, // off the abnormal list
       /"underObjection":"credit-objection\/objection-/, // 异议处理中
       /\{"status":"upheld","closedOn":"\d{4}-\d{2}-\d{2}"\}/, // the objection decided
+      /"status":"raised","rule":"external-risk-signal".*"allowedSteps":\["acknowledge"\]/, // the raised alert, for an officer
+      /"kind":"targeted-inspection","inspectionId":"alert-[0-9a-f]{20}~1"/, // disposed of by a targeted inspection
+      /\{"status":"closed","feedback":\[\{"from":\{"kind":"inspection","id":"alert-[0-9a-f]{20}~1"\},"outcome":"compliant"\}\]\}/, // closed by its result
     ])
       expect(said(expected)).toBe(expected.source);
   }, 300_000);
@@ -79,7 +82,18 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
     expect(report.differing).toEqual([]);
     expect(report.unknown).toEqual([]);
     expect(Object.keys(report.byPrefix).sort()).toEqual(
-      expect.arrayContaining(['agency/', 'case/', 'entity-import/', 'entity/', 'external/', 'inspection/', 'sampling-task/', 'system/']),
+      expect.arrayContaining([
+        'agency/',
+        'alert/',
+        'alert-watch/',
+        'case/',
+        'entity-import/',
+        'entity/',
+        'external/',
+        'inspection/',
+        'sampling-task/',
+        'system/',
+      ]),
     );
   });
 });

@@ -17,10 +17,9 @@ export class DynamoDbAccessLog implements AccessLog {
 
   async record(entry: AccessEntry): Promise<void> {
     const sk = `${entry.at}#${crypto.randomUUID()}`;
-    const item = { sk, kind: 'access', entry: JSON.stringify(entry) };
     await batchPutAll(this.client, this.table, [
-      { pk: accessLogPartition(entry.recordAgency, false), ...item },
-      { pk: accessLogPartition(entry.readerAgency, true), ...item },
+      { pk: accessLogPartition(entry.recordAgency, false), sk, kind: 'access', entry: JSON.stringify(entry) },
+      { pk: accessLogPartition(entry.readerAgency, true), sk, kind: 'access', entry: JSON.stringify(readersCopy(entry)) },
     ]);
   }
 
@@ -44,4 +43,14 @@ export class DynamoDbAccessLog implements AccessLog {
       ...(next === undefined ? {} : { cursor: next }),
     };
   }
+}
+
+/**
+ * What the reader's agency keeps of a read: all of it, except for a refused one, where the record stays with its own
+ * agency only: the reader's side learns that a read was refused, never that the record it named exists.
+ */
+export function readersCopy(entry: AccessEntry): AccessEntry {
+  if (entry.denied !== true) return entry;
+  const { caseId: _caseId, ...rest } = entry;
+  return { ...rest, record: 'another agency’s record', recordAgency: '' };
 }

@@ -1,6 +1,7 @@
 import type { Delivered } from '#alerts/domain/raise';
 import { agencyRules } from '#alerts/domain/rule-book';
 import type { AlertsDeps } from '#alerts/ports';
+import { readersCopy } from '#records/adapters/dynamodb-access-log';
 import type { AccessEntry } from '#records/ports';
 import { officialCalendar } from '#shared/working-days';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
@@ -28,7 +29,10 @@ export async function alertsWorld(start = '2026-05-06') {
       },
       // Newest first, the reads of the agency's own people (byReader) or of its records; one page.
       list: async (a, byReader) => ({
-        items: log.filter((e) => (byReader ? e.readerAgency : e.recordAgency) === a).sort((x, y) => (x.at < y.at ? 1 : -1)),
+        items: log
+          .filter((e) => (byReader ? e.readerAgency : e.recordAgency) === a)
+          .map((e) => (byReader ? readersCopy(e) : e))
+          .sort((x, y) => (x.at < y.at ? 1 : -1)),
       }),
     },
   };
