@@ -30,6 +30,8 @@ export interface SourceEvent {
   type: string;
   occurredAt: string;
   data: unknown;
+  /** Who recorded it (an entity entered by a bulk import is not a new registration). */
+  actor?: { id: string };
 }
 
 interface FactSource {
@@ -47,6 +49,9 @@ interface FactSource {
 /** A targeted inspection (定向检查) an alert's disposal ordered: its id is the alert's and the disposal's number. */
 export const targetedInspectionId = (alertId: string, disposal: number) => `${alertId}~${disposal}`;
 const TARGETED = /^inspection\/alert-[0-9a-f]{20}~\d+$/;
+
+/** The actor the directory's bulk import job records entities as. */
+const IMPORT_JOB = 'entity-import';
 
 /** The fact type of one person's reads in one hour, from the access log. */
 export const HOURLY_READS = 'Clock.HourlyReads';
@@ -182,13 +187,14 @@ export const FACT_SOURCES: readonly FactSource[] = [
   {
     type: EntityRegistered.DETAIL_TYPE,
     definition: EntityRegistered,
-    fields: ['region', 'industry'],
+    // via: 'import' for an agency loading its existing directory (the import job records those), else 'registration'.
+    fields: ['region', 'industry', 'via'],
     subjects: ['address', 'entity'],
     fact: (e) => {
       const d = dataOf(EntityRegistered, e);
       return {
         on: dayOf(e),
-        fields: { region: d.region, industry: d.industry },
+        fields: { region: d.region, industry: d.industry, via: e.actor?.id === IMPORT_JOB ? 'import' : 'registration' },
         subjects: { address: addressKey(d.address), entity: d.uscc },
       };
     },

@@ -112,8 +112,12 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'abnormal-registration',
     name: '同一地址集中注册',
-    why: `${BASIS_6}: 异常注册 (many entities registered at one address) among the points to monitor`,
-    trigger: { events: [{ type: 'Directory.EntityRegistered', where: [] }], subject: 'address', window: { days: 30, count: 5 } },
+    why: `${BASIS_6}: 异常注册 (many entities registered at one address) among the points to monitor; new registrations only, not an agency's bulk import of its existing directory`,
+    trigger: {
+      events: [{ type: 'Directory.EntityRegistered', where: [{ field: 'via', in: ['registration'] }] }],
+      subject: 'address',
+      window: { days: 30, count: 5 },
+    },
     severity: 'low',
     role: 'case-officer',
     deadlines: steps(2, 10, 10, 30),

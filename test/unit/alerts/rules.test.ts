@@ -183,6 +183,22 @@ describe('rules over counts in a window', () => {
     });
     expect(addressKey('深圳市南山区科技园2号')).not.toBe(addressKey('深圳市南山区科技园1号'));
   });
+
+  it('abnormal-registration: an agency’s bulk import of its existing directory is not registration', async () => {
+    const world = await alertsWorld('2026-05-20');
+    const imported = [0, 1, 2, 3, 4, 5].map((i) => ({
+      ...delivered('Directory.EntityRegistered', {
+        uscc: `9144030071526726${i}X`,
+        name: `公司${i}`,
+        industry: 'F52',
+        region: '440305',
+        address: '深圳市南山区科技园1号',
+        flags: [],
+      }),
+      actor: { id: 'entity-import' },
+    }));
+    expect(await run(world, ...imported)).toEqual([]);
+  });
 });
 
 describe('a rule version is checked against what the engine can watch (400)', () => {
