@@ -280,10 +280,23 @@ async function latency(): Promise<string> {
     const samples: number[] = [];
     for (let i = 0; i < SAMPLES; i += 1) {
       const subject = uscc(900_000 + i);
-      await post(`first-${i}`, subject);
+      // The subject must be in the agency's directory (ingest refuses another).
+      const entity = await fetch(`${runtime.url}/entities`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ uscc: subject, name: `企业${i}`, industry: 'F52', region: '110105', address: `东城区测试路${i}号` }),
+      });
+      if (entity.status !== 201) throw new Error(`entity: ${entity.status} ${await entity.text()}`);
+      const first = await post(`first-${i}`, subject);
+      if (first.status !== 200) throw new Error(`ingest: ${first.status} ${await first.text()}`);
       const t = performance.now();
-      await post(`second-${i}`, subject);
-      while (!(await alerted(subject))) await new Promise((r) => setTimeout(r, 5));
+      const second = await post(`second-${i}`, subject);
+      if (second.status !== 200) throw new Error(`ingest: ${second.status} ${await second.text()}`);
+      const deadline = t + 30_000;
+      while (!(await alerted(subject))) {
+        if (performance.now() > deadline) throw new Error(`no alert for ${subject} within 30 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
       samples.push(performance.now() - t);
     }
     return `| event-to-alert on the local runtime (POST /events of the second inspection → listed by GET /alerts), ${SAMPLES} entities | p50 ${percentile(samples, 50).toFixed(0)} ms | p99 ${percentile(samples, 99).toFixed(0)} ms |`;
