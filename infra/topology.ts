@@ -14,7 +14,7 @@ import { creditAccess } from '#credit/adapters/table-layout';
 import { contracts as credit } from '#credit/schemas';
 import { directoryAccess } from '#directory/adapters/table-layout';
 import { contracts as directory } from '#directory/schemas';
-import { AlertDisposed } from '#events/alerts/alert-events.v1';
+import { AlertDisposed, FactObserved } from '#events/alerts/alert-events.v1';
 import {
   CaseClosed,
   CaseTerminated,
@@ -476,8 +476,8 @@ const RULES = [
   },
   {
     name: 'activity-feed',
-    description: 'Every platform event into its agency’s activity feed',
-    pattern: { source: [{ prefix: 'regulator.' }] },
+    description: 'Every platform event into its agency’s activity feed, but the alert rules’ bookkeeping of what they observed',
+    pattern: { source: [{ prefix: 'regulator.' }], 'detail-type': [{ 'anything-but': [FactObserved.DETAIL_TYPE] }] },
     target: 'records',
   },
   {

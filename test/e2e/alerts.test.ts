@@ -196,6 +196,30 @@ describe('risk alerts worked to closure over the local runtime (风险预警闭�
     );
   });
 
+  it('disposes by a case clue: a case with the alert as its source, whose end closes the alert', async () => {
+    const other = usccFor(43);
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-1', ['admin'])));
+    expect((await admin('POST', '/entities', entityInput(43))).status).toBe(201);
+    expect((await post([riskSignal('7', other)])).status).toBe(200);
+    const alertId = await eventually(async () => (await alertsAbout(other))[0]?.alertId);
+    await officer('POST', `/alerts/${alertId}/acknowledge`, { note: '' });
+    await officer('POST', `/alerts/${alertId}/verify`, { finding: '欠税线索属实' });
+    const disposed = await officer('POST', `/alerts/${alertId}/dispose`, { kind: 'case-clue', summary: '涉嫌虚假登记，移交立案审查' });
+    expect(disposed.status).toBe(200);
+    const caseId = disposed.json.disposed.disposal.caseId as string;
+    const opened = await eventually(async () => {
+      const c = await officer('GET', `/cases/${caseId}`);
+      return c.status === 200 ? c.json : undefined;
+    });
+    expect(opened).toMatchObject({ status: 'clue', entity: other, source: { kind: 'alert', ref: alertId } });
+    expect((await supervisor('POST', `/cases/${caseId}/decline`, { reason: '经核查不予立案' })).status).toBe(200);
+    const closed = await eventually(async () => {
+      const a = await officer('GET', `/alerts/${alertId}`);
+      return a.json.status === 'closed' ? a.json : undefined;
+    });
+    expect(closed.feedback).toEqual([expect.objectContaining({ from: { kind: 'case', id: caseId }, outcome: 'not-registered' })]);
+  }, 60_000);
+
   it('lets an auditor of the jurisdiction read another agency’s alerts and timelines, on the access log', async () => {
     const alertId = await firstAlert(entity);
     const auditor = api(
@@ -264,15 +288,16 @@ describe('risk alerts worked to closure over the local runtime (风险预警闭�
     expect(escalated.escalations).toEqual([expect.objectContaining({ step: 'acknowledge', level: 1, to: 'supervisor', due })]);
     expect(escalated.clock).toMatchObject({ overdue: true, escalationLevel: 1 });
     expect((await later('GET', '/alerts?overdue=true')).json.items.map((a: { alertId: string }) => a.alertId)).toContain(alertId);
-    const metrics = await later('GET', `/alert-metrics?from=${raisedOn}&to=${raisedOn}`);
+    const metrics = await later('GET', `/alert-metrics?from=2026-01-01&to=2099-12-31`);
     expect(metrics.status).toBe(200);
     expect(metrics.json.byRule).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
+          // This alert, left alone, and the one disposed of by a case clue above, acknowledged the day it was raised.
           rule: 'external-risk-signal',
-          raised: 1,
-          acknowledgedOnTime: 0,
-          acknowledgedOnTimeRate: 0,
+          raised: 2,
+          acknowledgedOnTime: 1,
+          acknowledgedOnTimeRate: 0.5,
           overdueNow: 1,
           escalations: { level1: 1, level2: 0 },
         }),

@@ -223,6 +223,7 @@ describe('enforcement systems post CloudEvents', () => {
       'External.PenaltyDecision',
       'External.CaseStatusChange',
       'External.RiskSignal',
+      'External.Complaint',
     ]);
     expect(catalog.types[1]?.schema).toMatchObject({ type: 'object', required: expect.arrayContaining(['decisionNumber']) });
     const listed = await staff('GET', '/systems');

@@ -101,6 +101,9 @@ export function observe(
   isOpen: (alertId: string) => boolean,
 ): Observation {
   if (watch.facts.some((f) => factKey(f) === factKey(fact))) return { events: [], state: watch };
+  // A rule that raises on each fact alone cannot raise again while its alert is open: nothing to remember (a hot
+  // subject, such as an entity a system signals about all day, would otherwise queue its writes on one stream).
+  if (versioned.rule.trigger.window.days === 0 && watch.raised.some(isOpen)) return { events: [], state: watch };
   const ref: FactRef = { stream: fact.stream, seq: fact.seq, type: fact.type, on: fact.on, fields: fact.fields };
   const { window } = versioned.rule.trigger;
   const base = { rule: watch.rule, ruleVersion: versioned.version, subject: watch.subject, windowDays: window.days, fact: ref };
