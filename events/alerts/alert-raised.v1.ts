@@ -18,7 +18,7 @@ export const AlertRaised = defineEvent(
         version: z.number().int().positive(),
         name: z.string(),
         why: z.string(),
-        severity,
+        severity: severity(),
         role: z.enum(HANDLER_ROLES),
         window: z.strictObject({ days: z.number().int(), count: z.number().int() }),
         deadlines: z.strictObject({
@@ -28,12 +28,12 @@ export const AlertRaised = defineEvent(
           close: z.number().int(),
         }),
       }),
-      subject,
+      subject: subject(),
       /** The region of the subject (an entity's, a case's), when known: metrics and the risk ranking group by it. */
       region: z.string().max(6),
       /** The entity behind the alert (a case's party; the subject itself when it is an entity), when there is one. */
       entity: z.string().max(18).optional(),
-      facts: z.array(factRef).min(1).max(1000),
+      facts: z.array(factRef()).min(1).max(1000),
       on: day,
     }),
   {

@@ -14,10 +14,10 @@ export const FactObserved = defineEvent(
     z.strictObject({
       rule: z.string(),
       ruleVersion: z.number().int().positive(),
-      subject,
+      subject: subject(),
       /** The rule's window then: the watch keeps the facts that can still count in it. */
       windowDays: z.number().int().min(0),
-      fact: factRef,
+      fact: factRef(),
       raised: z.string().optional(),
     }),
   {

@@ -10,7 +10,7 @@ export const RuleVersioned = defineEvent(
   SOURCE,
   'Alerts.RuleVersioned',
   1,
-  () => z.strictObject({ version: z.number().int().min(2), rule: ruleDefinition, note: z.string().min(1).max(2000) }),
+  () => z.strictObject({ version: z.number().int().min(2), rule: ruleDefinition(), note: z.string().min(1).max(2000) }),
   {
     version: 2,
     rule: {

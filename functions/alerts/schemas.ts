@@ -195,7 +195,7 @@ export const contracts = lazyContracts({
       description:
         'Each version is an event on the rule’s stream; alerts raised after it cite it. A rule watching an event type the engine cannot watch, naming a field its type lacks, or with a window over 3 years is a 400.',
       tags: ['alerts'],
-      body: z.strictObject({ rule: ruleDefinition, note: text.describe('why the rule changes') }),
+      body: z.strictObject({ rule: ruleDefinition(), note: text.describe('why the rule changes') }),
       responses: {
         201: {
           description: 'The version recorded',

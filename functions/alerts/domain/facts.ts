@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { SUBJECT_KINDS } from '#events/alerts/values';
-import { DeadlineApproaching, DeadlinePassed } from '#events/cases/case-events.v1';
+import { DeadlineApproaching } from '#events/cases/deadline-approaching.v1';
+import { DeadlinePassed } from '#events/cases/deadline-passed.v1';
 import { PaymentOverdue } from '#events/cases/payment-overdue.v1';
-import { ClassChanged, EntityListed } from '#events/credit/credit-events.v1';
+import { ClassChanged } from '#events/credit/class-changed.v1';
+import { EntityListed } from '#events/credit/entity-listed.v1';
 import { EntityRegistered } from '#events/directory/entity-registered.v1';
 import { ExternalComplaint, ExternalInspectionResult, ExternalRiskSignal } from '#events/external/external-events.v1';
-import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
+import { InspectionCompleted } from '#events/inspections/inspection-completed.v1';
 import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
 import { dataOf, type EventDefinition } from '#events/stored-event';
 import { chinaDay } from '#shared/calendar';
