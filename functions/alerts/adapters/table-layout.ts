@@ -28,7 +28,6 @@ export const watchStream = (agency: string, ruleId: string, subjectKey: string) 
 /** An alert: a stream of its own. */
 export const ALERT_STREAMS = 'alert/';
 export const alertStream = (alertId: string) => `${ALERT_STREAMS}${alertId}`;
-export const alertIdOf = (stream: string) => (stream.startsWith(ALERT_STREAMS) ? stream.slice(ALERT_STREAMS.length) : undefined);
 const ALERTS = 'ALERT#';
 const ALERTS_ABOUT = 'ALERT-ABOUT#';
 /** The escalation clock: an open alert at the day its current step falls due, spread over 16 partitions. */

@@ -7,11 +7,10 @@ import {
   AlertReopened,
   AlertVerified,
 } from '#events/alerts/alert-events.v1';
-import { logDeniedRead } from '#records/domain/denied-read';
+import { assertReadable, type RecordReader } from '#records/domain/denied-read';
 import type { Actor, NewEvent } from '#records/domain/recorded-event';
 import type { StoredRecord } from '#records/ports';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
-import { canRead } from '#shared/read-policy';
 import { alertIndex, alertStream, alertsAbout } from '../adapters/table-layout.ts';
 import type { AlertsDeps } from '../ports.ts';
 import {
@@ -26,7 +25,7 @@ import {
   withAlertEvents,
 } from './alert.ts';
 import { escalationsDue, nextClockDay } from './alert-clock.ts';
-import { targetedInspectionId } from './facts.ts';
+import { caseClueId, targetedInspectionId } from './disposal-ids.ts';
 
 export interface AlertWriter {
   actor: Actor;
@@ -34,9 +33,7 @@ export interface AlertWriter {
 }
 
 /** Who reads: people of the agency, or an auditor (read-only) across agencies within a jurisdiction. */
-export interface AlertReader extends Actor {
-  auditorOf?: string;
-}
+export type AlertReader = RecordReader;
 
 /**
  * The alert as this reader may see it (DESIGN §5: their agency's; an auditor's, any whose region is in their
@@ -50,11 +47,13 @@ export async function readableAlert(
 ): Promise<StoredRecord<AlertState>> {
   const head = await deps.reader.get<AlertState>(alertStream(alertId));
   if (head === undefined) throw new NotFoundError(`Alert ${alertId}`);
-  const viewer = { agency: reader.agency, auditor: reader.auditorOf !== undefined, jurisdiction: reader.auditorOf ?? '' };
-  if (!canRead(viewer, { agency: head.agency, region: head.state.region })) {
-    await logDeniedRead(deps.access, reader, { stream: head.stream, agency: head.agency }, 'alert');
-    throw new NotFoundError(`Alert ${alertId}`);
-  }
+  await assertReadable(
+    deps.access,
+    reader,
+    { stream: head.stream, agency: head.agency, region: head.state.region },
+    'alert',
+    `Alert ${alertId}`,
+  );
   assertVisibleTo(head.state, reader);
   return head;
 }
@@ -174,7 +173,7 @@ async function disposalOf(deps: AlertsDeps, agency: string, state: AlertState, b
     );
   }
   if (body.kind === 'case-clue')
-    return { kind: 'case-clue', caseId: `case-${state.alertId}-${state.disposals + 1}`, entity, summary: body.summary };
+    return { kind: 'case-clue', caseId: caseClueId(state.alertId, state.disposals + 1), entity, summary: body.summary };
   const items = await deps.reader.getMany(body.items.map(inspectionItemStream));
   const unknown = body.items.filter((code) => !items.has(inspectionItemStream(code)));
   if (unknown.length > 0) throw new RuleViolationError('items', `unknown inspection items: ${unknown.join(', ')}`);

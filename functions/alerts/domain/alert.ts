@@ -124,8 +124,6 @@ interface AlertEvent {
   actor?: { id: string };
 }
 
-const dayOfAt = (at: string) => at.slice(0, 10);
-
 /** The alert after one of its events. */
 export function evolveAlert(state: AlertState | undefined, raw: AlertEvent, agency: string): AlertState {
   const event = eventOf(alertStreamEvents, raw);
@@ -198,12 +196,6 @@ function raisedState(data: Raised, agency: string, at: string): AlertState {
   };
 }
 
-/** Events a command decided, and the alert they fold to. */
-export interface AlertDecision {
-  events: NewEvent[];
-  state: AlertState;
-}
-
 /** The state after new events, as the actor `by` gives them now (`at`). */
 export function withAlertEvents(
   state: AlertState | undefined,
@@ -227,5 +219,3 @@ export const newAlertEvent = <D extends z.ZodType>(definition: EventDefinition<D
   version: definition.VERSION,
   data: data as Record<string, unknown>,
 });
-
-export { dayOfAt };

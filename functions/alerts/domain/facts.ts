@@ -11,6 +11,7 @@ import { InspectionCompleted } from '#events/inspections/inspection-completed.v1
 import { ResultPublicationOverdue } from '#events/sampling/result-publication-overdue.v1';
 import { dataOf, type EventDefinition } from '#events/stored-event';
 import { chinaDay } from '#shared/calendar';
+import { isTargetedInspection } from './disposal-ids.ts';
 
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
@@ -44,13 +45,9 @@ interface FactSource {
   fields: readonly string[];
   /** The subject kinds a fact of this type has. */
   subjects: readonly SubjectKind[];
-  /** The fact, or undefined when the event is not one for the rules (a targeted inspection's result). */
+  /** The fact, or undefined when the event is not one for the rules (a targeted inspection's result; a clock's fact, made by its sweep). */
   fact(event: SourceEvent): Omit<Fact, 'stream' | 'seq' | 'type'> | undefined;
 }
-
-/** A targeted inspection (定向检查) an alert's disposal ordered: its id is the alert's and the disposal's number. */
-export const targetedInspectionId = (alertId: string, disposal: number) => `${alertId}~${disposal}`;
-const TARGETED = /^inspection\/alert-[0-9a-f]{20}~\d+$/;
 
 /** The actor the directory's bulk import job records entities as. */
 const IMPORT_JOB = 'entity-import';
@@ -86,7 +83,7 @@ export const FACT_SOURCES: readonly FactSource[] = [
     subjects: ['entity'],
     fact: (e) => {
       // A targeted inspection's result is its alert's feedback, not a new fact: closing the loop raises no next alert.
-      if (TARGETED.test(e.stream)) return undefined;
+      if (isTargetedInspection(e.stream)) return undefined;
       const d = dataOf(InspectionCompleted, e);
       return { on: dayOf(e), fields: { result: d.result, channel: d.channel }, subjects: { entity: d.entity } };
     },
@@ -206,12 +203,28 @@ export const FACT_SOURCES: readonly FactSource[] = [
     type: HOURLY_READS,
     fields: ['reads', 'denied', 'role'],
     subjects: ['person'],
-    fact: (e) => {
-      const d = e.data as { on: string; reads: number; denied: number; role: string; reader: string };
-      return { on: d.on, fields: { reads: String(d.reads), denied: String(d.denied), role: d.role }, subjects: { person: d.reader } };
-    },
+    fact: () => undefined,
   },
 ];
+
+/**
+ * One person's reads of an agency's records in one whole hour, as the personnel sweep counts them: a fact whose
+ * identity is the person and the hour (`seq` = hours since the epoch), so a sweep counting the hour again adds nothing.
+ */
+export function hourlyReadsFact(
+  agency: string,
+  count: { reader: string; role: string; hour: number; reads: number; denied: number },
+): Fact {
+  const at = new Date(count.hour * 3_600_000).toISOString();
+  return {
+    stream: `access-log/${agency}/${count.reader}`,
+    seq: count.hour,
+    type: HOURLY_READS,
+    on: chinaDay(at),
+    fields: { reads: String(count.reads), denied: String(count.denied), role: count.role },
+    subjects: { person: count.reader },
+  };
+}
 
 const BY_TYPE = new Map(FACT_SOURCES.map((s) => [s.type, s]));
 /** The bus events the rules watch (the topology's rule `alert-rules` is on exactly these). */

@@ -1,8 +1,7 @@
 import { agencies } from '#directory/adapters/table-layout';
 import type { AccessEntry, AccessLog } from '#records/ports';
-import { chinaDay } from '#shared/calendar';
 import type { AlertsDeps } from '../ports.ts';
-import { factOf, HOURLY_READS } from './facts.ts';
+import { hourlyReadsFact } from './facts.ts';
 import { observeFact } from './raise.ts';
 import type { VersionedRule } from './rules.ts';
 
@@ -67,16 +66,9 @@ export async function sweepPersonnel(
     for (const { state } of page.items) {
       for (const count of hourlyCounts(await readsSince(deps.access, state.code, since), now)) {
         counted += 1;
-        const at = new Date(count.hour * HOUR_MS).toISOString();
-        const fact = factOf({
-          stream: `access-log/${state.code}/${count.reader}`,
-          seq: count.hour,
-          type: HOURLY_READS,
-          occurredAt: at,
-          data: { ...count, on: chinaDay(at) },
-        });
-        if (fact !== undefined)
-          raised.push(...(await observeFact(deps, rules, fact, { agency: state.code, correlationId: `personnel-sweep-${at}` })));
+        const fact = hourlyReadsFact(state.code, count);
+        const correlationId = `personnel-sweep-${new Date(count.hour * HOUR_MS).toISOString()}`;
+        raised.push(...(await observeFact(deps, rules, fact, { agency: state.code, correlationId })));
       }
     }
     cursor = page.cursor;

@@ -3,6 +3,7 @@ import { InspectionCompleted } from '#events/inspections/inspection-events.v1';
 import { AnyStoredEvent } from '#records/schemas';
 import { eventConsumer } from '#shared/consumer-handler';
 import { logger } from '#shared/powertools';
+import { isCaseClue, isTargetedInspection } from '../domain/disposal-ids.ts';
 import { sweepEscalations } from '../domain/escalation-sweep.ts';
 import { caseFeedback, inspectionFeedback, receiveFeedback } from '../domain/feedback.ts';
 import { sweepPersonnel } from '../domain/personnel-sweep.ts';
@@ -24,13 +25,12 @@ const CASE_ENDS: readonly string[] = [CaseClosed, CaseTerminated, RegistrationDe
 
 /** Rule `alert-feedback`: a targeted inspection completed, or a case an alert opened ended: the alert's feedback. */
 export const alertFeedback = eventConsumer({ detail: AnyStoredEvent }, async (event) => {
+  // The stream says whether an alert ordered it; only those are read.
+  const inspection = event.type === InspectionCompleted.DETAIL_TYPE && isTargetedInspection(event.stream);
+  const clue = CASE_ENDS.includes(event.type) && isCaseClue(event.stream);
+  if (!inspection && !clue) return;
   const deps = await wired();
-  const feedback =
-    event.type === InspectionCompleted.DETAIL_TYPE
-      ? await inspectionFeedback(deps, event)
-      : CASE_ENDS.includes(event.type)
-        ? await caseFeedback(deps, event)
-        : undefined;
+  const feedback = inspection ? await inspectionFeedback(deps, event) : await caseFeedback(deps, event);
   if (feedback !== undefined) await receiveFeedback(deps, feedback);
 });
 

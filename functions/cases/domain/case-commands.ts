@@ -117,55 +117,63 @@ export async function giveCommand<C extends CaseCommand>(
   return caseView(deps, decided.state, deps.today());
 }
 
-/** A non-compliant inspection's clue opens a case, once: its id follows the inspection, so a redelivery finds it. */
 /**
- * A risk alert disposed of by a case clue opens a case in the clue state, with the alert as its source, once (its id
- * is the one the disposal named).
+ * A case opened in the clue state by another context's event, once: its id is made from the source, so a redelivery
+ * finds it there. The party is the entity as the directory has it.
  */
-export async function openFromAlert(
+async function openClueOnce(
   deps: CaseDeps,
-  clue: { agency: string; caseId: string; alertId: string; entity: string; summary: string; on: string },
+  clue: Pick<CaseOpening, 'caseId' | 'agency' | 'entity' | 'source' | 'summary' | 'clueOn'>,
+  by: string,
   correlationId: string,
 ): Promise<void> {
   const entity = (await deps.reader.get<{ name: string; region: string }>(entityStream(clue.agency, clue.entity)))?.state;
   const opened = openCase({
-    caseId: clue.caseId,
-    agency: clue.agency,
+    ...clue,
     jurisdiction: entity?.region ?? '',
-    entity: clue.entity,
     party: { kind: 'organisation', name: entity?.name ?? clue.entity },
-    source: { kind: 'alert', ref: clue.alertId },
-    summary: clue.summary,
-    clueOn: clue.on,
   });
   try {
-    const actor = { id: 'risk-alerts', role: 'system', agency: clue.agency };
+    const actor = { id: by, role: 'system', agency: clue.agency };
     await appendCase(deps, opened.state, { expectedVersion: 0, events: opened.events, actor, correlationId });
   } catch (error) {
     if (!(error instanceof VersionConflictError)) throw error; // delivered again: the case exists
   }
 }
 
+/** A risk alert disposed of by a case clue opens that case, with the alert as its source (the id the disposal named). */
+export async function openFromAlert(
+  deps: CaseDeps,
+  clue: { agency: string; caseId: string; alertId: string; entity: string; summary: string; on: string },
+  correlationId: string,
+): Promise<void> {
+  const { agency, caseId, alertId, entity, summary, on } = clue;
+  await openClueOnce(
+    deps,
+    { caseId, agency, entity, source: { kind: 'alert', ref: alertId }, summary, clueOn: on },
+    'risk-alerts',
+    correlationId,
+  );
+}
+
+/** A non-compliant inspection's clue opens a case, once: its id follows the inspection, so a redelivery finds it. */
 export async function openFromInspection(
   deps: CaseDeps,
   clue: { agency: string; entity: string; inspectionId: string; summary: string; occurredAt: string },
   correlationId: string,
 ): Promise<void> {
-  const entity = (await deps.reader.get<{ name: string; region: string }>(entityStream(clue.agency, clue.entity)))?.state;
-  const opened = openCase({
-    caseId: `case-${clue.inspectionId}`,
-    agency: clue.agency,
-    jurisdiction: entity?.region ?? '',
-    entity: clue.entity,
-    party: { kind: 'organisation', name: entity?.name ?? clue.entity },
-    source: { kind: 'inspection', ref: clue.inspectionId },
-    summary: clue.summary,
-    clueOn: chinaDay(clue.occurredAt),
-  });
-  try {
-    const actor = { id: 'inspections', role: 'system', agency: clue.agency };
-    await appendCase(deps, opened.state, { expectedVersion: 0, events: opened.events, actor, correlationId });
-  } catch (error) {
-    if (!(error instanceof VersionConflictError)) throw error; // delivered again: the case exists
-  }
+  const { agency, entity, inspectionId, summary } = clue;
+  await openClueOnce(
+    deps,
+    {
+      caseId: `case-${inspectionId}`,
+      agency,
+      entity,
+      source: { kind: 'inspection', ref: inspectionId },
+      summary,
+      clueOn: chinaDay(clue.occurredAt),
+    },
+    'inspections',
+    correlationId,
+  );
 }

@@ -1,11 +1,10 @@
-import { logDeniedRead } from '#records/domain/denied-read';
+import { assertReadable } from '#records/domain/denied-read';
 import { walkLists } from '#records/domain/list-walk';
 import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelineCsv, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import type { StoredRecord } from '#records/ports';
 import { chinaDay } from '#shared/calendar';
 import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/errors';
-import { canRead } from '#shared/read-policy';
 import { externalRecordStream, publicDecisions } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
 import { type CaseRecord, foldCase } from './case-record.ts';
@@ -41,11 +40,8 @@ export async function readableCase(
 ): Promise<StoredRecord<CaseRecord>> {
   const head = await deps.reader.get<CaseRecord>(caseStream(caseId));
   if (head === undefined) throw new NotFoundError(`Case ${caseId}`);
-  const viewer = { agency: who.agency, auditor: who.auditorOf !== undefined, jurisdiction: who.auditorOf ?? '' };
-  if (!canRead(viewer, { agency: head.agency, region: head.state.jurisdiction })) {
-    await logDeniedRead(deps.access, who, { stream: head.stream, agency: head.agency, caseId }, 'case');
-    throw new NotFoundError(`Case ${caseId}`);
-  }
+  const record = { stream: head.stream, agency: head.agency, region: head.state.jurisdiction, caseId };
+  await assertReadable(deps.access, who, record, 'case', `Case ${caseId}`);
   return head;
 }
 

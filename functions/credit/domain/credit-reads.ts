@@ -4,11 +4,10 @@ import { ClassChanged } from '#events/credit/credit-events.v1';
 import { dataOf } from '#events/stored-event';
 import { externalRecordStream } from '#ingest/adapters/table-layout';
 import { inspectionsAbout } from '#inspections/adapters/table-layout';
-import { logDeniedRead } from '#records/domain/denied-read';
+import { assertReadable } from '#records/domain/denied-read';
 import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import { BadCursorError, NotFoundError } from '#shared/errors';
-import { canRead } from '#shared/read-policy';
 import { classStream, listingsAbout, objectionsAbout, overridesAbout, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
 import { allHeads } from './credit-streams.ts';
@@ -55,12 +54,9 @@ export interface CreditReader {
  */
 async function readableEntity(deps: CreditDeps, who: CreditReader, uscc: string, what: string, agency = who.agency): Promise<string> {
   const entity = await deps.reader.get<{ region: string }>(entityStream(agency, uscc));
-  const viewer = { agency: who.agency, auditor: who.auditorOf !== undefined, jurisdiction: who.auditorOf ?? '' };
-  if (entity === undefined) throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  if (!canRead(viewer, { agency, region: entity.state.region })) {
-    await logDeniedRead(deps.access, who, { stream: classStream(agency, uscc), agency }, what);
-    throw new NotFoundError(`Entity ${uscc} (in your agency's directory)`);
-  }
+  const missing = `Entity ${uscc} (in your agency's directory)`;
+  if (entity === undefined) throw new NotFoundError(missing);
+  await assertReadable(deps.access, who, { stream: classStream(agency, uscc), agency, region: entity.state.region }, what, missing);
   await deps.access.record({
     at: new Date().toISOString(),
     reader: who.id,
