@@ -6,6 +6,7 @@
  */
 
 import pLimit from 'p-limit';
+import { ENFORCEMENT_DEFAULTS } from '#cases/domain/enforcement';
 import { CLOCK_SHARDS, dueBy } from '../functions/cases/adapters/table-layout.ts';
 import { openCase } from '../functions/cases/domain/case-record.ts';
 import { PUBLICITY_DEFAULTS } from '../functions/cases/domain/decision-publicity.ts';
@@ -17,6 +18,7 @@ import { DynamoDbHeadReader } from '../functions/records/adapters/dynamodb-head-
 import type { HeadReader } from '../functions/records/ports.ts';
 import { officialCalendar } from '../functions/shared/working-days.ts';
 import { createTables } from '../infra/local/dynamodb-local.ts';
+import { MemoryEvidenceStore } from '../test/support/memory-evidence-store.ts';
 import { benchTable } from './support.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000);
@@ -55,7 +57,14 @@ try {
       today: () => TODAY,
       dayIn: (days) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
       calendar,
-      settings: { warnDays: 10, publicity: PUBLICITY_DEFAULTS, discretion: DEFAULT_DISCRETION, majorRule: DEFAULT_MAJOR_RULE },
+      settings: {
+        warnDays: 10,
+        publicity: PUBLICITY_DEFAULTS,
+        discretion: DEFAULT_DISCRETION,
+        majorRule: DEFAULT_MAJOR_RULE,
+        enforcement: ENFORCEMENT_DEFAULTS,
+      },
+      evidence: new MemoryEvidenceStore(),
     };
     // Clues of 1 June: their registration deadline (15 working days) has passed by 30 June.
     for (let n = 0; n < CASES; n += 1) {

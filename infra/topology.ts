@@ -139,8 +139,18 @@ export const functions: Record<FunctionName, FunctionSpec> = {
       CASE_MAJOR_FINE_ORGANISATION: '100000',
       /** The discretion table (裁量基准) as JSON: {violationCode: {lighter|normal|heavier: {min, max}}}; empty: the sample. */
       CASE_DISCRETION_TABLE: '',
+      /** Enforcement of unpaid fines: review period in days (行政复议法 §20: 60), lawsuit period in months (行政诉讼法 §46: 6)… */
+      CASE_REVIEW_PERIOD_DAYS: '60',
+      CASE_LAWSUIT_PERIOD_MONTHS: '6',
+      /** …working days after the written reminder before the court is asked (行政强制法 §54: 10), the window after (§53: 3 months)… */
+      CASE_REMINDER_WORKING_DAYS: '10',
+      CASE_COURT_APPLICATION_MONTHS: '3',
+      /** …and the surcharge a day on an overdue fine in basis points (行政处罚法 §72: 300, i.e. 3%). */
+      CASE_SURCHARGE_BP_PER_DAY: '300',
       OFFICIAL_CALENDAR: '',
     },
+    /** Photos of sealed, seized or preserved things (presigned uploads, as inspections' evidence). */
+    evidence: true,
   },
   ingest: {
     entry: 'functions/ingest/handler.ts',
@@ -349,6 +359,11 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}', fn: 'cases', access: roles(STAFF), contract: cases.getCase },
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
+  { method: 'POST', path: '/cases/{id}/evidence', fn: 'cases', access: roles(['case-officer', 'supervisor']), contract: cases.caseUpload },
+  { method: 'GET', path: '/cases/{id}/evidence/{evidenceId}', fn: 'cases', access: roles(STAFF), contract: cases.casePhoto },
+  { method: 'GET', path: '/cases/{id}/measures', fn: 'cases', access: roles(STAFF), contract: cases.measures },
+  { method: 'GET', path: '/cases/{id}/surcharge', fn: 'cases', access: roles(STAFF), contract: cases.surcharge },
+  { method: 'GET', path: '/case-metrics', fn: 'cases', access: roles(['supervisor', 'auditor', 'admin']), contract: cases.metrics },
   { method: 'GET', path: '/entities/{uscc}/credit', fn: 'credit', access: roles(STAFF), contract: credit.profile },
   { method: 'GET', path: '/entities/{uscc}/credit/history', fn: 'credit', access: roles(STAFF), contract: credit.history },
   {

@@ -32,3 +32,24 @@ export const notice = z.strictObject({
   violationName: z.string().max(200).optional(),
   documentNumber: documentNumber.optional(),
 });
+
+/** Coercive measures (行政强制法 §22–§28) and evidence preservation (先行登记保存, 行政处罚法 §56). */
+export const MEASURE_KINDS = ['seal', 'seize', 'preserve'] as const;
+export const measureKind = z.enum(MEASURE_KINDS);
+/** A photo of a listed item: uploaded to the evidence store, hashed by the server (as an inspection's evidence). */
+export const measurePhoto = z.strictObject({
+  evidenceId: z.string().min(1).max(100),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().positive(),
+  contentType: z.string().max(100),
+});
+/** One line of the list of sealed, seized or preserved things (查封扣押清单), with its photos. */
+export const measureItem = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  quantity: z.number().positive().max(1e9),
+  unit: z.string().trim().min(1).max(20),
+  place: z.string().max(200).optional(),
+  photos: z.array(measurePhoto).min(1).max(20),
+});
+export const RELEASE_REASONS = ['no-violation', 'unrelated', 'decided', 'period-ended', 'no-longer-needed', 'approval-refused'] as const;
+export const DISPOSITIONS = ['returned', 'confiscated', 'converted'] as const;

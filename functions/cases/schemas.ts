@@ -1,9 +1,49 @@
 import * as z from 'zod';
-import { CaseOpened, penalty } from '#events/cases/case-events.v1';
+import { CaseOpened, MEASURE_KINDS, penalty } from '#events/cases/case-events.v1';
+import { agencyCode } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { COMMAND_BODIES } from './domain/commands.ts';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
+
+const id = z.strictObject({ id: z.string().min(1).max(100) });
+const day = z.iso.date();
+const money = z.number().describe('yuan');
+/** A measure as GET /cases/{id}/measures shows it: its record, and while in force its period on the calendar. */
+const MeasureView = z
+  .looseObject({
+    measureId: z.string(),
+    kind: z.enum(MEASURE_KINDS),
+    state: z.enum(['pending-approval', 'in-force', 'refused', 'released', 'handed-over']),
+    emergency: z.boolean(),
+    takenAt: z.string(),
+    items: z.array(z.looseObject({ name: z.string(), photos: z.array(z.looseObject({ evidenceId: z.string(), sha256: z.string() })) })),
+    due: day
+      .optional()
+      .describe('while in force: the end of the period (30 days + extension + testing time; 7 working days for preservation)'),
+    daysLeft: z.number().int().optional(),
+    overdue: z.boolean().optional().describe('past its period, neither released nor extended'),
+    pausedDays: z.number().int().optional().describe('testing or appraisal days not counted (行政强制法 §25)'),
+    approvalDueAt: z.string().optional().describe('an emergency measure not yet approved: approval due within 24 hours (§19)'),
+    approvalOverdue: z.boolean().optional(),
+  })
+  .meta({ id: 'Measure' });
+/** A decided fine's standing on a day (行政处罚法 §72). */
+const Enforcement = z
+  .looseObject({
+    on: day,
+    fine: money,
+    finePaid: money,
+    fineOutstanding: money,
+    surcharge: money.describe('3% of the overdue fine a day, never more than the fine'),
+    surchargePaid: money,
+    owed: money,
+    capReachedOn: day.optional().describe('the day the surcharge reached the fine'),
+    nextDue: day.optional(),
+    schedule: z.array(z.object({ due: day, amount: money })),
+    courtApplication: z.object({ earliest: day, latest: day, reminded: z.boolean() }).optional(),
+  })
+  .meta({ id: 'Enforcement' });
 
 const deadline = z.object({
   name: z.enum(['registration', 'decision', 'hearing-request', 'payment']),
@@ -23,11 +63,17 @@ export const Case = z
     clueOn: z.string(),
     deadlines: z.array(deadline),
     allowed: z.array(z.string()).describe('the steps allowed from the current state'),
+    measures: z.array(z.looseObject({})).optional().describe('the coercive measures (GET /cases/{id}/measures shows their periods)'),
+    enforcement: z
+      .looseObject({})
+      .optional()
+      .describe(
+        'a decided fine today: due dates, paid, surcharge, owed, the court window (GET /cases/{id}/surcharge: the same for any day)',
+      ),
   })
   .loose()
   .meta({ id: 'Case' });
 
-const id = z.strictObject({ id: z.string().min(1).max(100) });
 const tags = ['cases'];
 export const commandContract = <C extends CaseCommand>(command: C) =>
   contract({
@@ -193,6 +239,109 @@ export const contracts = lazyContracts({
           ),
         },
         ...readErrors,
+      },
+    }),
+  caseUpload: () =>
+    contract({
+      summary: 'A photo for a measure’s list of things (step 1 of 2): an upload URL; name its evidenceId in the measure’s items',
+      tags,
+      params: id,
+      body: z.strictObject({ contentType: z.string().min(1).max(100), size: z.number().int().positive() }),
+      responses: {
+        200: {
+          description: 'Where to PUT the file',
+          schema: z
+            .object({
+              evidenceId: z.string(),
+              url: z.string(),
+              method: z.literal('PUT'),
+              headers: z.record(z.string(), z.string()),
+              expiresAt: z.string(),
+            })
+            .meta({ id: 'CaseUploadTicket' }),
+        },
+        ...writeErrors,
+        404: problem('Not a case of the caller’s agency'),
+      },
+    }),
+  casePhoto: () =>
+    contract({
+      summary: 'A photo of a measure’s listed things: a short-lived link and the SHA-256 recorded when it was listed (logged as read)',
+      tags,
+      params: z.strictObject({ id: z.string().min(1).max(100), evidenceId: z.string().min(1).max(100) }),
+      responses: {
+        200: {
+          description: 'The link',
+          schema: z
+            .object({
+              evidenceId: z.string(),
+              sha256: z.string(),
+              size: z.number(),
+              contentType: z.string(),
+              url: z.string(),
+              expiresAt: z.string(),
+            })
+            .loose()
+            .meta({ id: 'CasePhotoLink' }),
+        },
+        ...readErrors,
+        404: problem('Not visible, or no such photo on the case’s measures'),
+      },
+    }),
+  measures: () =>
+    contract({
+      summary:
+        'The case’s coercive measures and evidence preservation, each with its period, extension, approval and release (logged as read)',
+      tags,
+      params: id,
+      responses: {
+        200: {
+          description: 'The measures',
+          schema: z
+            .object({ caseId: z.string(), status: z.enum(CASE_STATES), measures: z.array(MeasureView) })
+            .meta({ id: 'CaseMeasures' }),
+        },
+        ...readErrors,
+        404: problem('Not visible'),
+      },
+    }),
+  surcharge: () =>
+    contract({
+      summary:
+        'The fine’s surcharge (加处罚款, 行政处罚法 §72) and what is owed on any day: none before the due date, never more than the fine',
+      tags,
+      params: id,
+      query: z.strictObject({ on: day.optional().describe('default today') }),
+      responses: {
+        200: { description: 'The standing', schema: Enforcement.extend({ caseId: z.string() }).meta({ id: 'CaseSurcharge' }) },
+        ...readErrors,
+        404: problem('Not visible, or the case has no fine'),
+      },
+    }),
+  metrics: () =>
+    contract({
+      summary:
+        'Case supervision figures for a period, in total and per region: coercive measures taken, extended, overdue; decisions; fines collected, surcharges, court applications, transfers',
+      tags,
+      query: z.strictObject({
+        from: day,
+        to: day,
+        region: z
+          .string()
+          .regex(/^\d{1,6}$/)
+          .optional()
+          .describe('a prefix of the 6-digit division code'),
+        agency: agencyCode.optional().describe('auditors: the agency (default the caller’s)'),
+      }),
+      responses: {
+        200: {
+          description: 'The figures',
+          schema: z
+            .looseObject({ agency: z.string(), total: z.looseObject({ measures: z.looseObject({ taken: z.number().int() }) }) })
+            .meta({ id: 'CaseMetrics' }),
+        },
+        ...readErrors,
+        404: problem('Another agency (people see only their own)'),
       },
     }),
   listCases: () =>

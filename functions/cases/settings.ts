@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { readSetting } from '#shared/settings';
 import { configuredCalendar } from '#shared/working-days';
 import { PUBLICITY_DEFAULTS, type PublicitySettings } from './domain/decision-publicity.ts';
+import { ENFORCEMENT_DEFAULTS, type EnforcementSettings } from './domain/enforcement.ts';
 import { DEFAULT_DISCRETION, DEFAULT_MAJOR_RULE, type DiscretionTable, type MajorCaseRule } from './domain/legal-rules.ts';
 
 /**
@@ -14,6 +15,7 @@ export interface CaseSettings {
   publicity: PublicitySettings;
   majorRule: MajorCaseRule;
   discretion: DiscretionTable;
+  enforcement: EnforcementSettings;
 }
 
 const yuan = z.coerce.number().nonnegative();
@@ -39,5 +41,29 @@ export function caseSettings(env: Record<string, string | undefined> = process.e
       },
     },
     discretion: read(env, 'CASE_DISCRETION_TABLE', discretionTable, DEFAULT_DISCRETION, true),
+    enforcement: {
+      // 行政复议法 §20 (60 days), 行政诉讼法 §46 (6 months), 行政强制法 §54 (10 days after the reminder), §53 (3 months).
+      reviewDays: read(env, 'CASE_REVIEW_PERIOD_DAYS', z.coerce.number().int().min(1).max(366), ENFORCEMENT_DEFAULTS.reviewDays),
+      lawsuitMonths: read(env, 'CASE_LAWSUIT_PERIOD_MONTHS', z.coerce.number().int().min(1).max(24), ENFORCEMENT_DEFAULTS.lawsuitMonths),
+      reminderWorkingDays: read(
+        env,
+        'CASE_REMINDER_WORKING_DAYS',
+        z.coerce.number().int().min(1).max(60),
+        ENFORCEMENT_DEFAULTS.reminderWorkingDays,
+      ),
+      applicationMonths: read(
+        env,
+        'CASE_COURT_APPLICATION_MONTHS',
+        z.coerce.number().int().min(1).max(24),
+        ENFORCEMENT_DEFAULTS.applicationMonths,
+      ),
+      // 行政处罚法 §72: 3% a day (300 basis points).
+      surchargeBpPerDay: read(
+        env,
+        'CASE_SURCHARGE_BP_PER_DAY',
+        z.coerce.number().int().min(0).max(300),
+        ENFORCEMENT_DEFAULTS.surchargeBpPerDay,
+      ),
+    },
   };
 }

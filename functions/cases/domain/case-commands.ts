@@ -3,11 +3,12 @@ import { inspectionStream } from '#inspections/adapters/table-layout';
 import type { Actor } from '#records/domain/recorded-event';
 import { chinaDay } from '#shared/calendar';
 import { NotFoundError, RuleViolationError, VersionConflictError } from '#shared/errors';
+import { checkUpload } from '#shared/evidence/evidence-policy';
 import type { CaseDeps } from '../ports.ts';
-import { caseView, readableCase } from './case-reads.ts';
-import type { CaseOpening } from './case-record.ts';
+import { caseEvidenceKey, caseView, readableCase, timelineNdjson } from './case-reads.ts';
+import type { CaseOpening, CaseRecord } from './case-record.ts';
 import { openCase } from './case-record.ts';
-import { type CommandInput, decideOnTheSpot, give } from './commands.ts';
+import { type CommandInput, decideOnTheSpot, type Found, give } from './commands.ts';
 import type { ProposedPenalty } from './legal-rules.ts';
 import { type CaseCommand, isCaseRole } from './lifecycle.ts';
 import { appendCase } from './workflows.ts';
@@ -99,13 +100,16 @@ export async function giveCommand<C extends CaseCommand>(
 ) {
   const current = await readableCase(deps, { id: who.actor.id, role: who.actor.role, agency: who.actor.agency }, caseId);
   const roles = who.roles.filter(isCaseRole);
+  const found = await lookUp(deps, current.state, command, input, current.lastHash);
+  const now = deps.now?.() ?? new Date().toISOString();
   const decided = give(
     current.state,
     command,
     input,
     { id: who.actor.id, roles },
-    { today: deps.today(), calendar: deps.calendar },
+    { today: deps.today(), now, calendar: deps.calendar },
     deps.settings,
+    found,
   );
   await appendCase(deps, decided.state, {
     expectedVersion: current.version,
@@ -115,6 +119,47 @@ export async function giveCommand<C extends CaseCommand>(
     prevHash: current.lastHash,
   });
   return caseView(deps, decided.state, deps.today());
+}
+
+/**
+ * What a command needs from outside the case, read before it is decided: the photos a measure lists, hashed by the
+ * server from what was uploaded (never what the client claims); for a transfer, the timeline's export as it stands.
+ */
+async function lookUp<C extends CaseCommand>(
+  deps: CaseDeps,
+  c: CaseRecord,
+  command: C,
+  input: CommandInput<C>,
+  headHash: string,
+): Promise<Found> {
+  if (command === 'take-measure' || command === 'preserve-evidence') {
+    const ids = [...new Set((input as CommandInput<'preserve-evidence'>).items.flatMap((i) => i.photos))];
+    const photos = new Map<string, { evidenceId: string; sha256: string; size: number; contentType: string }>();
+    for (const evidenceId of ids) {
+      const found = await deps.evidence.inspect(caseEvidenceKey(c.caseId, evidenceId));
+      if (found !== undefined) photos.set(evidenceId, { evidenceId, ...found });
+    }
+    return { photos };
+  }
+  if (command === 'transfer') {
+    const file = await timelineNdjson(deps, c);
+    const sha256 = Buffer.from(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(file.text))).toString('hex');
+    return { file: { events: file.events, headHash, sha256, bytes: Buffer.byteLength(file.text) } };
+  }
+  return {};
+}
+
+/**
+ * Step 1 of 2 of a photo for a measure's list (as an inspection's evidence): an upload URL for one photo of the case.
+ * Step 2 is naming its id in the measure's items; the server then hashes what arrived.
+ */
+export async function requestCaseUpload(deps: CaseDeps, who: CaseWriter, caseId: string, request: { contentType: string; size: number }) {
+  const current = await readableCase(deps, { id: who.actor.id, role: who.actor.role, agency: who.actor.agency }, caseId);
+  if (current.state.agency !== who.actor.agency) throw new NotFoundError(`Case ${caseId}`); // an auditor reads, never uploads
+  checkUpload('photo', request.contentType, request.size);
+  const evidenceId = `ev-${crypto.randomUUID()}`;
+  const ticket = await deps.evidence.uploadUrl(caseEvidenceKey(caseId, evidenceId), request.contentType, request.size);
+  return { evidenceId, ...ticket };
 }
 
 /**

@@ -8,8 +8,9 @@ import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/erro
 import { externalRecordStream, publicDecisions } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
 import { type CaseRecord, foldCase } from './case-record.ts';
-import { caseDeadlines, stillRuns } from './clocks.ts';
+import { caseDeadlines, fineFactsOf, measureDeadlines, stillRuns } from './clocks.ts';
 import { isLive, type Publication, publicationStream, publicView } from './decision-publicity.ts';
+import { accrual, courtWindow } from './enforcement.ts';
 import { allowedCommands } from './lifecycle.ts';
 import { timelineStreams } from './timeline.ts';
 import { caseStream } from './workflows.ts';
@@ -26,11 +27,81 @@ export interface CaseReader {
 /** What one export may weigh: a Lambda response carries at most 6 MB. */
 export const MAX_EXPORT_BYTES = 5 * 1_048_576;
 
-/** The case with every deadline it has, each saying whether it still runs, and the steps allowed now. */
-export function caseView(deps: Pick<CaseDeps, 'calendar'>, c: CaseRecord, on: string) {
+/** The case with every deadline it has, each saying whether it still runs, the steps allowed now, and its fine's standing. */
+export function caseView(deps: Pick<CaseDeps, 'calendar' | 'settings'>, c: CaseRecord, on: string) {
   const deadlines = caseDeadlines(c, deps.calendar, on).map((d) => ({ ...d, running: stillRuns(c, d) }));
-  return { ...c, deadlines, allowed: allowedCommands(c.status) };
+  const enforcement = enforcementView(deps, c, on);
+  return { ...c, deadlines, allowed: allowedCommands(c.status), ...(enforcement === undefined ? {} : { enforcement }) };
 }
+
+/**
+ * A decided fine's standing on a day (行政处罚法 §72): due dates, paid, the surcharge (capped at the fine, with the
+ * day it reached the cap), what is owed, and the window for asking the court once the decision was served.
+ */
+export function enforcementView(deps: Pick<CaseDeps, 'calendar' | 'settings'>, c: CaseRecord, on: string) {
+  if ((c.decision?.penalty.fine ?? 0) <= 0) return undefined;
+  const facts = fineFactsOf(c, deps.calendar);
+  const settings = deps.settings.enforcement;
+  const now = accrual(facts, on, settings.surchargeBpPerDay);
+  const court = c.servedOn === undefined ? undefined : courtWindow(c.servedOn, c.reminders ?? [], deps.calendar, settings);
+  return {
+    ...now,
+    schedule: facts.schedule,
+    ...(court === undefined ? {} : { courtApplication: { earliest: court.earliest, latest: court.latest, reminded: court.reminded } }),
+  };
+}
+
+/** A case's measures with their periods on a day: end date, paused (testing) days, approval due, overdue. */
+export function measuresView(deps: Pick<CaseDeps, 'calendar'>, c: CaseRecord, on: string, now: string) {
+  const clocks = new Map(measureDeadlines(c, deps.calendar, on).map((d) => [d.measure.measureId, d]));
+  return (c.measures ?? []).map((m) => {
+    const clock = clocks.get(m.measureId);
+    return {
+      ...m,
+      ...(clock === undefined
+        ? {}
+        : {
+            due: clock.due,
+            provisional: clock.provisional,
+            pausedDays: clock.pausedDays,
+            daysLeft: Math.round((Date.parse(`${clock.due}T00:00:00Z`) - Date.parse(`${on}T00:00:00Z`)) / 86_400_000),
+            overdue: on > clock.due,
+            ...(clock.approvalDueAt === undefined
+              ? {}
+              : { approvalDueAt: clock.approvalDueAt, approvalOverdue: Date.parse(now) > Date.parse(clock.approvalDueAt) }),
+          }),
+    };
+  });
+}
+
+/** A case's measures (GET /cases/{id}/measures), logged as read like the timeline. */
+export async function readMeasures(deps: CaseDeps, who: CaseReader, caseId: string) {
+  const c = (await readableCase(deps, who, caseId)).state;
+  await logRead(deps, who, c, 'measures');
+  const today = deps.today();
+  return { caseId: c.caseId, status: c.status, measures: measuresView(deps, c, today, deps.now?.() ?? new Date().toISOString()) };
+}
+
+/** The fine's surcharge and what is owed on any day (before the due date: none). */
+export async function readSurcharge(deps: CaseDeps, who: CaseReader, caseId: string, on: string | undefined) {
+  const c = (await readableCase(deps, who, caseId)).state;
+  const view = enforcementView(deps, c, on ?? deps.today());
+  if (view === undefined) throw new NotFoundError(`A fine on case ${caseId}`);
+  return { caseId: c.caseId, ...view };
+}
+
+/** The evidence photo of a measure's listed things: a short-lived link and the SHA-256 recorded when it was listed. */
+export async function measurePhoto(deps: CaseDeps, who: CaseReader, caseId: string, evidenceId: string) {
+  const c = (await readableCase(deps, who, caseId)).state;
+  const photo = (c.measures ?? []).flatMap((m) => m.items.flatMap((i) => i.photos)).find((p) => p.evidenceId === evidenceId);
+  if (photo === undefined) throw new NotFoundError(`Evidence ${evidenceId} of case ${caseId}`);
+  await logRead(deps, who, c, `evidence ${evidenceId}`);
+  const link = await deps.evidence.downloadUrl(caseEvidenceKey(c.caseId, evidenceId));
+  return { ...photo, method: 'GET' as const, ...link };
+}
+
+/** Where a case's uploads are kept in the evidence store. */
+export const caseEvidenceKey = (caseId: string, evidenceId: string) => `evidence/cases/${caseId}/${evidenceId}`;
 
 /** Another agency's case answers as a missing one; auditors read across agencies in their jurisdiction (the read policy). */
 export async function readableCase(
@@ -85,6 +156,12 @@ async function streamsOf(deps: Pick<CaseDeps, 'store'>, c: CaseRecord): Promise<
     ...(reported ? [external] : []),
     ...(c.decision?.penalty.types.some((t) => t !== 'warning') ? [publicationStream(c.caseId)] : []),
   ];
+}
+
+/** The whole timeline as NDJSON, each event exactly as stored (the export, and the file a transfer hands over). */
+export async function timelineNdjson(deps: Pick<CaseDeps, 'store'>, c: CaseRecord): Promise<{ text: string; events: number }> {
+  const all = await allEvents(deps.store, await streamsOf(deps, c));
+  return { text: all.map((e) => JSON.stringify(e)).join('\n'), events: all.length };
 }
 
 export type TimelineRead =

@@ -2,8 +2,10 @@ import type * as z from 'zod';
 import * as E from '#events/cases/case-events.v1';
 import { type EventDefinition, type EventOf, eventOf } from '#events/stored-event';
 import type { NewEvent } from '#records/domain/recorded-event';
+import type { Instalment, Payment } from './enforcement.ts';
 import type { ProposedPenalty } from './legal-rules.ts';
 import { CASE_COMMANDS, type CaseCommand, type CaseState, STEPS } from './lifecycle.ts';
+import type { Measure } from './measures.ts';
 
 /** A penalty case (行政处罚) as the fold of its events makes it; the head stores this state as a cache. */
 export interface CaseRecord {
@@ -32,6 +34,25 @@ export interface CaseRecord {
   revoked?: { on: string; reason: string };
   /** The clock sweep's events so far, `<deadline>:<due>:<near|passed>`, so that each is emitted once. */
   clockAlerts?: string[];
+  /** Coercive measures and evidence preservation (行政强制), in the order taken. */
+  measures?: Measure[];
+  /** The approved deferral or instalments (行政处罚法 §66), replacing the fine's one due date. */
+  instalments?: Instalment[];
+  /** Every payment, as applied to the fine and the surcharge. */
+  payments?: Payment[];
+  /** Days the written reminder (催告) was served. */
+  reminders?: string[];
+  /** Review or lawsuit sought by the party, each record as given (the last one of a kind is its current outcome). */
+  appeals?: { kind: 'review' | 'lawsuit'; on: string; outcome: 'pending' | 'upheld' | 'changed' | 'revoked'; note: string }[];
+  /** The application for court enforcement. */
+  court?: { on: string; court: string; fine: number; surcharge: number; earliest: string };
+  /** The transfer to the judiciary: to whom, the file handed over, and the organ's receipt once recorded. */
+  transfer?: {
+    to: string;
+    reason: string;
+    file?: { events: number; headHash: string; sha256: string; bytes: number; measures: string[] };
+    receipt?: { on: string; organ: string; receiptNumber: string; note: string };
+  };
 }
 
 /** What a case starts from: the record before its first step. */
@@ -66,6 +87,16 @@ export const COMMAND_EVENT = {
   'end-appraisal': E.AppraisalEnded,
   revoke: E.DecisionRevoked,
   'flag-complex': E.FlaggedComplex,
+  'take-measure': E.MeasureTaken,
+  'preserve-evidence': E.MeasureTaken,
+  'approve-measure': E.MeasureApproved,
+  'extend-measure': E.MeasureExtended,
+  'release-measure': E.MeasureReleased,
+  'approve-instalments': E.InstalmentsApproved,
+  'remind-payment': E.PaymentReminded,
+  'record-appeal': E.AppealRecorded,
+  'apply-court-enforcement': E.CourtEnforcementApplied,
+  'record-receipt': E.TransferReceived,
 } as const satisfies Record<CaseCommand, EventDefinition>;
 
 const STATUS_AFTER = new Map<string, CaseState | undefined>(
@@ -121,8 +152,103 @@ export function evolve(state: CaseRecord | undefined, stored: CaseEvent, where: 
     }
     case E.DecisionServed.DETAIL_TYPE:
       return { ...next, servedOn: event.data.on };
-    case E.PaymentRecorded.DETAIL_TYPE:
-      return { ...next, paid: { on: event.data.on, amount: event.data.amount } };
+    case E.PaymentRecorded.DETAIL_TYPE: {
+      const { on, amount, outstanding } = event.data;
+      // Recorded before enforcement (no split): the fine paid in full. Otherwise executed once nothing is owed.
+      const payment = { on, amount, fine: event.data.fine ?? amount, surcharge: event.data.surcharge ?? 0 };
+      const payments = [...(state.payments ?? []), payment];
+      const total = payments.reduce((n, p) => n + p.amount, 0);
+      return {
+        ...next,
+        status: (outstanding ?? 0) > 0 ? state.status : 'executed',
+        paid: { on, amount: Math.round(total * 100) / 100 },
+        payments,
+      };
+    }
+    case E.DeadlineApproaching.DETAIL_TYPE:
+      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `${event.data.deadline}:${event.data.due}:near`] };
+    case E.DeadlinePassed.DETAIL_TYPE:
+      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `${event.data.deadline}:${event.data.due}:passed`] };
+    default:
+      return evolveMeasures(next, state, event) ?? evolveEnforcement(next, state, event) ?? next;
+  }
+}
+
+/** The measures' events (行政强制); undefined for any other event. */
+function evolveMeasures(next: CaseRecord, state: CaseRecord, event: Typed): CaseRecord | undefined {
+  switch (event.type) {
+    case E.MeasureTaken.DETAIL_TYPE: {
+      const { measureId, kind, items, reason, emergency, at, on } = event.data;
+      const measure: Measure = {
+        measureId,
+        kind,
+        items,
+        reason,
+        emergency,
+        takenAt: at,
+        takenOn: on,
+        state: emergency ? 'in-force' : 'pending-approval',
+        ...(emergency ? { startOn: on } : {}),
+      };
+      return { ...next, measures: [...(state.measures ?? []), measure] };
+    }
+    case E.MeasureApproved.DETAIL_TYPE: {
+      const { measureId, approved, opinion, at, on, late } = event.data;
+      return withMeasure(next, measureId, (m) => {
+        const approval = { approved, at, on, late, opinion, by: event.actor?.id ?? '' };
+        if (approved) return { ...m, approval, state: 'in-force', startOn: m.startOn ?? on };
+        // Refused: an emergency measure is lifted at once (行政强制法 §19), a proposed one never takes effect.
+        if (m.state === 'in-force') {
+          return {
+            ...m,
+            approval,
+            state: 'released',
+            released: { on, reason: 'approval-refused', disposition: 'returned', note: opinion },
+          };
+        }
+        return { ...m, approval, state: 'refused' };
+      });
+    }
+    case E.MeasureExtended.DETAIL_TYPE: {
+      const { measureId, days, reason, on } = event.data;
+      return withMeasure(next, measureId, (m) => ({ ...m, extension: { days, on, reason } }));
+    }
+    case E.MeasureReleased.DETAIL_TYPE: {
+      const { measureId, on, reason, disposition, note } = event.data;
+      return withMeasure(next, measureId, (m) => ({ ...m, state: 'released', released: { on, reason, disposition, note } }));
+    }
+    case E.MeasureDeadlineApproaching.DETAIL_TYPE:
+      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `measure:${event.data.measureId}:${event.data.due}:near`] };
+    case E.MeasureOverdue.DETAIL_TYPE:
+      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `measure:${event.data.measureId}:${event.data.due}:passed`] };
+    case E.MeasureApprovalOverdue.DETAIL_TYPE:
+      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `approval:${event.data.measureId}`] };
+    default:
+      return undefined;
+  }
+}
+
+/** The enforcement and transfer events; undefined for any other event. */
+function evolveEnforcement(next: CaseRecord, state: CaseRecord, event: Typed): CaseRecord | undefined {
+  switch (event.type) {
+    case E.InstalmentsApproved.DETAIL_TYPE:
+      return { ...next, instalments: event.data.instalments };
+    case E.PaymentReminded.DETAIL_TYPE:
+      return { ...next, reminders: [...(state.reminders ?? []), event.data.on] };
+    case E.AppealRecorded.DETAIL_TYPE:
+      return { ...next, appeals: [...(state.appeals ?? []), event.data] };
+    case E.CourtEnforcementApplied.DETAIL_TYPE: {
+      const { on, court, fine, surcharge, earliest } = event.data;
+      return { ...next, court: { on, court, fine, surcharge, earliest } };
+    }
+    case E.CaseTransferred.DETAIL_TYPE: {
+      const { to, reason, file } = event.data;
+      const handed = new Set(file?.measures ?? []);
+      const measures = state.measures?.map((m): Measure => (handed.has(m.measureId) ? { ...m, state: 'handed-over' } : m));
+      return { ...next, transfer: { to, reason, ...(file ? { file } : {}) }, ...(measures ? { measures } : {}) };
+    }
+    case E.TransferReceived.DETAIL_TYPE:
+      return { ...next, ...(state.transfer ? { transfer: { ...state.transfer, receipt: event.data } } : {}) };
     case E.AppraisalStarted.DETAIL_TYPE:
       return { ...next, appraisals: [...(state.appraisals ?? []), { from: event.data.on }] };
     case E.AppraisalEnded.DETAIL_TYPE: {
@@ -131,13 +257,14 @@ export function evolve(state: CaseRecord | undefined, stored: CaseEvent, where: 
     }
     case E.DecisionRevoked.DETAIL_TYPE:
       return { ...next, revoked: { on: event.data.on, reason: event.data.reason } };
-    case E.DeadlineApproaching.DETAIL_TYPE:
-      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `${event.data.deadline}:${event.data.due}:near`] };
-    case E.DeadlinePassed.DETAIL_TYPE:
-      return { ...next, clockAlerts: [...(state.clockAlerts ?? []), `${event.data.deadline}:${event.data.due}:passed`] };
     default:
-      return next;
+      return undefined;
   }
+}
+
+/** The record with one of its measures changed (a measure the case does not have is left alone). */
+function withMeasure(state: CaseRecord, measureId: string, change: (m: Measure) => Measure): CaseRecord {
+  return { ...state, measures: (state.measures ?? []).map((m) => (m.measureId === measureId ? change(m) : m)) };
 }
 
 /** The case as a list of events makes it (undefined before its first event). */

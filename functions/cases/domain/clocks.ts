@@ -2,7 +2,9 @@ import * as E from '#events/cases/case-events.v1';
 import type { NewEvent } from '#records/domain/recorded-event';
 import type { WorkingCalendar } from '#shared/calendar';
 import { type CaseRecord, newEvent } from './case-record.ts';
+import { accrual, type FineFacts } from './enforcement.ts';
 import { OPEN_STATES } from './lifecycle.ts';
+import { approvalDueAt, type Measure, measureDue } from './measures.ts';
 
 /**
  * Statutory clocks of a penalty case (DESIGN §6), on the Chinese official calendar:
@@ -26,6 +28,8 @@ export interface ClockFacts {
   suspensions?: { from: string; to: string; reason: 'hearing' | 'appraisal' }[];
   notifiedOn?: string;
   servedOn?: string;
+  /** The next instalment due (an approved deferral or schedule replaces the 15 days after service). */
+  paymentDue?: string;
 }
 
 export interface Deadline {
@@ -58,7 +62,8 @@ export function deadlines(facts: ClockFacts, calendar: WorkingCalendar, settings
   if (facts.notifiedOn !== undefined) {
     out.push(at('hearing-request', calendar.addWorkingDays(facts.notifiedOn, settings.hearingRequestWorkingDays)));
   }
-  if (facts.servedOn !== undefined) out.push(at('payment', calendar.addCalendarDays(facts.servedOn, settings.paymentDays)));
+  if (facts.paymentDue !== undefined) out.push({ name: 'payment', due: facts.paymentDue, provisional: false });
+  else if (facts.servedOn !== undefined) out.push(at('payment', calendar.addCalendarDays(facts.servedOn, settings.paymentDays)));
   return out;
 }
 
@@ -81,11 +86,28 @@ export function caseDeadlines(state: CaseRecord, calendar: WorkingCalendar, toda
       ...(state.registeredOn ? { registeredOn: state.registeredOn } : {}),
       ...(state.notifiedOn && state.status === 'notified' ? { notifiedOn: state.notifiedOn } : {}),
       ...(state.servedOn && state.status === 'decided' ? { servedOn: state.servedOn } : {}),
+      ...(state.instalments && state.status === 'decided' ? { paymentDue: nextInstalment(state, today) } : {}),
       extended: state.extended,
       suspensions,
     },
     calendar,
   );
+}
+
+/** The fine's due dates (15 days after service, or the approved instalments) and its payments, for the accrual. */
+export function fineFactsOf(state: CaseRecord, calendar: WorkingCalendar, settings = CLOCK_DEFAULTS): FineFacts {
+  const fine = state.decision?.penalty.fine ?? 0;
+  const schedule =
+    state.instalments ??
+    (state.servedOn === undefined ? [] : [{ due: calendar.addCalendarDays(state.servedOn, settings.paymentDays).date, amount: fine }]);
+  return { fine, schedule, payments: state.payments ?? [] };
+}
+
+/** The first instalment not paid in full (the last one once all are paid). */
+function nextInstalment(state: CaseRecord, today = '9999-12-31'): string {
+  const schedule = state.instalments ?? [];
+  const next = accrual({ fine: state.decision?.penalty.fine ?? 0, schedule, payments: state.payments ?? [] }, today).nextDue;
+  return next ?? schedule.at(-1)?.due ?? today;
 }
 
 /** Whether a deadline still binds the case: the step it waits for is not done. */
@@ -101,15 +123,52 @@ export function bindingDeadlines(state: CaseRecord, calendar: WorkingCalendar, t
   return caseDeadlines(state, calendar, today).filter((d) => stillRuns(state, d));
 }
 
+/** A measure in force with the end of its period, and (emergency, not yet approved) when its approval is due. */
+export interface MeasureDeadline {
+  measure: Measure;
+  due: string;
+  provisional: boolean;
+  pausedDays: number;
+  approvalDueAt?: string;
+}
+
+/** The periods of the measures in force: what the clock sweep watches beside the case's deadlines. */
+export function measureDeadlines(state: CaseRecord, calendar: WorkingCalendar, today: string): MeasureDeadline[] {
+  return (state.measures ?? []).flatMap((m) => {
+    if (m.state !== 'in-force') return [];
+    const clock = measureDue(m, state.appraisals ?? [], calendar, today);
+    if (clock === undefined) return [];
+    const approval = approvalDueAt(m);
+    return [{ measure: m, ...clock, ...(approval === undefined ? {} : { approvalDueAt: approval }) }];
+  });
+}
+
+/** The next day the sweep has something to look at for this case (its index position on the clock). */
+export function nextClockDay(state: CaseRecord, calendar: WorkingCalendar, today: string): string | undefined {
+  const days = [
+    ...bindingDeadlines(state, calendar, today).map((d) => d.due),
+    ...measureDeadlines(state, calendar, today).flatMap((m) => [m.due, ...(m.approvalDueAt ? [chinaDayOf(m.approvalDueAt)] : [])]),
+  ];
+  return days.sort()[0];
+}
+const chinaDayOf = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
+
 /**
  * The clock sweep for one case (DESIGN §6): an event when a binding deadline is within `warnDays` or passed, each
  * once per deadline, due date and kind (a moved deadline warns again).
  */
-export function clockEvents(state: CaseRecord, calendar: WorkingCalendar, today: string, warnDays: number): NewEvent[] {
+export function clockEvents(
+  state: CaseRecord,
+  calendar: WorkingCalendar,
+  today: string,
+  warnDays: number,
+  now = `${today}T23:59:59+08:00`,
+): NewEvent[] {
   const out: NewEvent[] = [];
+  const seen = new Set(state.clockAlerts ?? []);
   for (const d of bindingDeadlines(state, calendar, today)) {
     const kind = urgency(d, today, warnDays);
-    if (kind === undefined || (state.clockAlerts ?? []).includes(`${d.name}:${d.due}:${kind}`)) continue;
+    if (kind === undefined || seen.has(`${d.name}:${d.due}:${kind}`)) continue;
     out.push(
       kind === 'passed'
         ? newEvent(E.DeadlinePassed, { deadline: d.name, due: d.due, provisional: d.provisional })
@@ -120,6 +179,34 @@ export function clockEvents(state: CaseRecord, calendar: WorkingCalendar, today:
     if (kind === 'passed' && d.name === 'payment' && fine > 0) {
       out.push(newEvent(E.PaymentOverdue, { due: d.due, fine, provisional: d.provisional }));
     }
+  }
+  out.push(...measureClockEvents(state, calendar, today, warnDays, now));
+  return out;
+}
+
+/** The sweep's events for the measures in force: approval overdue (once), period ending soon or passed (once per end date). */
+function measureClockEvents(state: CaseRecord, calendar: WorkingCalendar, today: string, warnDays: number, now: string): NewEvent[] {
+  const out: NewEvent[] = [];
+  const seen = new Set(state.clockAlerts ?? []);
+  for (const m of measureDeadlines(state, calendar, today)) {
+    const { measureId, kind: measureKind } = m.measure;
+    // 行政强制法 §19: an emergency measure whose approval is not recorded within 24 hours is reported, once.
+    if (m.approvalDueAt !== undefined && Date.parse(m.approvalDueAt) < Date.parse(now) && !seen.has(`approval:${measureId}`)) {
+      out.push(newEvent(E.MeasureApprovalOverdue, { measureId, dueAt: m.approvalDueAt }));
+    }
+    const kind = urgency({ name: 'payment', due: m.due, provisional: m.provisional }, today, warnDays);
+    if (kind === undefined || seen.has(`measure:${measureId}:${m.due}:${kind}`)) continue;
+    out.push(
+      kind === 'passed'
+        ? newEvent(E.MeasureOverdue, { measureId, kind: measureKind, due: m.due, provisional: m.provisional })
+        : newEvent(E.MeasureDeadlineApproaching, {
+            measureId,
+            kind: measureKind,
+            due: m.due,
+            daysLeft: daysUntil(today, m.due),
+            provisional: m.provisional,
+          }),
+    );
   }
   return out;
 }

@@ -5,7 +5,16 @@ import type { WorkingCalendar } from '#shared/calendar';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
 import type { Parsed } from '#shared/http-contract';
 import { type CaseOpening, type CaseRecord, COMMAND_EVENT, newEvent, openCase, withEvents } from './case-record.ts';
-import { deadlines } from './clocks.ts';
+import { deadlines, fineFactsOf } from './clocks.ts';
+import {
+  accrual,
+  applyPayment,
+  checkCourtApplication,
+  checkSchedule,
+  courtWindow,
+  ENFORCEMENT_DEFAULTS,
+  type EnforcementSettings,
+} from './enforcement.ts';
 import {
   DEFAULT_DISCRETION,
   DEFAULT_MAJOR_RULE,
@@ -17,9 +26,29 @@ import {
   simpleProcedureProblem,
 } from './legal-rules.ts';
 import { type CaseCommand, type CaseRole, transition } from './lifecycle.ts';
+import {
+  approvalLate,
+  checkDisposition,
+  checkExtension,
+  checkNoneInForce,
+  checkStep,
+  inForce,
+  type MeasureItem,
+  measureDue,
+  measureOf,
+} from './measures.ts';
 
 const note = z.strictObject({ note: z.string().max(4000).optional() });
 const reason = z.strictObject({ reason: z.string().min(1).max(4000) });
+const measureId = z.string().min(1).max(100);
+/** A listed item as the officer sends it: its photos are evidence ids uploaded to the case first (POST /cases/{id}/evidence). */
+const listedItem = E.measureItem.extend({ photos: z.array(z.string().min(1).max(100)).min(1).max(20) });
+const listed = {
+  items: z.array(listedItem).min(1).max(200).describe('the list of things (清单), each with at least one photo'),
+  reason: z.string().min(1).max(4000),
+  emergency: z.boolean().default(false).describe('taken on the spot before approval: approval due within 24 hours (行政强制法 §19)'),
+};
+const yuan = z.number().positive().max(10_000_000_000);
 
 /** The body each lifecycle command takes: the HTTP contracts and openapi.yaml are built from it, and so is its type. */
 export const COMMAND_BODIES = {
@@ -47,6 +76,41 @@ export const COMMAND_BODIES = {
   'end-appraisal': z.strictObject({ outcome: z.string().max(4000).default('') }),
   revoke: reason,
   'flag-complex': reason,
+  'take-measure': z.strictObject({ kind: z.enum(['seal', 'seize']), ...listed }),
+  'preserve-evidence': z.strictObject(listed),
+  'approve-measure': z.strictObject({ measureId, approved: z.boolean(), opinion: z.string().min(1).max(4000) }),
+  'extend-measure': z.strictObject({
+    measureId,
+    days: z.number().int().min(1).max(366).describe('at most 30 (行政强制法 §25); more is refused with 409'),
+    reason: z.string().min(1).max(4000),
+  }),
+  'release-measure': z.strictObject({
+    measureId,
+    reason: z.enum(['no-violation', 'unrelated', 'decided', 'period-ended', 'no-longer-needed']).describe('行政强制法 §28 (一)–(五)'),
+    disposition: z.enum(['returned', 'confiscated', 'converted']).default('returned'),
+    note: z.string().max(4000).default(''),
+  }),
+  'approve-instalments': z.strictObject({
+    instalments: z
+      .array(z.strictObject({ due: z.iso.date(), amount: yuan }))
+      .min(1)
+      .max(36),
+    reason: z.string().min(1).max(4000),
+  }),
+  'remind-payment': note,
+  'record-appeal': z.strictObject({
+    kind: z.enum(['review', 'lawsuit']),
+    on: z.iso.date(),
+    outcome: z.enum(['pending', 'upheld', 'changed', 'revoked']).default('pending'),
+    note: z.string().max(4000).default(''),
+  }),
+  'apply-court-enforcement': z.strictObject({ court: z.string().min(1).max(200) }),
+  'record-receipt': z.strictObject({
+    organ: z.string().min(1).max(200).optional().describe('defaults to the organ the case was transferred to'),
+    receivedOn: z.iso.date(),
+    receiptNumber: z.string().min(1).max(100),
+    note: z.string().max(4000).default(''),
+  }),
 } as const satisfies Record<CaseCommand, z.ZodType>;
 
 /** What a command's body parses to (the same type a route's contract gives its parsed body). */
@@ -57,16 +121,86 @@ type Recorded<C extends CaseCommand> = z.output<(typeof COMMAND_EVENT)[C]['data'
 export interface CaseRules {
   discretion: DiscretionTable;
   majorRule: MajorCaseRule;
+  enforcement?: EnforcementSettings;
 }
 const DEFAULT_RULES: CaseRules = { discretion: DEFAULT_DISCRETION, majorRule: DEFAULT_MAJOR_RULE };
+
+/** What a command found outside the case before it was given: the uploads it names, the file a transfer hands over. */
+export interface Found {
+  /** The photos uploaded to the case, as the server hashed them, by evidence id. */
+  photos?: ReadonlyMap<string, z.output<typeof E.measureItem>['photos'][number]>;
+  /** The export of the timeline as it stands (a transfer hands it over). */
+  file?: { events: number; headHash: string; sha256: string; bytes: number };
+}
 
 /** What a command's rule sees besides its input. */
 interface Given {
   state: CaseRecord;
   today: string;
+  /** The instant the command is given (an emergency measure's 24 hours are counted from it). */
+  now: string;
   calendar: WorkingCalendar;
   rules: CaseRules;
+  found: Found;
 }
+
+const enforcementOf = (rules: CaseRules) => rules.enforcement ?? ENFORCEMENT_DEFAULTS;
+
+/** The listed items with the photos the server hashed; 400 for a photo that was never uploaded to this case. */
+function itemsWithPhotos(items: CommandInput<'preserve-evidence'>['items'], found: Found): MeasureItem[] {
+  return items.map((item, i) => ({
+    ...item,
+    photos: item.photos.map((id, j) => {
+      const photo = found.photos?.get(id);
+      if (photo === undefined) {
+        throw new RuleViolationError(
+          `items.${i}.photos.${j}`,
+          `nothing was uploaded to this case as ${id}; PUT the photo to its upload URL first`,
+        );
+      }
+      return photo;
+    }),
+  }));
+}
+
+const measureTaken = (
+  input: CommandInput<'preserve-evidence'>,
+  kind: 'seal' | 'seize' | 'preserve',
+  { state, today, now, found }: Given,
+) => ({
+  measureId: `m-${(state.measures?.length ?? 0) + 1}`,
+  kind,
+  items: itemsWithPhotos(input.items, found),
+  reason: input.reason,
+  emergency: input.emergency,
+  at: now,
+  on: today,
+});
+
+/** What is owed and when, for the enforcement steps; 409 when the decision carries no fine. */
+function owing({ state, calendar, today, rules }: Given) {
+  if ((state.decision?.penalty.fine ?? 0) <= 0) throw new StateConflictError('The decision imposes no fine.');
+  const facts = fineFactsOf(state, calendar);
+  return { facts, now: accrual(facts, today, enforcementOf(rules).surchargeBpPerDay) };
+}
+
+/** 409 unless some of the fine is past its due date and unpaid (a reminder and the court come only after that). */
+function checkOverdue(now: ReturnType<typeof accrual>, today: string): void {
+  if (now.owed <= 0) throw new StateConflictError('Nothing is owed: the fine and its surcharge are paid.');
+  if (now.nextDue === undefined || now.nextDue >= today) {
+    throw new StateConflictError(
+      now.nextDue === undefined
+        ? 'The decision has not been served: nothing is due yet.'
+        : `Nothing is overdue: the fine falls due on ${now.nextDue}.`,
+      now.nextDue === undefined ? {} : { due: now.nextDue },
+    );
+  }
+}
+
+const pendingAppeal = (state: CaseRecord) => {
+  const latest = new Map((state.appeals ?? []).map((a) => [a.kind, a]));
+  return [...latest.values()].find((a) => a.outcome === 'pending');
+};
 
 const openAppraisal = (state: CaseRecord) => (state.appraisals ?? []).find((a) => a.to === undefined);
 
@@ -76,7 +210,10 @@ const openAppraisal = (state: CaseRecord) => (state.appraisals ?? []).find((a) =
  */
 const RECORD: { [C in CaseCommand]: (input: CommandInput<C>, given: Given) => Recorded<C> } = {
   register: (input, { today }) => ({ on: today, note: input.note ?? '' }),
-  decline: (input) => ({ reason: input.reason }),
+  decline: (input, { state }) => {
+    checkNoneInForce(state.measures, 'decline');
+    return { reason: input.reason };
+  },
   investigate: (input) => ({ note: input.note ?? '' }),
   notify: (input, { today }) => ({ on: today, proposed: input.proposed }),
   'record-statement': (input) => ({ statement: input.statement }),
@@ -106,10 +243,23 @@ const RECORD: { [C in CaseCommand]: (input: CommandInput<C>, given: Given) => Re
   },
   decide: (input, given) => decision(input, given),
   serve: (_, { today }) => ({ on: today }),
-  'record-payment': (input, { today }) => ({ on: today, amount: input.amount }),
+  'record-payment': (input, given) => {
+    const { state, today, calendar, rules } = given;
+    if ((state.decision?.penalty.fine ?? 0) <= 0) return { on: today, amount: input.amount };
+    const applied = applyPayment(fineFactsOf(state, calendar), today, input.amount, enforcementOf(rules).surchargeBpPerDay);
+    return { on: today, amount: input.amount, fine: applied.fine, surcharge: applied.surcharge, outstanding: applied.outstanding };
+  },
   close: (input) => ({ note: input.note ?? '' }),
-  terminate: (input) => ({ reason: input.reason }),
-  transfer: (input) => ({ to: input.to, reason: input.reason }),
+  terminate: (input, { state }) => {
+    checkNoneInForce(state.measures, 'terminate');
+    return { reason: input.reason };
+  },
+  // 行刑衔接: the file handed over (the timeline's export sealed by its chain head) and the measures in force with it.
+  transfer: (input, { state, found }) => ({
+    to: input.to,
+    reason: input.reason,
+    ...(found.file === undefined ? {} : { file: { ...found.file, measures: inForce(state.measures).map((m) => m.measureId) } }),
+  }),
   'start-appraisal': (input, { state, today }) => {
     if (openAppraisal(state) !== undefined) throw new StateConflictError('An expert appraisal is under way already.');
     return { on: today, subject: input.subject };
@@ -118,10 +268,77 @@ const RECORD: { [C in CaseCommand]: (input: CommandInput<C>, given: Given) => Re
     if (openAppraisal(state) === undefined) throw new StateConflictError('No expert appraisal is under way.');
     return { on: today, outcome: input.outcome };
   },
-  revoke: (input, { today }) => ({ on: today, reason: input.reason }),
+  revoke: (input, { state, today }) => {
+    checkNoneInForce(state.measures, 'revoke');
+    return { on: today, reason: input.reason };
+  },
   'flag-complex': (input, { state }) => {
     if (state.flaggedComplex) throw new StateConflictError('The case is flagged complex already.');
     return { reason: input.reason };
+  },
+  'take-measure': (input, given) => measureTaken(input, input.kind, given),
+  'preserve-evidence': (input, given) => measureTaken(input, 'preserve', given),
+  'approve-measure': (input, { state, today, now }) => {
+    const m = measureOf(state.measures, input.measureId);
+    checkStep(m, 'approve');
+    if (m.approval !== undefined) throw new StateConflictError(`Measure ${m.measureId} was approved on ${m.approval.on} already.`);
+    return { measureId: m.measureId, approved: input.approved, opinion: input.opinion, at: now, on: today, late: approvalLate(m, now) };
+  },
+  'extend-measure': (input, { state, today, calendar }) => {
+    const m = measureOf(state.measures, input.measureId);
+    checkStep(m, 'extend');
+    const appraisals = state.appraisals ?? [];
+    checkExtension(m, input.days, measureDue(m, appraisals, calendar, today), today);
+    const extended = { ...m, extension: { days: input.days, on: today, reason: input.reason } };
+    const due = measureDue(extended, appraisals, calendar, today)?.due ?? today;
+    return { measureId: m.measureId, days: input.days, reason: input.reason, on: today, due };
+  },
+  'release-measure': (input, { state, today }) => {
+    const m = measureOf(state.measures, input.measureId);
+    checkStep(m, 'release');
+    checkDisposition(m, input.disposition, state.decision?.penalty.types);
+    return { measureId: m.measureId, on: today, reason: input.reason, disposition: input.disposition, note: input.note };
+  },
+  'approve-instalments': (input, given) => {
+    const { now } = owing(given);
+    if (now.surcharge - now.surchargePaid > 0) {
+      throw new StateConflictError(
+        `A surcharge of ¥${now.surcharge - now.surchargePaid} has accrued: instalments are approved before the fine falls overdue (行政处罚法 §66).`,
+      );
+    }
+    const problem = checkSchedule(input.instalments, now.fineOutstanding, given.today);
+    if (problem !== undefined) throw new RuleViolationError('instalments', problem);
+    return { instalments: input.instalments, reason: input.reason, on: given.today };
+  },
+  'remind-payment': (input, given) => {
+    checkOverdue(owing(given).now, given.today);
+    return { on: given.today, note: input.note ?? '' };
+  },
+  'record-appeal': (input, { state, today }) => {
+    if (input.on > today) throw new RuleViolationError('on', `${input.on} is after today (${today})`);
+    if (input.outcome !== 'pending' && pendingAppeal(state)?.kind !== input.kind) {
+      throw new StateConflictError(`No ${input.kind} is pending on this case: record it as pending first.`);
+    }
+    return { kind: input.kind, on: input.on, outcome: input.outcome, note: input.note };
+  },
+  'apply-court-enforcement': (input, given) => {
+    const { state, today, calendar, rules } = given;
+    const { now } = owing(given);
+    checkOverdue(now, today);
+    if (state.servedOn === undefined) throw new StateConflictError('The decision has not been served.');
+    const window = courtWindow(state.servedOn, state.reminders ?? [], calendar, enforcementOf(rules));
+    checkCourtApplication(window, today, now.owed, pendingAppeal(state), enforcementOf(rules));
+    const surcharge = Math.round((now.surcharge - now.surchargePaid) * 100) / 100;
+    return { on: today, court: input.court, fine: now.fineOutstanding, surcharge, earliest: window.earliest };
+  },
+  'record-receipt': (input, { state, today }) => {
+    if (state.transfer?.receipt !== undefined) {
+      throw new StateConflictError(
+        `The receipt was recorded on ${state.transfer.receipt.on} already (${state.transfer.receipt.receiptNumber}).`,
+      );
+    }
+    if (input.receivedOn > today) throw new RuleViolationError('receivedOn', `${input.receivedOn} is after today (${today})`);
+    return { on: input.receivedOn, organ: input.organ ?? state.transfer?.to ?? '', receiptNumber: input.receiptNumber, note: input.note };
   },
 };
 
@@ -162,13 +379,15 @@ export function give<C extends CaseCommand>(
   command: C,
   input: CommandInput<C>,
   by: { id: string; roles: readonly CaseRole[] },
-  on: { today: string; calendar: WorkingCalendar },
+  on: { today: string; now?: string; calendar: WorkingCalendar },
   rules: CaseRules = DEFAULT_RULES,
+  found: Found = {},
 ): { events: NewEvent[]; state: CaseRecord } {
   transition(state.status, command, by.roles);
   const record: (input: CommandInput<C>, given: Given) => Recorded<C> = RECORD[command];
   const { DETAIL_TYPE, VERSION } = COMMAND_EVENT[command];
-  const events: NewEvent[] = [{ type: DETAIL_TYPE, version: VERSION, data: record(input, { state, rules, ...on }) }];
+  const given = { state, rules, found, today: on.today, now: on.now ?? `${on.today}T12:00:00+08:00`, calendar: on.calendar };
+  const events: NewEvent[] = [{ type: DETAIL_TYPE, version: VERSION, data: record(input, given) }];
   return { events, state: withEvents(state, events, by.id) };
 }
 

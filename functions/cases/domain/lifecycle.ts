@@ -12,6 +12,7 @@ export const CASE_STATES = [
   'hearing',
   'legal-review',
   'decided',
+  'court-enforcement',
   'executed',
   'closed',
   'not-registered',
@@ -21,7 +22,10 @@ export const CASE_STATES = [
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** No step leads out of these. A closed case is not among them: its decision can still be revoked (撤销). */
+/**
+ * No step leads out of these (a transferred case still records the receiving organ's receipt). A closed case is not
+ * among them: its decision can still be revoked (撤销).
+ */
 export const FINAL_STATES: readonly CaseState[] = ['not-registered', 'terminated', 'transferred', 'revoked'];
 
 export const CASE_ROLES = ['case-officer', 'supervisor', 'legal-reviewer', 'inspector'] as const;
@@ -49,6 +53,16 @@ export const CASE_COMMANDS = [
   'end-appraisal',
   'revoke',
   'flag-complex',
+  'take-measure',
+  'preserve-evidence',
+  'approve-measure',
+  'extend-measure',
+  'release-measure',
+  'approve-instalments',
+  'remind-payment',
+  'record-appeal',
+  'apply-court-enforcement',
+  'record-receipt',
 ] as const;
 export type CaseCommand = (typeof CASE_COMMANDS)[number];
 
@@ -65,6 +79,12 @@ const OPEN: readonly CaseState[] = ['registered', 'investigating', 'notified', '
 
 /** States whose decision clock runs (registered, before the decision). */
 export const OPEN_STATES = OPEN;
+/** Where a measure may be taken: on a clue (on the spot) or an open case. */
+const INVESTIGATION: readonly CaseState[] = ['clue', ...OPEN];
+/** Where a measure taken earlier is approved, extended or released: until the case ends. */
+const HOLDING: readonly CaseState[] = [...INVESTIGATION, 'decided', 'court-enforcement', 'executed', 'closed'];
+/** A decided fine not yet paid in full. */
+const UNPAID: readonly CaseState[] = ['decided', 'court-enforcement'];
 
 export const STEPS: Readonly<Record<CaseCommand, Step>> = {
   register: { from: ['clue'], to: 'registered', roles: ['supervisor'], basis: '行政处罚法 §54 (立案, approved by the person in charge)' },
@@ -79,14 +99,43 @@ export const STEPS: Readonly<Record<CaseCommand, Step>> = {
   extend: { from: OPEN, roles: ['supervisor'], basis: '行政处罚法 §60 (once, 30 days)' },
   decide: { from: ['notified', 'hearing', 'legal-review'], to: 'decided', roles: ['supervisor'], basis: '行政处罚法 §57, §58, §60' },
   serve: { from: ['decided'], roles: ['case-officer'], basis: '行政处罚法 §61 (送达)' },
-  'record-payment': { from: ['decided'], to: 'executed', roles: ['case-officer'], basis: '行政处罚法 §67 (15 days after service)' },
+  'record-payment': {
+    from: UNPAID,
+    to: 'executed',
+    roles: ['case-officer'],
+    basis: '行政处罚法 §67, §72 (15 days after service; executed once fine and surcharge are paid)',
+  },
   close: { from: ['executed'], to: 'closed', roles: ['supervisor'], basis: '结案' },
   terminate: { from: ['clue', ...OPEN], to: 'terminated', roles: ['supervisor'], basis: '终止调查' },
   transfer: { from: ['clue', ...OPEN], to: 'transferred', roles: ['supervisor'], basis: '行政处罚法 §27 (移送司法)' },
   'start-appraisal': { from: OPEN, roles: ['case-officer'], basis: '行政处罚法 §60 (检测、检验、检疫、鉴定: time not counted)' },
   'end-appraisal': { from: OPEN, roles: ['case-officer'], basis: '行政处罚法 §60' },
   'flag-complex': { from: OPEN, roles: ['supervisor'], basis: '行政处罚法 §58 (案情复杂: legal review required)' },
-  revoke: { from: ['decided', 'executed', 'closed'], to: 'revoked', roles: ['supervisor'], basis: '行政处罚法 §75 (自行纠正; 撤销)' },
+  revoke: {
+    from: ['decided', 'court-enforcement', 'executed', 'closed'],
+    to: 'revoked',
+    roles: ['supervisor'],
+    basis: '行政处罚法 §75 (自行纠正; 撤销)',
+  },
+  'take-measure': { from: INVESTIGATION, roles: ['case-officer'], basis: '行政强制法 §18–§19, §22–§24 (查封、扣押)' },
+  'preserve-evidence': { from: INVESTIGATION, roles: ['case-officer'], basis: '行政处罚法 §56 (先行登记保存)' },
+  'approve-measure': { from: HOLDING, roles: ['supervisor'], basis: '行政强制法 §18–§19 (负责人批准; emergency: within 24 hours)' },
+  'extend-measure': { from: HOLDING, roles: ['supervisor'], basis: '行政强制法 §25 (once, at most 30 days)' },
+  'release-measure': { from: HOLDING, roles: ['case-officer', 'supervisor'], basis: '行政强制法 §27–§28; 行政处罚法 §56' },
+  'approve-instalments': { from: ['decided'], roles: ['supervisor'], basis: '行政处罚法 §66 (延期、分期缴纳)' },
+  'remind-payment': { from: ['decided'], roles: ['case-officer'], basis: '行政强制法 §35, §54 (催告)' },
+  'record-appeal': { from: UNPAID, roles: ['case-officer'], basis: '行政复议法 §20; 行政诉讼法 §46; 行政强制法 §53' },
+  'apply-court-enforcement': {
+    from: ['decided'],
+    to: 'court-enforcement',
+    roles: ['supervisor'],
+    basis: '行政处罚法 §72; 行政强制法 §53–§55 (申请人民法院强制执行)',
+  },
+  'record-receipt': {
+    from: ['transferred'],
+    roles: ['case-officer', 'supervisor'],
+    basis: '行刑衔接 (受案回执 of the public security organ)',
+  },
 };
 
 /** The commands a role may give in a state, in the order of the lifecycle. */

@@ -6,7 +6,7 @@ import { VersionConflictError } from '#shared/errors';
 import { CASE_STREAMS, dueBy, caseIndex as layoutIndex } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
 import { type CaseRecord, withEvents } from './case-record.ts';
-import { bindingDeadlines, clockEvents } from './clocks.ts';
+import { clockEvents, nextClockDay } from './clocks.ts';
 import { type Publication, publicationIndex, publicationStream, publish, publishes, takeDown, withdraw } from './decision-publicity.ts';
 
 /**
@@ -18,10 +18,7 @@ const SYSTEM = (id: string, agency: string): Actor => ({ id, role: 'system', age
 
 /** The head's index: by agency and status, by entity, and (while a deadline binds) by the next deadline for the sweep. */
 export function caseIndex(c: CaseRecord, calendar: WorkingCalendar, today: string): Record<string, string> {
-  const next = bindingDeadlines(c, calendar, today)
-    .map((d) => d.due)
-    .sort()[0];
-  return layoutIndex(c, next);
+  return layoutIndex(c, nextClockDay(c, calendar, today));
 }
 
 /** Records a case's new events with its state and indexes, guarded by the version the decision was based on. */

@@ -3,13 +3,17 @@ import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, type Route, route, routesOf } from '#shared/http-handler';
 import { casesAbout, casesOf } from '../adapters/table-layout.ts';
-import { decideSimple, giveCommand, openComplaint } from '../domain/case-commands.ts';
+import { decideSimple, giveCommand, openComplaint, requestCaseUpload } from '../domain/case-commands.ts';
+import { caseMetrics } from '../domain/case-metrics.ts';
 import {
   type CaseReader,
   caseAsOf,
   caseView,
+  measurePhoto,
   publicDecisionPage,
   readableCase,
+  readMeasures,
+  readSurcharge,
   readTimeline,
   verifyCaseTimeline,
 } from '../domain/case-reads.ts';
@@ -76,6 +80,26 @@ export const http = httpHandler<RouteKeyOf<'cases'>>({
       status: 200,
       body: await verifyCaseTimeline(await wired(), readerOf(r), r.params.id),
     }),
+  ),
+  'POST /cases/{id}/evidence': route(
+    () => contracts.caseUpload,
+    async (r) => ({ status: 200, body: await requestCaseUpload(await wired(), writerOf(r), r.params.id, r.body) }),
+  ),
+  'GET /cases/{id}/evidence/{evidenceId}': route(
+    () => contracts.casePhoto,
+    async (r) => ({ status: 200, body: await measurePhoto(await wired(), readerOf(r), r.params.id, r.params.evidenceId) }),
+  ),
+  'GET /cases/{id}/measures': route(
+    () => contracts.measures,
+    async (r) => ({ status: 200, body: await readMeasures(await wired(), readerOf(r), r.params.id) }),
+  ),
+  'GET /cases/{id}/surcharge': route(
+    () => contracts.surcharge,
+    async (r) => ({ status: 200, body: await readSurcharge(await wired(), readerOf(r), r.params.id, r.query.on) }),
+  ),
+  'GET /case-metrics': route(
+    () => contracts.metrics,
+    async (r) => ({ status: 200, body: await caseMetrics(await wired(), readerOf(r), r.query) }),
   ),
   'GET /audit/access-log': route(
     () => contracts.accessLog,

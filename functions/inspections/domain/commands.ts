@@ -1,10 +1,10 @@
 import type { Actor } from '#records/domain/recorded-event';
 import { NotFoundError, RuleViolationError, StateConflictError, VersionConflictError } from '#shared/errors';
+import { checkUpload, evidenceKey } from '#shared/evidence/evidence-policy';
 import { canRead } from '#shared/read-policy';
 import { inspectionIndex } from '../adapters/table-layout.ts';
 import type { InspectionDeps } from '../ports.ts';
 import { inspectionStream } from './assign.ts';
-import { checkUpload, evidenceKey } from './evidence-policy.ts';
 import { type Decision, type EvidenceKind, fromHead, type InspectionState, recordEvidence } from './inspection.ts';
 
 export interface Caller {

@@ -32,7 +32,15 @@ hearing decide decided supervisor
 legal-review decide decided supervisor
 decided serve decided case-officer
 decided record-payment executed case-officer
+court-enforcement record-payment executed case-officer
 executed close closed supervisor
+decided approve-instalments decided supervisor
+decided remind-payment decided case-officer
+decided record-appeal decided case-officer
+court-enforcement record-appeal court-enforcement case-officer
+decided apply-court-enforcement court-enforcement supervisor
+transferred record-receipt transferred case-officer
+transferred record-receipt transferred supervisor
 `
   .trim()
   .split('\n')
@@ -46,16 +54,34 @@ for (const state of OPEN) {
     [state, 'flag-complex', state, 'supervisor'],
   );
 }
-for (const state of ['decided', 'executed', 'closed'] as CaseState[]) EDGES.push([state, 'revoke', 'revoked', 'supervisor']);
+for (const state of ['decided', 'court-enforcement', 'executed', 'closed'] as CaseState[]) {
+  EDGES.push([state, 'revoke', 'revoked', 'supervisor']);
+}
 for (const state of ['clue', ...OPEN] as CaseState[]) {
-  EDGES.push([state, 'terminate', 'terminated', 'supervisor'], [state, 'transfer', 'transferred', 'supervisor']);
+  EDGES.push(
+    [state, 'terminate', 'terminated', 'supervisor'],
+    [state, 'transfer', 'transferred', 'supervisor'],
+    // Coercive measures and evidence preservation are taken on a clue (on the spot) or an open case.
+    [state, 'take-measure', state, 'case-officer'],
+    [state, 'preserve-evidence', state, 'case-officer'],
+  );
+}
+// A measure is approved, extended or released until the case ends (行政强制法 §18–§28).
+for (const state of ['clue', ...OPEN, 'decided', 'court-enforcement', 'executed', 'closed'] as CaseState[]) {
+  EDGES.push(
+    [state, 'approve-measure', state, 'supervisor'],
+    [state, 'extend-measure', state, 'supervisor'],
+    [state, 'release-measure', state, 'case-officer'],
+    [state, 'release-measure', state, 'supervisor'],
+  );
 }
 
 const ROLES: CaseRole[] = ['case-officer', 'supervisor', 'legal-reviewer', 'inspector'];
 const modelNext = (state: CaseState, command: CaseCommand, role: CaseRole) => {
-  const edge = EDGES.find(([from, c]) => from === state && c === command);
-  if (edge === undefined) return { error: 'state' as const };
-  return edge[3] === role ? { to: edge[2] } : { error: 'role' as const };
+  const edges = EDGES.filter(([from, c]) => from === state && c === command);
+  if (edges.length === 0) return { error: 'state' as const };
+  const edge = edges.find((e) => e[3] === role);
+  return edge ? { to: edge[2] } : { error: 'role' as const };
 };
 
 /**
@@ -109,13 +135,17 @@ describe('the penalty case lifecycle', () => {
     );
   });
 
-  it('takes no command once a case is final', () => {
-    for (const state of FINAL_STATES) expect(allowedCommands(state)).toEqual([]);
+  it('takes no command that leads out of a final state (a transfer still records the organ’s receipt)', () => {
+    for (const state of FINAL_STATES) {
+      for (const command of allowedCommands(state)) expect(transition(state, command, [...ROLES])).toBe(state);
+    }
+    expect(allowedCommands('transferred')).toEqual(['record-receipt']);
+    expect(allowedCommands('revoked')).toEqual([]);
   });
 
   it('answers an illegal step with the steps allowed from the current state', () => {
     expect(() => transition('clue', 'decide', ['supervisor'])).toThrow(
-      "A case that is clue cannot take 'decide'; from clue the steps are: register, decline, terminate, transfer.",
+      "A case that is clue cannot take 'decide'; from clue the steps are: register, decline, terminate, transfer, take-measure, preserve-evidence, approve-measure, extend-measure, release-measure.",
     );
   });
 

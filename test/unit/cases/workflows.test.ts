@@ -1,6 +1,7 @@
 import { type CaseRecord, openCase } from '#cases/domain/case-record';
 import { give as giveWith } from '#cases/domain/commands';
 import { PUBLICITY_DEFAULTS } from '#cases/domain/decision-publicity';
+import { ENFORCEMENT_DEFAULTS } from '#cases/domain/enforcement';
 import { DEFAULT_DISCRETION, DEFAULT_MAJOR_RULE } from '#cases/domain/legal-rules';
 import type { CaseRole } from '#cases/domain/lifecycle';
 import { appendCase, publishDecision, sweepClocks, withdrawIfRevoked } from '#cases/domain/workflows';
@@ -8,6 +9,7 @@ import type { CaseDeps } from '#cases/ports';
 import type { NewEvent } from '#records/domain/recorded-event';
 import { officialCalendar, type WorkingCalendar } from '#shared/working-days';
 import { InMemoryEventStore } from '../../support/in-memory-event-store.ts';
+import { MemoryEvidenceStore } from '../../support/memory-evidence-store.ts';
 
 let calendar: WorkingCalendar;
 beforeAll(async () => {
@@ -33,7 +35,14 @@ function world(today: string) {
     dayIn: (days) => new Date(Date.parse(`${clock.today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10),
     calendar,
     access: { record: async () => {}, list: async () => ({ items: [] }) },
-    settings: { warnDays: 10, publicity: PUBLICITY_DEFAULTS, discretion: DEFAULT_DISCRETION, majorRule: DEFAULT_MAJOR_RULE },
+    settings: {
+      warnDays: 10,
+      publicity: PUBLICITY_DEFAULTS,
+      discretion: DEFAULT_DISCRETION,
+      majorRule: DEFAULT_MAJOR_RULE,
+      enforcement: ENFORCEMENT_DEFAULTS,
+    },
+    evidence: new MemoryEvidenceStore(),
   };
   const versions = new Map<string, number>();
   const record = async (c: CaseRecord, events: NewEvent[]) => {

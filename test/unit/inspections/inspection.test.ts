@@ -1,4 +1,3 @@
-import { checkUpload } from '#inspections/domain/evidence-policy';
 import {
   complete,
   correct,
@@ -12,6 +11,7 @@ import {
   start,
 } from '#inspections/domain/inspection';
 import { RuleViolationError, StateConflictError } from '#shared/errors';
+import { checkUpload } from '#shared/evidence/evidence-policy';
 
 const assigned = (): InspectionState =>
   fromHead({

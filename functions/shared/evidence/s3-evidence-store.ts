@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EvidenceStore, UploadTicket } from '../ports.ts';
+import type { EvidenceStore, UploadTicket } from './ports.ts';
 
 const TICKET_SECONDS = 15 * 60;
 

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { EvidenceStore, UploadTicket } from '../ports.ts';
+import type { EvidenceStore, UploadTicket } from './ports.ts';
 
 const TICKET_SECONDS = 15 * 60;
 

@@ -1,5 +1,7 @@
+import type { EVIDENCE_KINDS } from '#events/inspections/values';
 import { RuleViolationError } from '#shared/errors';
-import type { EvidenceKind } from './inspection.ts';
+
+type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 const MB = 1024 * 1024;
 
