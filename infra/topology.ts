@@ -359,7 +359,7 @@ const ROUTES = [
   { method: 'GET', path: '/cases/{id}', fn: 'cases', access: roles(STAFF), contract: cases.getCase },
   { method: 'GET', path: '/cases/{id}/timeline', fn: 'cases', access: roles(STAFF), contract: cases.timeline },
   { method: 'GET', path: '/cases/{id}/timeline/verify', fn: 'cases', access: roles(STAFF), contract: cases.verify },
-  { method: 'POST', path: '/cases/{id}/evidence', fn: 'cases', access: roles(['case-officer', 'supervisor']), contract: cases.caseUpload },
+  { method: 'POST', path: '/cases/{id}/uploads', fn: 'cases', access: roles(['case-officer', 'supervisor']), contract: cases.caseUpload },
   { method: 'GET', path: '/cases/{id}/evidence/{evidenceId}', fn: 'cases', access: roles(STAFF), contract: cases.casePhoto },
   { method: 'GET', path: '/cases/{id}/measures', fn: 'cases', access: roles(STAFF), contract: cases.measures },
   { method: 'GET', path: '/cases/{id}/surcharge', fn: 'cases', access: roles(STAFF), contract: cases.surcharge },

@@ -25,6 +25,7 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
   let caseId: string;
   let afterRegistration: string;
   let inspectionId: string;
+  let seizureInspection: string;
 
   beforeAll(async () => {
     // A 30-day warning window, so that the clock sweep has a near deadline to report on a case opened today.
@@ -33,13 +34,17 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
     reviewer = api(platform.url, await tokenFor(platform.url, person('rev-1', ['legal-reviewer'])));
     const { taskId } = await seedTask(platform.url, {
-      entities: [{ serial: 1, overrides: { name: '某食品有限公司' } }],
+      entities: [
+        { serial: 1, overrides: { name: '某食品有限公司' } },
+        { serial: 2, overrides: { name: '某便利店有限公司' } },
+      ],
       inspectors: ['i1', 'i2'],
       checklist: [{ id: 'q1', question: '许可证?', mandatory: true }],
       taskName: 't',
       witness: 'w',
     });
     inspectionId = `${taskId}~${usccFor(1)}`;
+    seizureInspection = `${taskId}~${usccFor(2)}`;
     const inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
     await eventually(async () => ((await inspector('GET', `/inspections/${inspectionId}`)).status === 200 ? true : undefined), 60_000);
     await inspector('POST', `/inspections/${inspectionId}/start`, { at: at(), channel: 'mobile-form', inspectors: ['i1', 'i2'] });
@@ -65,14 +70,29 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       status: 'clue',
       source: { kind: 'inspection' },
       party: { name: '某食品有限公司' },
-      allowed: ['register', 'decline', 'terminate', 'transfer'],
+      allowed: ['register', 'decline', 'terminate', 'transfer', 'take-measure', 'preserve-evidence'],
     });
     expect(c.deadlines[0]).toMatchObject({ name: 'registration', due: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
 
   it('refuses a step out of order with the allowed steps, a wrong role with 403, another agency with 404', async () => {
     const early = await supervisor('POST', `/cases/${caseId}/decide`, {});
-    expect(early).toMatchObject({ status: 409, json: { allowed: ['register', 'decline', 'terminate', 'transfer'] } });
+    expect(early).toMatchObject({
+      status: 409,
+      json: {
+        allowed: [
+          'register',
+          'decline',
+          'terminate',
+          'transfer',
+          'take-measure',
+          'preserve-evidence',
+          'approve-measure',
+          'extend-measure',
+          'release-measure',
+        ],
+      },
+    });
     expect((await officer('POST', `/cases/${caseId}/register`, {})).status).toBe(403);
     const stranger = api(platform.url, await tokenFor(platform.url, person('sup-x', ['supervisor'], 'SAMR-440305')));
     expect((await stranger('GET', `/cases/${caseId}`)).status).toBe(404);
@@ -260,7 +280,10 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       penalty: { types: ['fine'], fine: 3_000, violationCode: 'FOOD-35', level: 'lighter' },
     });
     expect(within.status).toBe(201);
-    expect(within.json).toMatchObject({ status: 'decided', allowed: ['serve', 'record-payment', 'revoke'] });
+    expect(within.json).toMatchObject({
+      status: 'decided',
+      allowed: ['serve', 'record-payment', 'revoke', 'approve-instalments', 'remind-payment', 'record-appeal', 'apply-court-enforcement'],
+    });
     expect(within.json.deadlines.map((d: { name: string }) => d.name)).toContain('payment');
   });
 
@@ -291,8 +314,11 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
     expect(withInspection.status).toBe(404);
     expect((await foreignOfficer('POST', '/cases', { entity: usccFor(2), party, summary: 's' })).status).toBe(404);
     const ownTeam = api(platform.url, await tokenFor(platform.url, person('i2', ['inspector'])));
+    const unknownEntity = await ownTeam('POST', '/cases/simple', { entity: usccFor(3), party, summary: 's', penalty, inspectionId });
+    expect(unknownEntity.status).toBe(404);
+    // An entity of the directory, but not the one the inspection was of: said in words.
     const wrongEntity = await ownTeam('POST', '/cases/simple', { entity: usccFor(2), party, summary: 's', penalty, inspectionId });
-    expect(wrongEntity.status).toBe(404);
+    expect(wrongEntity).toMatchObject({ status: 400, json: { errors: [{ field: 'inspectionId' }] } });
     const right = await ownTeam('POST', '/cases/simple', { entity: usccFor(1), party, summary: 's', penalty, inspectionId });
     expect(right.status).toBe(201);
   });
@@ -334,6 +360,168 @@ describe('penalty cases over HTTP, from a non-compliant inspection to a closed c
       data: { deadline: 'registration', due: opened.json.deadlines[0].due },
     });
   });
+
+  // Issue 15. Late in the file: it moves the runtime's clock forward (POST /_local/clock), which the tests above must not see.
+  it('seizes expired food on the spot with photos, extends once, releases at the decision; the unpaid fine’s surcharge stops at the fine; the court application is recorded', async () => {
+    const day = (offset: number, from: string) =>
+      new Date(Date.parse(`${from}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+    const advance = async (days: number) => {
+      const moved = await fetch(`${platform.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: days }) });
+      expect(moved.status).toBe(200);
+      // Tokens are checked against the moved clock: ask for new ones, as the README says.
+      officer = api(platform.url, await tokenFor(platform.url, person('off-1', ['case-officer'])));
+      supervisor = api(platform.url, await tokenFor(platform.url, person('sup-1', ['supervisor'])));
+    };
+    const sweep = () => fetch(`${platform.url}/_local/schedules/case-clock-sweep`, { method: 'POST' });
+
+    // An inspection finds expired food: its clue opens a case.
+    const inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
+    await inspector('POST', `/inspections/${seizureInspection}/start`, { at: at(), channel: 'mobile-form', inspectors: ['i1', 'i2'] });
+    await inspector('POST', `/inspections/${seizureInspection}/answers`, {
+      at: at(),
+      answers: [{ item: 'SC-1', question: 'q1', answer: 'no' }],
+    });
+    await inspector('POST', `/inspections/${seizureInspection}/result`, {
+      at: at(),
+      result: 'non-compliant',
+      summary: '货架上有超过保质期的预包装食品',
+    });
+    await inspector('POST', `/inspections/${seizureInspection}/complete`, { at: at() });
+    const id: string = (await eventually(async () => (await officer('GET', `/cases?entity=${usccFor(2)}`)).json.items?.[0], 60_000)).caseId;
+
+    // The officer photographs the goods and seizes them on the spot (an emergency: approval within 24 hours).
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(30_000, 9)]);
+    const ticket = await officer('POST', `/cases/${id}/uploads`, { contentType: 'image/jpeg', size: jpeg.length });
+    expect(ticket.status).toBe(200);
+    expect((await fetch(ticket.json.url, { method: 'PUT', headers: ticket.json.headers, body: jpeg })).status).toBe(200);
+    const goods = { name: '过期预包装食品', quantity: 120, unit: '袋', photos: [ticket.json.evidenceId] };
+    const unlisted = await officer('POST', `/cases/${id}/take-measure`, { kind: 'seize', items: [], reason: '过期食品', emergency: true });
+    expect(unlisted.status).toBe(400);
+    const unphotographed = await officer('POST', `/cases/${id}/take-measure`, {
+      kind: 'seize',
+      items: [{ ...goods, photos: ['ev-never-uploaded'] }],
+      reason: '过期食品',
+      emergency: true,
+    });
+    expect(unphotographed).toMatchObject({ status: 400, json: { errors: [{ message: expect.stringContaining('PUT the photo') }] } });
+    const seized = await officer('POST', `/cases/${id}/take-measure`, {
+      kind: 'seize',
+      items: [goods],
+      reason: '涉嫌销售过期食品',
+      emergency: true,
+    });
+    expect(seized.status).toBe(200);
+    expect(seized.json.allowed).toEqual(expect.arrayContaining(['approve-measure', 'extend-measure', 'release-measure']));
+    const today = seized.json.clueOn as string;
+    let measures = (await officer('GET', `/cases/${id}/measures`)).json.measures;
+    expect(measures[0]).toMatchObject({
+      measureId: 'm-1',
+      kind: 'seize',
+      state: 'in-force',
+      emergency: true,
+      approvalOverdue: false,
+      items: [{ photos: [{ sha256: createHash('sha256').update(jpeg).digest('hex'), size: jpeg.length }] }],
+    });
+    const firstDue: string = measures[0].due;
+    expect(firstDue >= day(30, today)).toBe(true); // 30 days, or the next working day after them
+    // Evidence preserved on the spot as well, whose approval nobody records.
+    await officer('POST', `/cases/${id}/preserve-evidence`, {
+      items: [{ ...goods, name: '进货单据', quantity: 3, unit: '张' }],
+      reason: '先行登记保存',
+      emergency: true,
+    });
+
+    // The supervisor approves the seizure within 24 hours; the case is registered and investigated.
+    const approved = await supervisor('POST', `/cases/${id}/approve-measure`, { measureId: 'm-1', approved: true, opinion: '同意扣押' });
+    expect(approved.json.measures[0].approval).toMatchObject({ approved: true, late: false });
+    await supervisor('POST', `/cases/${id}/register`, {});
+    await officer('POST', `/cases/${id}/investigate`, {});
+
+    // Extended once, by 30 days; a second extension and one over 30 days are refused, citing §25.
+    const tooLong = await supervisor('POST', `/cases/${id}/extend-measure`, { measureId: 'm-1', days: 31, reason: '情况复杂' });
+    expect(tooLong).toMatchObject({ status: 409, json: { detail: expect.stringContaining('§25') } });
+    expect((await supervisor('POST', `/cases/${id}/extend-measure`, { measureId: 'm-1', days: 30, reason: '情况复杂' })).status).toBe(200);
+    const again = await supervisor('POST', `/cases/${id}/extend-measure`, { measureId: 'm-1', days: 5, reason: '再次延长' });
+    expect(again).toMatchObject({ status: 409, json: { detail: expect.stringContaining('行政强制法 §25 allows one extension') } });
+    measures = (await officer('GET', `/cases/${id}/measures`)).json.measures;
+    expect(measures[0].extension).toMatchObject({ days: 30 });
+    expect(measures[0].due > firstDue).toBe(true);
+
+    // Two days on: the preservation's approval was never recorded; the sweep reports it, and the late approval says so.
+    await advance(2);
+    expect((await sweep()).status).toBe(200);
+    measures = (await officer('GET', `/cases/${id}/measures`)).json.measures;
+    expect(measures[1]).toMatchObject({ kind: 'preserve', approvalOverdue: true });
+    const late = await supervisor('POST', `/cases/${id}/approve-measure`, { measureId: 'm-2', approved: true, opinion: '补办批准' });
+    expect(late.json.measures[1].approval).toMatchObject({ late: true });
+    await officer('POST', `/cases/${id}/release-measure`, { measureId: 'm-2', reason: 'no-longer-needed', disposition: 'returned' });
+
+    // Notified, decided with a fine and the confiscation of the goods; the seizure is released with the decision.
+    const penalty = { types: ['fine', 'confiscation'], fine: 20_000, violationCode: 'FOOD-35', level: 'normal' };
+    await officer('POST', `/cases/${id}/notify`, { proposed: penalty });
+    expect((await supervisor('POST', `/cases/${id}/decide`, { penalty })).json.status).toBe('decided');
+    const released = await officer('POST', `/cases/${id}/release-measure`, {
+      measureId: 'm-1',
+      reason: 'decided',
+      disposition: 'confiscated',
+    });
+    expect(released.json.measures[0]).toMatchObject({ state: 'released', released: { reason: 'decided', disposition: 'confiscated' } });
+    const served = await officer('POST', `/cases/${id}/serve`, {});
+    const due: string = served.json.enforcement.schedule[0].due;
+    expect((await officer('GET', `/cases/${id}/surcharge?on=${day(-1, due)}`)).json.surcharge).toBe(0);
+    expect((await officer('GET', `/cases/${id}/surcharge?on=${due}`)).json.surcharge).toBe(0);
+    expect((await officer('GET', `/cases/${id}/surcharge?on=${day(1, due)}`)).json.surcharge).toBe(600);
+
+    // The fine goes unpaid: the surcharge grows 3% a day and stops at the fine on the 34th day.
+    const now = (await (await fetch(`${platform.url}/_local/clock`)).json()) as { now: string };
+    const localToday = new Date(Date.parse(now.now) + 8 * 3_600_000).toISOString().slice(0, 10);
+    await advance(Math.round((Date.parse(day(40, due)) - Date.parse(localToday)) / 86_400_000));
+    const unpaid = (await officer('GET', `/cases/${id}`)).json;
+    expect(unpaid.enforcement).toMatchObject({ fineOutstanding: 20_000, surcharge: 20_000, owed: 40_000, capReachedOn: day(34, due) });
+    expect((await officer('GET', `/cases/${id}/surcharge?on=${day(33, due)}`)).json.surcharge).toBe(19_800);
+    await sweep();
+
+    // The court: not before the reminder, not before the periods have run; then recorded, and the case shows it.
+    const early = await supervisor('POST', `/cases/${id}/apply-court-enforcement`, { court: '北京市朝阳区人民法院' });
+    expect(early).toMatchObject({ status: 409, json: { detail: expect.stringContaining('催告') } });
+    await officer('POST', `/cases/${id}/remind-payment`, { note: '催告书已送达' });
+    const notYet = await supervisor('POST', `/cases/${id}/apply-court-enforcement`, { court: '北京市朝阳区人民法院' });
+    expect(notYet).toMatchObject({ status: 409, json: { earliest: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
+    expect(notYet.json.detail).toContain(`from ${notYet.json.earliest}`);
+    const clock = (await (await fetch(`${platform.url}/_local/clock`)).json()) as { now: string };
+    const on = new Date(Date.parse(clock.now) + 8 * 3_600_000).toISOString().slice(0, 10);
+    await advance(Math.round((Date.parse(notYet.json.earliest) - Date.parse(on)) / 86_400_000));
+    const applied = await supervisor('POST', `/cases/${id}/apply-court-enforcement`, { court: '北京市朝阳区人民法院' });
+    expect(applied.json).toMatchObject({
+      status: 'court-enforcement',
+      court: { fine: 20_000, surcharge: 20_000, earliest: notYet.json.earliest },
+    });
+
+    // The auditor finds all of it on the timeline, with the chain intact; the read is on the access log.
+    const auditor = api(platform.url, await tokenFor(platform.url, person('aud-1', ['auditor'])));
+    const events: { type: string }[] = (await auditor('GET', `/cases/${id}/timeline?limit=100`)).json.events;
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'Cases.MeasureTaken',
+        'Cases.MeasureApproved',
+        'Cases.MeasureExtended',
+        'Cases.MeasureApprovalOverdue',
+        'Cases.MeasureReleased',
+        'Cases.PaymentOverdue',
+        'Cases.PaymentReminded',
+        'Cases.CourtEnforcementApplied',
+      ]),
+    );
+    expect((await auditor('GET', `/cases/${id}/timeline/verify`)).json.ok).toBe(true);
+    expect((await auditor('GET', `/cases/${id}/measures`)).status).toBe(200);
+    const csv = await auditor('GET', `/cases/${id}/timeline?format=csv`);
+    expect(csv.text).toContain('Cases.MeasureExtended');
+    const log = (await auditor('GET', '/audit/access-log?limit=100')).json.items;
+    expect(log).toEqual(expect.arrayContaining([expect.objectContaining({ reader: 'aud-1', caseId: id, what: 'measures' })]));
+    const metrics = (await supervisor('GET', `/case-metrics?from=${today}&to=${on}`)).json;
+    expect(metrics.total.measures).toMatchObject({ taken: 2, extended: 1, released: 2, approvedLate: 1 });
+    expect(metrics.total.enforcement).toMatchObject({ reminders: 1 });
+  }, 120_000);
 
   it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {
     const report = await refoldCheck(platform);

@@ -11,7 +11,7 @@ import { type CaseRecord, foldCase } from './case-record.ts';
 import { caseDeadlines, fineFactsOf, measureDeadlines, stillRuns } from './clocks.ts';
 import { isLive, type Publication, publicationStream, publicView } from './decision-publicity.ts';
 import { accrual, courtWindow } from './enforcement.ts';
-import { allowedCommands } from './lifecycle.ts';
+import { allowedCommands, type CaseCommand } from './lifecycle.ts';
 import { timelineStreams } from './timeline.ts';
 import { caseStream } from './workflows.ts';
 
@@ -31,7 +31,37 @@ export const MAX_EXPORT_BYTES = 5 * 1_048_576;
 export function caseView(deps: Pick<CaseDeps, 'calendar' | 'settings'>, c: CaseRecord, on: string) {
   const deadlines = caseDeadlines(c, deps.calendar, on).map((d) => ({ ...d, running: stillRuns(c, d) }));
   const enforcement = enforcementView(deps, c, on);
-  return { ...c, deadlines, allowed: allowedCommands(c.status), ...(enforcement === undefined ? {} : { enforcement }) };
+  return {
+    ...c,
+    deadlines,
+    allowed: allowedCommands(c.status).filter((s) => applies(c, s)),
+    ...(enforcement === undefined ? {} : { enforcement }),
+  };
+}
+
+/**
+ * Whether a step the state allows has something to act on (the list a case page offers): a measure step needs a
+ * measure it can take, an enforcement step a fine still owed. The 409 of a refused step lists the state's steps.
+ */
+function applies(c: CaseRecord, step: CaseCommand): boolean {
+  const measures = c.measures ?? [];
+  const owed = (c.decision?.penalty.fine ?? 0) > 0;
+  switch (step) {
+    case 'approve-measure':
+      return measures.some((m) => m.approval === undefined && (m.state === 'pending-approval' || m.state === 'in-force'));
+    case 'extend-measure':
+      return measures.some((m) => m.state === 'in-force' && m.kind !== 'preserve' && m.extension === undefined);
+    case 'release-measure':
+      return measures.some((m) => m.state === 'in-force');
+    case 'approve-instalments':
+    case 'remind-payment':
+    case 'apply-court-enforcement':
+      return owed;
+    case 'record-appeal':
+      return c.decision !== undefined;
+    default:
+      return true;
+  }
 }
 
 /**

@@ -41,7 +41,7 @@ import {
 const note = z.strictObject({ note: z.string().max(4000).optional() });
 const reason = z.strictObject({ reason: z.string().min(1).max(4000) });
 const measureId = z.string().min(1).max(100);
-/** A listed item as the officer sends it: its photos are evidence ids uploaded to the case first (POST /cases/{id}/evidence). */
+/** A listed item as the officer sends it: its photos are evidence ids uploaded to the case first (POST /cases/{id}/uploads). */
 const listedItem = E.measureItem.extend({ photos: z.array(z.string().min(1).max(100)).min(1).max(20) });
 const listed = {
   items: z.array(listedItem).min(1).max(200).describe('the list of things (清单), each with at least one photo'),

@@ -81,7 +81,7 @@ export const http = httpHandler<RouteKeyOf<'cases'>>({
       body: await verifyCaseTimeline(await wired(), readerOf(r), r.params.id),
     }),
   ),
-  'POST /cases/{id}/evidence': route(
+  'POST /cases/{id}/uploads': route(
     () => contracts.caseUpload,
     async (r) => ({ status: 200, body: await requestCaseUpload(await wired(), writerOf(r), r.params.id, r.body) }),
   ),
