@@ -73,6 +73,14 @@ describe('the README walk-throughs, as written, on a fresh runtime', () => {
       /"status":"raised","rule":"external-risk-signal".*"allowedSteps":\["acknowledge"\]/, // the raised alert, for an officer
       /"kind":"targeted-inspection","inspectionId":"alert-[0-9a-f]{20}~1"/, // disposed of by a targeted inspection
       /\{"status":"closed","feedback":\[\{"from":\{"kind":"inspection","id":"alert-[0-9a-f]{20}~1"\},"outcome":"compliant"\}\]\}/, // closed by its result
+      /"measureId":"m-1","kind":"seize","state":"in-force","due":"\d{4}-\d{2}-\d{2}","daysLeft":3\d,"approval":false,"sha256":"[0-9a-f]{64}"/, // seized
+      /\{"days":30,"on":"\d{4}-\d{2}-\d{2}","reason":"待检验结果"\}/, // extended once
+      /行政强制法 §25 allows one extension/, // …and not twice
+      /\{"state":"released","released":\{"on":"\d{4}-\d{2}-\d{2}","reason":"decided","disposition":"confiscated"/, // released at the decision
+      /"surcharge":600,"owed":20600,"capReachedOn":null\}/, // the first day after the due date
+      /\{"fineOutstanding":20000,"surcharge":20000,"owed":40000,"capReachedOn":"\d{4}-\d{2}-\d{2}"\}/, // stopped at the fine
+      /The court can be asked from \d{4}-\d{2}-\d{2}/, // too early, with the date
+      /\{"status":"court-enforcement","court":\{"on":"\d{4}-\d{2}-\d{2}","court":"北京市东城区人民法院","fine":20000,"surcharge":20000/, // applied
     ])
       expect(said(expected)).toBe(expected.source);
   }, 300_000);
