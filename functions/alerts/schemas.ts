@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { DISPOSAL_KINDS, ruleDefinition, SEVERITIES, SUBJECT_KINDS } from '#events/alerts/values';
 import { agencyCode, usccFormat } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { cursor, limit, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, metricsQuery, problem, readErrors, writeErrors } from '#shared/http-schemas';
 import { ALERT_COMMANDS, ALERT_STATUSES } from './domain/alert.ts';
 
 const alertId = z.string().regex(/^alert-[0-9a-f]{20}$/, 'an alert id is alert- and 20 hex digits');
@@ -209,16 +209,7 @@ export const contracts = lazyContracts({
       summary:
         'Alert metrics for the alerts raised in a period: per rule and per region, acknowledged and closed on time, overdue now, escalations, median hours',
       tags: ['alerts'],
-      query: z.strictObject({
-        from: day,
-        to: day,
-        region: z
-          .string()
-          .regex(/^\d{1,6}$/)
-          .optional()
-          .describe('a prefix of the 6-digit division code'),
-        agency: agencyCode.optional().describe('auditors: the agency (default the caller’s)'),
-      }),
+      query: metricsQuery(),
       responses: {
         200: {
           description: 'The figures',

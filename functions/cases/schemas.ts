@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { CaseOpened, MEASURE_KINDS, penalty } from '#events/cases/case-events.v1';
-import { agencyCode } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, metricsQuery, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { COMMAND_BODIES } from './domain/commands.ts';
 import { CASE_STATES, type CaseCommand } from './domain/lifecycle.ts';
 
@@ -323,16 +322,7 @@ export const contracts = lazyContracts({
       summary:
         'Case supervision figures for a period, in total and per region: coercive measures taken, extended, overdue; decisions; fines collected, surcharges, court applications, transfers',
       tags,
-      query: z.strictObject({
-        from: day,
-        to: day,
-        region: z
-          .string()
-          .regex(/^\d{1,6}$/)
-          .optional()
-          .describe('a prefix of the 6-digit division code'),
-        agency: agencyCode.optional().describe('auditors: the agency (default the caller’s)'),
-      }),
+      query: metricsQuery(),
       responses: {
         200: {
           description: 'The figures',

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { agencyCode } from '#events/directory/values';
 
 /** Schemas every context's HTTP contracts share: pages, cursors, problem details. */
 export const limit = z.coerce.number().int().min(1).max(100).default(20);
@@ -40,3 +41,16 @@ export const writeErrors = {
   409: problem('A request with this Idempotency-Key is still in progress (request-in-progress), or the record changed'),
   422: problem('Idempotency-Key reused with another body'),
 };
+
+/** The query of a metrics route: a period of days, a region (a division-code prefix), and for auditors an agency. */
+export const metricsQuery = () =>
+  z.strictObject({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    region: z
+      .string()
+      .regex(/^\d{1,6}$/)
+      .optional()
+      .describe('a prefix of the 6-digit division code'),
+    agency: agencyCode.optional().describe('auditors: the agency (default the caller’s)'),
+  });

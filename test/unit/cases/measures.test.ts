@@ -222,33 +222,54 @@ class Step implements fc.Command<ModelMeasure[], { state: CaseRecord }> {
     readonly days: number,
   ) {}
   check = () => true;
-  run(model: ModelMeasure[], real: { state: CaseRecord }): void {
-    const id = `m-${(this.pick % Math.max(1, model.length)) + 1}`;
-    const m = model[this.pick % Math.max(1, model.length)];
-    let expected: boolean;
-    let attempt: () => CaseRecord;
-    if (this.step === 'take') {
-      expected = true;
-      attempt = () =>
-        give(real.state, 'take-measure', { kind: 'seize', items: ITEMS, reason: 'r', emergency: this.flag }, 'case-officer', TODAY);
-    } else if (this.step === 'approve') {
-      expected =
-        m !== undefined && (MEASURE_STEPS.approve.from as readonly string[]).includes(m.state) && !m.approved && m.state !== 'refused';
-      attempt = () => give(real.state, 'approve-measure', { measureId: id, approved: this.flag, opinion: 'o' }, 'supervisor', TODAY);
-    } else if (this.step === 'extend') {
-      expected = m?.state === 'in-force' && (m.approved || !m.emergency) && !m.extended && this.days <= 30;
-      attempt = () => give(real.state, 'extend-measure', { measureId: id, days: this.days, reason: 'r' }, 'supervisor', TODAY);
-    } else {
-      expected = m?.state === 'in-force';
-      attempt = () =>
-        give(
-          real.state,
-          'release-measure',
-          { measureId: id, reason: 'no-longer-needed', disposition: 'returned', note: '' },
-          'case-officer',
-          TODAY,
-        );
+  /** Whether the model allows the step, and the command that tries it on the real case. */
+  private plan(m: ModelMeasure | undefined, id: string, real: { state: CaseRecord }): { expected: boolean; attempt: () => CaseRecord } {
+    const at = (command: CaseCommand, input: Record<string, unknown>, role: CaseRole) => () =>
+      give(real.state, command, input, role, TODAY);
+    switch (this.step) {
+      case 'take':
+        return {
+          expected: true,
+          attempt: at('take-measure', { kind: 'seize', items: ITEMS, reason: 'r', emergency: this.flag }, 'case-officer'),
+        };
+      case 'approve':
+        return {
+          expected: m !== undefined && (MEASURE_STEPS.approve.from as readonly string[]).includes(m.state) && !m.approved,
+          attempt: at('approve-measure', { measureId: id, approved: this.flag, opinion: 'o' }, 'supervisor'),
+        };
+      case 'extend':
+        return {
+          expected: m?.state === 'in-force' && (m.approved || !m.emergency) && !m.extended && this.days <= 30,
+          attempt: at('extend-measure', { measureId: id, days: this.days, reason: 'r' }, 'supervisor'),
+        };
+      default:
+        return {
+          expected: m?.state === 'in-force',
+          attempt: at('release-measure', { measureId: id, reason: 'no-longer-needed', disposition: 'returned', note: '' }, 'case-officer'),
+        };
     }
+  }
+
+  /** The model after a step the real case took. */
+  private advance(model: ModelMeasure[], m: ModelMeasure | undefined): void {
+    if (this.step === 'take') {
+      model.push({ state: this.flag ? 'in-force' : 'pending-approval', emergency: this.flag, approved: false, extended: false });
+    } else if (m === undefined) {
+      return;
+    } else if (this.step === 'approve') {
+      m.state = this.flag ? 'in-force' : m.state === 'in-force' ? 'released' : 'refused';
+      m.approved = true; // decided either way: not approved twice
+    } else if (this.step === 'extend') {
+      m.extended = true;
+    } else {
+      m.state = 'released';
+    }
+  }
+
+  run(model: ModelMeasure[], real: { state: CaseRecord }): void {
+    const pick = this.pick % Math.max(1, model.length);
+    const m = model[pick];
+    const { expected, attempt } = this.plan(m, `m-${pick + 1}`, real);
     let next: CaseRecord | undefined;
     try {
       next = attempt();
@@ -258,14 +279,7 @@ class Step implements fc.Command<ModelMeasure[], { state: CaseRecord }> {
     expect(next !== undefined).toBe(expected);
     if (next === undefined) return;
     real.state = next;
-    if (this.step === 'take')
-      model.push({ state: this.flag ? 'in-force' : 'pending-approval', emergency: this.flag, approved: false, extended: false });
-    else if (m !== undefined && this.step === 'approve') {
-      m.approved = this.flag;
-      m.state = this.flag ? 'in-force' : m.state === 'in-force' ? 'released' : 'refused';
-      if (!this.flag) m.approved = true; // decided either way: not approved twice
-    } else if (m !== undefined && this.step === 'extend') m.extended = true;
-    else if (m !== undefined) m.state = 'released';
+    this.advance(model, m);
     expect((real.state.measures ?? []).map((x) => x.state)).toEqual(model.map((x) => x.state));
   }
   toString = () => `${this.step}(#${this.pick}, ${this.flag}, ${this.days})`;

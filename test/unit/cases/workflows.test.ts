@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { giveCommand, requestCaseUpload } from '#cases/domain/case-commands';
 import { type CaseRecord, openCase } from '#cases/domain/case-record';
 import { give as giveWith } from '#cases/domain/commands';
 import { PUBLICITY_DEFAULTS } from '#cases/domain/decision-publicity';
@@ -190,5 +192,61 @@ describe('publication of a decision', () => {
     };
     await publishDecision({ ...w.deps, reader }, 'case-6', 'c');
     expect(w.store.events.get('publication/case-6')?.map((e) => e.type)).toEqual(['Cases.DecisionPublished', 'Cases.DecisionWithdrawn']);
+  });
+});
+
+describe('a transfer to the judiciary (行刑衔接), through the command use case with its photos and file', () => {
+  it('lists the photos as the server hashed them, hands the file and the measures in force to the organ, and records its receipt', async () => {
+    const w = world('2025-03-10');
+    const opened = complaint('case-t');
+    await w.record(opened.state, opened.events);
+    const officer = { actor: { id: 'off-1', role: 'case-officer', agency: 'SAMR-310000' }, roles: ['case-officer'] };
+    const supervisor = { actor: { id: 'sup-1', role: 'supervisor', agency: 'SAMR-310000' }, roles: ['supervisor'] };
+    const ticket = await requestCaseUpload(w.deps, officer, 'case-t', { contentType: 'image/jpeg', size: 5 });
+    (w.deps.evidence as MemoryEvidenceStore).put(`evidence/cases/case-t/${ticket.evidenceId}`, 'photo');
+    const items = [{ name: '假冒商品', quantity: 10, unit: '箱', photos: [ticket.evidenceId] }];
+    const seized = await giveCommand(
+      w.deps,
+      officer,
+      'case-t',
+      'take-measure',
+      { kind: 'seize', items, reason: '涉嫌假冒', emergency: true },
+      'c',
+    );
+    expect(seized.measures?.[0]?.items[0]?.photos[0]).toEqual({
+      evidenceId: ticket.evidenceId,
+      sha256: createHash('sha256').update('photo').digest('hex'),
+      size: 5,
+      contentType: 'image/jpeg',
+    });
+    const before = await w.store.read('case/case-t', { afterSeq: 0, limit: 100 });
+    const export_ = before.events.map((e) => JSON.stringify(e)).join('\n');
+    const transferred = await giveCommand(
+      w.deps,
+      supervisor,
+      'case-t',
+      'transfer',
+      { to: '上海市公安局徐汇分局', reason: '涉嫌犯罪' },
+      'c',
+    );
+    expect(transferred.status).toBe('transferred');
+    expect(transferred.transfer?.file).toEqual({
+      events: 2,
+      headHash: before.events.at(-1)?.hash,
+      sha256: createHash('sha256').update(export_).digest('hex'),
+      bytes: Buffer.byteLength(export_),
+      measures: ['m-1'],
+    });
+    expect(transferred.measures?.[0]?.state).toBe('handed-over');
+    expect(transferred.allowed).toEqual(['record-receipt']);
+    const input = { receivedOn: '2025-03-10', receiptNumber: '沪公徐受〔2025〕8号', note: '' };
+    const received = await giveCommand(w.deps, officer, 'case-t', 'record-receipt', input, 'c');
+    expect(received.transfer?.receipt).toEqual({
+      on: '2025-03-10',
+      organ: '上海市公安局徐汇分局',
+      receiptNumber: '沪公徐受〔2025〕8号',
+      note: '',
+    });
+    await expect(giveCommand(w.deps, officer, 'case-t', 'record-receipt', input, 'c')).rejects.toThrow(/recorded on 2025-03-10 already/);
   });
 });
