@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { SUBJECT_KINDS } from '#events/alerts/values';
 import { DeadlineApproaching } from '#events/cases/deadline-approaching.v1';
 import { DeadlinePassed } from '#events/cases/deadline-passed.v1';
+import { MeasureApprovalOverdue } from '#events/cases/measure-approval-overdue.v1';
+import { MeasureOverdue } from '#events/cases/measure-overdue.v1';
 import { PaymentOverdue } from '#events/cases/payment-overdue.v1';
 import { ClassChanged } from '#events/credit/class-changed.v1';
 import { EntityListed } from '#events/credit/entity-listed.v1';
@@ -146,6 +148,26 @@ export const FACT_SOURCES: readonly FactSource[] = [
     fact: (e) => {
       const d = dataOf(PaymentOverdue, e);
       return { on: dayOf(e), fields: { due: d.due }, subjects: { case: caseIdOf(e.stream) } };
+    },
+  },
+  {
+    type: MeasureOverdue.DETAIL_TYPE,
+    definition: MeasureOverdue,
+    fields: ['kind', 'due', 'measureId'],
+    subjects: ['case'],
+    fact: (e) => {
+      const d = dataOf(MeasureOverdue, e);
+      return { on: dayOf(e), fields: { kind: d.kind, due: d.due, measureId: d.measureId }, subjects: { case: caseIdOf(e.stream) } };
+    },
+  },
+  {
+    type: MeasureApprovalOverdue.DETAIL_TYPE,
+    definition: MeasureApprovalOverdue,
+    fields: ['measureId'],
+    subjects: ['case'],
+    fact: (e) => {
+      const d = dataOf(MeasureApprovalOverdue, e);
+      return { on: dayOf(e), fields: { measureId: d.measureId }, subjects: { case: caseIdOf(e.stream) } };
     },
   },
   {

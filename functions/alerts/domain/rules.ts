@@ -90,6 +90,23 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
     enabled: true,
   },
   {
+    id: 'measure-overdue',
+    name: '强制措施超期或未及时补办批准',
+    why: '行政强制法 §19 (approval within 24 hours of an emergency measure), §25 (30 days, extended once), §28 (released when the period ends); 行政处罚法 §56 (7 days)',
+    trigger: {
+      events: [
+        { type: 'Cases.MeasureOverdue', where: [] },
+        { type: 'Cases.MeasureApprovalOverdue', where: [] },
+      ],
+      subject: 'case',
+      window: { days: 0, count: 1 },
+    },
+    severity: 'high',
+    role: 'supervisor',
+    deadlines: steps(1, 1, 2, 5),
+    enabled: true,
+  },
+  {
     id: 'external-risk-signal',
     name: '外部门推送风险线索',
     why: '互联网+监管: risk signals shared by other departments’ enforcement systems (跨部门协同监管)',

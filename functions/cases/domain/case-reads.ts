@@ -28,11 +28,14 @@ export interface CaseReader {
 export const MAX_EXPORT_BYTES = 5 * 1_048_576;
 
 /** The case with every deadline it has, each saying whether it still runs, the steps allowed now, and its fine's standing. */
-export function caseView(deps: Pick<CaseDeps, 'calendar' | 'settings'>, c: CaseRecord, on: string) {
+export function caseView(deps: Pick<CaseDeps, 'calendar' | 'settings' | 'now'>, c: CaseRecord, on: string) {
   const deadlines = caseDeadlines(c, deps.calendar, on).map((d) => ({ ...d, running: stillRuns(c, d) }));
   const enforcement = enforcementView(deps, c, on);
+  // Each measure with its own deadline (the period's end, an emergency approval's 24 hours).
+  const measures = c.measures === undefined ? {} : { measures: measuresView(deps, c, on, deps.now?.() ?? `${on}T12:00:00+08:00`) };
   return {
     ...c,
+    ...measures,
     deadlines,
     allowed: allowedCommands(c.status).filter((s) => applies(c, s)),
     ...(enforcement === undefined ? {} : { enforcement }),

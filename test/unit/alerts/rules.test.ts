@@ -133,6 +133,24 @@ describe('rules on clocks the platform already has', () => {
     expect(alertOf(world, raised[0] as string)).toMatchObject({ subject: { kind: 'case', id: 'c-9' }, rule: { id: 'fine-unpaid' } });
   });
 
+  it('measure-overdue: on the case whose seizure outlived its period, or whose emergency measure was never approved', async () => {
+    const world = await alertsWorld();
+    const raised = await run(
+      world,
+      delivered(
+        'Cases.MeasureOverdue',
+        { measureId: 'm-1', kind: 'seize', due: '2026-06-03', provisional: false },
+        { stream: 'case/c-7', seq: 9 },
+      ),
+    );
+    expect(alertOf(world, raised[0] as string)).toMatchObject({ subject: { kind: 'case', id: 'c-7' }, rule: { id: 'measure-overdue' } });
+    const approval = await run(
+      world,
+      delivered('Cases.MeasureApprovalOverdue', { measureId: 'm-2', dueAt: '2026-05-05T02:15:00Z' }, { stream: 'case/c-8', seq: 4 }),
+    );
+    expect(alertOf(world, approval[0] as string)).toMatchObject({ subject: { kind: 'case', id: 'c-8' }, rule: { id: 'measure-overdue' } });
+  });
+
   it('external-risk-signal: on the entity an enforcement system names; a signal about a case is not an entity’s', async () => {
     const world = await alertsWorld();
     const signal = { signal: 'TAX-ARREARS', severity: 'high', description: '欠税', observedOn: '2026-05-01' };
