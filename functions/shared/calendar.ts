@@ -41,6 +41,13 @@ export function calendarOf(isWorking: (date: string) => { working: boolean; prov
   return { isWorkingDay: isWorking, addWorkingDays, addCalendarDays };
 }
 
+/** Calendar days from one date to another (negative when `to` is earlier); dates as YYYY-MM-DD. */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/** The date after a date. */
+export const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
 /** The day an instant falls on by the regulator's calendar: China Standard Time (UTC+8, no summer time). */
 export const chinaDay = (at: number | string | Date): string => {
   const time = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();

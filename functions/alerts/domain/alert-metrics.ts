@@ -1,5 +1,6 @@
 import { classStream } from '#credit/adapters/table-layout';
 import { NotFoundError } from '#shared/errors';
+import { median } from '#shared/figures';
 import { alertsOf } from '../adapters/table-layout.ts';
 import type { AlertsDeps } from '../ports.ts';
 import { type AlertState, isOpen } from './alert.ts';
@@ -25,12 +26,6 @@ function agencyFor(reader: AlertReader, asked: string | undefined): string {
   return asked;
 }
 
-const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 const hoursBetween = (from: string, to: string) => Math.round(((Date.parse(to) - Date.parse(from)) / 3_600_000) * 10) / 10;
 const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 

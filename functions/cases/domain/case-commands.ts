@@ -101,7 +101,7 @@ export async function giveCommand<C extends CaseCommand>(
   const current = await readableCase(deps, { id: who.actor.id, role: who.actor.role, agency: who.actor.agency }, caseId);
   const roles = who.roles.filter(isCaseRole);
   const found = await lookUp(deps, current.state, command, input, current.lastHash);
-  const now = deps.now?.() ?? new Date().toISOString();
+  const now = deps.now?.() ?? `${deps.today()}T12:00:00+08:00`;
   const decided = give(
     current.state,
     command,
@@ -134,11 +134,10 @@ async function lookUp<C extends CaseCommand>(
 ): Promise<Found> {
   if (command === 'take-measure' || command === 'preserve-evidence') {
     const ids = [...new Set((input as CommandInput<'preserve-evidence'>).items.flatMap((i) => i.photos))];
-    const photos = new Map<string, { evidenceId: string; sha256: string; size: number; contentType: string }>();
-    for (const evidenceId of ids) {
-      const found = await deps.evidence.inspect(caseEvidenceKey(c.caseId, evidenceId));
-      if (found !== undefined) photos.set(evidenceId, { evidenceId, ...found });
-    }
+    const found = await Promise.all(ids.map((id) => deps.evidence.inspect(caseEvidenceKey(c.caseId, id))));
+    const photos = new Map(
+      ids.flatMap((evidenceId, i) => (found[i] === undefined ? [] : [[evidenceId, { evidenceId, ...found[i] }] as const])),
+    );
     return { photos };
   }
   if (command === 'transfer') {

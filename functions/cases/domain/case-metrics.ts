@@ -1,4 +1,6 @@
+import { daysBetween } from '#shared/calendar';
 import { NotFoundError } from '#shared/errors';
+import { median } from '#shared/figures';
 import { casesOf } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
 import type { CaseReader } from './case-reads.ts';
@@ -13,14 +15,6 @@ import { measureDeadlines } from './clocks.ts';
  */
 const inPeriod = (day: string | undefined, from: string, to: string) => day !== undefined && day >= from && day <= to;
 const sum = (values: number[]) => Math.round(values.reduce((n, v) => n + v, 0) * 100) / 100;
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-const median = (values: number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 export function caseFigures(cases: readonly CaseRecord[], from: string, to: string, deps: Pick<CaseDeps, 'calendar'>, today: string) {
   const measures = cases.flatMap((c) => (c.measures ?? []).map((m) => ({ c, m })));

@@ -3,7 +3,7 @@ import { walkLists } from '#records/domain/list-walk';
 import { allEvents } from '#records/domain/read-all';
 import { parseTimelineCursor, timelineCsv, timelinePage, verifyTimeline } from '#records/domain/timeline';
 import type { StoredRecord } from '#records/ports';
-import { chinaDay } from '#shared/calendar';
+import { chinaDay, daysBetween } from '#shared/calendar';
 import { BadCursorError, ExportTooLargeError, NotFoundError } from '#shared/errors';
 import { externalRecordStream, publicDecisions } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
@@ -12,6 +12,7 @@ import { caseDeadlines, fineFactsOf, measureDeadlines, stillRuns } from './clock
 import { isLive, type Publication, publicationStream, publicView } from './decision-publicity.ts';
 import { accrual, courtWindow } from './enforcement.ts';
 import { allowedCommands, type CaseCommand } from './lifecycle.ts';
+import { allowsStep } from './measures.ts';
 import { timelineStreams } from './timeline.ts';
 import { caseStream } from './workflows.ts';
 
@@ -27,12 +28,15 @@ export interface CaseReader {
 /** What one export may weigh: a Lambda response carries at most 6 MB. */
 export const MAX_EXPORT_BYTES = 5 * 1_048_576;
 
+/** The instant now; without a clock (tests' fakes), noon of the day read. */
+const nowOf = (deps: Pick<CaseDeps, 'now'>, on: string) => deps.now?.() ?? `${on}T12:00:00+08:00`;
+
 /** The case with every deadline it has, each saying whether it still runs, the steps allowed now, and its fine's standing. */
 export function caseView(deps: Pick<CaseDeps, 'calendar' | 'settings' | 'now'>, c: CaseRecord, on: string) {
   const deadlines = caseDeadlines(c, deps.calendar, on).map((d) => ({ ...d, running: stillRuns(c, d) }));
   const enforcement = enforcementView(deps, c, on);
   // Each measure with its own deadline (the period's end, an emergency approval's 24 hours).
-  const measures = c.measures === undefined ? {} : { measures: measuresView(deps, c, on, deps.now?.() ?? `${on}T12:00:00+08:00`) };
+  const measures = c.measures === undefined ? {} : { measures: measuresView(deps, c, on, nowOf(deps, on)) };
   return {
     ...c,
     ...measures,
@@ -51,11 +55,11 @@ function applies(c: CaseRecord, step: CaseCommand): boolean {
   const owed = (c.decision?.penalty.fine ?? 0) > 0;
   switch (step) {
     case 'approve-measure':
-      return measures.some((m) => m.approval === undefined && (m.state === 'pending-approval' || m.state === 'in-force'));
+      return measures.some((m) => m.approval === undefined && allowsStep(m, 'approve'));
     case 'extend-measure':
-      return measures.some((m) => m.state === 'in-force' && m.kind !== 'preserve' && m.extension === undefined);
+      return measures.some((m) => allowsStep(m, 'extend') && m.kind !== 'preserve' && m.extension === undefined);
     case 'release-measure':
-      return measures.some((m) => m.state === 'in-force');
+      return measures.some((m) => allowsStep(m, 'release'));
     case 'approve-instalments':
     case 'remind-payment':
     case 'apply-court-enforcement':
@@ -97,7 +101,7 @@ export function measuresView(deps: Pick<CaseDeps, 'calendar'>, c: CaseRecord, on
             due: clock.due,
             provisional: clock.provisional,
             pausedDays: clock.pausedDays,
-            daysLeft: Math.round((Date.parse(`${clock.due}T00:00:00Z`) - Date.parse(`${on}T00:00:00Z`)) / 86_400_000),
+            daysLeft: daysBetween(on, clock.due),
             overdue: on > clock.due,
             ...(clock.approvalDueAt === undefined
               ? {}
@@ -112,7 +116,7 @@ export async function readMeasures(deps: CaseDeps, who: CaseReader, caseId: stri
   const c = (await readableCase(deps, who, caseId)).state;
   await logRead(deps, who, c, 'measures');
   const today = deps.today();
-  return { caseId: c.caseId, status: c.status, measures: measuresView(deps, c, today, deps.now?.() ?? new Date().toISOString()) };
+  return { caseId: c.caseId, status: c.status, measures: measuresView(deps, c, today, nowOf(deps, today)) };
 }
 
 /** The fine's surcharge and what is owed on any day (before the due date: none). */

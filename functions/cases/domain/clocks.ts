@@ -1,8 +1,8 @@
 import * as E from '#events/cases/case-events.v1';
 import type { NewEvent } from '#records/domain/recorded-event';
-import type { WorkingCalendar } from '#shared/calendar';
+import { chinaDay, daysBetween, type WorkingCalendar } from '#shared/calendar';
 import { type CaseRecord, newEvent } from './case-record.ts';
-import { accrual, type FineFacts } from './enforcement.ts';
+import { type FineFacts, nextDueOf } from './enforcement.ts';
 import { OPEN_STATES } from './lifecycle.ts';
 import { approvalDueAt, type Measure, measureDue } from './measures.ts';
 
@@ -40,8 +40,6 @@ export interface Deadline {
 }
 
 export const daysUntil = (from: string, to: string) => daysBetween(from, to);
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 const at = (name: Deadline['name'], result: { date: string; provisional: boolean }): Deadline => ({
   name,
@@ -80,13 +78,14 @@ export function caseDeadlines(state: CaseRecord, calendar: WorkingCalendar, toda
     ...(state.hearing?.from && state.hearing.to ? [{ from: state.hearing.from, to: state.hearing.to, reason: 'hearing' as const }] : []),
     ...(state.appraisals ?? []).map((a) => ({ from: a.from, to: a.to ?? today ?? a.from, reason: 'appraisal' as const })),
   ];
+  const paymentDue = state.status === 'decided' ? nextInstalment(state) : undefined;
   return deadlines(
     {
       clueOn: state.clueOn,
       ...(state.registeredOn ? { registeredOn: state.registeredOn } : {}),
       ...(state.notifiedOn && state.status === 'notified' ? { notifiedOn: state.notifiedOn } : {}),
       ...(state.servedOn && state.status === 'decided' ? { servedOn: state.servedOn } : {}),
-      ...(state.instalments && state.status === 'decided' ? { paymentDue: nextInstalment(state, today) } : {}),
+      ...(paymentDue === undefined ? {} : { paymentDue }),
       extended: state.extended,
       suspensions,
     },
@@ -104,10 +103,9 @@ export function fineFactsOf(state: CaseRecord, calendar: WorkingCalendar, settin
 }
 
 /** The first instalment not paid in full (the last one once all are paid). */
-function nextInstalment(state: CaseRecord, today = '9999-12-31'): string {
+function nextInstalment(state: CaseRecord): string | undefined {
   const schedule = state.instalments ?? [];
-  const next = accrual({ fine: state.decision?.penalty.fine ?? 0, schedule, payments: state.payments ?? [] }, today).nextDue;
-  return next ?? schedule.at(-1)?.due ?? today;
+  return nextDueOf(schedule, state.payments ?? []) ?? schedule.at(-1)?.due;
 }
 
 /** Whether a deadline still binds the case: the step it waits for is not done. */
@@ -147,11 +145,10 @@ export function measureDeadlines(state: CaseRecord, calendar: WorkingCalendar, t
 export function nextClockDay(state: CaseRecord, calendar: WorkingCalendar, today: string): string | undefined {
   const days = [
     ...bindingDeadlines(state, calendar, today).map((d) => d.due),
-    ...measureDeadlines(state, calendar, today).flatMap((m) => [m.due, ...(m.approvalDueAt ? [chinaDayOf(m.approvalDueAt)] : [])]),
+    ...measureDeadlines(state, calendar, today).flatMap((m) => [m.due, ...(m.approvalDueAt ? [chinaDay(m.approvalDueAt)] : [])]),
   ];
   return days.sort()[0];
 }
-const chinaDayOf = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * The clock sweep for one case (DESIGN §6): an event when a binding deadline is within `warnDays` or passed, each

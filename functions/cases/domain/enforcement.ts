@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '#shared/calendar';
+import { nextDay, type WorkingCalendar } from '#shared/calendar';
 import { StateConflictError } from '#shared/errors';
 
 /**
@@ -49,7 +49,6 @@ export interface FineFacts {
 
 const fen = (yuan: number) => Math.round(yuan * 100);
 const yuan = (f: number) => f / 100;
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const maxDay = (a: string, b: string) => (a > b ? a : b);
 
 /** `months` calendar months after `day` (the same day of the month, or the month's last day when it has none). */
@@ -108,11 +107,10 @@ export function accrual(facts: FineFacts, on: string, bpPerDay = ENFORCEMENT_DEF
   const finePaidF = payments.filter((p) => p.on <= on).reduce((n, p) => n + fen(p.fine), 0);
   const surchargePaidF = payments.filter((p) => p.on <= on).reduce((n, p) => n + fen(p.surcharge), 0);
   const fineOutstandingF = Math.max(0, fineF - finePaidF);
-  let paid = finePaidF;
-  const nextDue = schedule.find((i) => {
-    paid -= i.amount;
-    return paid < 0;
-  })?.due;
+  const nextDue = nextDueOf(
+    facts.schedule,
+    payments.filter((p) => p.on <= on),
+  );
   return {
     on,
     fine: yuan(fineF),
@@ -124,6 +122,17 @@ export function accrual(facts: FineFacts, on: string, bpPerDay = ENFORCEMENT_DEF
     ...(capReachedOn === undefined ? {} : { capReachedOn }),
     ...(nextDue === undefined ? {} : { nextDue }),
   };
+}
+
+/** The first due date not paid in full by these payments (instalments are paid in the order they fall due). */
+export function nextDueOf(schedule: readonly Instalment[], payments: readonly Payment[]): string | undefined {
+  let paid = payments.reduce((n, p) => n + fen(p.fine), 0);
+  return [...schedule]
+    .sort((a, b) => (a.due < b.due ? -1 : 1))
+    .find((i) => {
+      paid -= fen(i.amount);
+      return paid < 0;
+    })?.due;
 }
 
 /** How a payment of `amount` on `on` is applied: to the fine first, then to the surcharge; 409 above what is owed. */

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { DISPOSITIONS, MEASURE_KINDS, measureItem, RELEASE_REASONS } from '#events/cases/values';
-import type { WorkingCalendar } from '#shared/calendar';
+import { daysBetween, type WorkingCalendar } from '#shared/calendar';
 import { StateConflictError } from '#shared/errors';
 
 /**
@@ -59,9 +59,6 @@ export const MEASURE_STEPS = {
 } as const satisfies Record<string, { from: readonly MeasureState[]; basis: string }>;
 export type MeasureStep = keyof typeof MEASURE_STEPS;
 
-const daysBetween = (from: string, to: string) =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-
 /** The measure a step names, or 404-like refusal in words: a measure id not on this case. */
 export function measureOf(measures: readonly Measure[] | undefined, measureId: string): Measure {
   const found = (measures ?? []).find((m) => m.measureId === measureId);
@@ -75,16 +72,19 @@ export function measureOf(measures: readonly Measure[] | undefined, measureId: s
   return found;
 }
 
+/** Whether the measure's state allows a step (the step table's from-states). */
+export const allowsStep = (m: Measure, step: MeasureStep): boolean =>
+  (MEASURE_STEPS[step].from as readonly MeasureState[]).includes(m.state);
+const DONE: Record<MeasureStep, string> = { approve: 'approved', extend: 'extended', release: 'released' };
+
 /** 409 when a step is not allowed from the measure's state, naming the state and the steps allowed. */
 export function checkStep(m: Measure, step: MeasureStep): void {
-  if ((MEASURE_STEPS[step].from as readonly MeasureState[]).includes(m.state)) return;
-  const allowed = (Object.keys(MEASURE_STEPS) as MeasureStep[]).filter((s) =>
-    (MEASURE_STEPS[s].from as readonly MeasureState[]).includes(m.state),
-  );
-  throw new StateConflictError(
-    `Measure ${m.measureId} is ${m.state}: it cannot be ${step === 'approve' ? 'approved' : `${step}ed`} (${MEASURE_STEPS[step].basis}).`,
-    { measureState: m.state, measureSteps: allowed },
-  );
+  if (allowsStep(m, step)) return;
+  const allowed = (Object.keys(MEASURE_STEPS) as MeasureStep[]).filter((s) => allowsStep(m, s));
+  throw new StateConflictError(`Measure ${m.measureId} is ${m.state}: it cannot be ${DONE[step]} (${MEASURE_STEPS[step].basis}).`, {
+    measureState: m.state,
+    measureSteps: allowed,
+  });
 }
 
 /** An emergency measure still waiting for its approval: the instant it is due. */
