@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.json': 'application/json',
 };
 
 /** The web apps: each a folder under web/ with its shell, bundled entries, and the path it is served under. */
@@ -20,7 +21,11 @@ export const WEB_APPS = [
     bundles: { 'app.js': 'src/main.ts', 'sw.js': 'src/sw.ts' },
   },
   { name: 'disclosure', shell: ['index.html', 'app.css'], bundles: { 'app.js': 'src/main.ts' } },
+  // The console's pages load as chunks of their own (dist/chunks/), the charts only where they are drawn.
+  { name: 'console', shell: ['index.html', 'app.css'], bundles: { 'app.js': 'src/main.tsx' }, split: true },
 ] as const;
+type WebAppSpec = (typeof WEB_APPS)[number];
+const isSplit = (webApp: WebAppSpec) => 'split' in webApp && webApp.split;
 
 /**
  * Builds each web app into web/<app>/dist: the shell files and the esbuild bundles, the whole site as the local
@@ -33,8 +38,26 @@ export async function buildWebApps(root: string): Promise<string> {
     const dir = resolve(root, 'web', webApp.name);
     const out = join(dir, 'dist');
     mkdirSync(out, { recursive: true });
-    for (const [file, entry] of Object.entries(webApp.bundles)) {
-      await build({ ...common, entryPoints: [join(dir, entry)], outfile: join(out, file), format: file === 'sw.js' ? 'iife' : 'esm' });
+    if (isSplit(webApp)) {
+      rmSync(join(out, 'chunks'), { recursive: true, force: true });
+      await build({
+        ...common,
+        entryPoints: Object.fromEntries(
+          Object.entries(webApp.bundles).map(([file, entry]) => [file.replace(/\.js$/, ''), join(dir, entry)]),
+        ),
+        outdir: out,
+        splitting: true,
+        format: 'esm',
+        chunkNames: 'chunks/[name]-[hash]',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+      });
+      const { consoleManifest } = await import('./console-manifest.ts');
+      writeFileSync(join(out, 'case-steps.json'), JSON.stringify(consoleManifest()));
+    } else {
+      for (const [file, entry] of Object.entries(webApp.bundles)) {
+        await build({ ...common, entryPoints: [join(dir, entry)], outfile: join(out, file), format: file === 'sw.js' ? 'iife' : 'esm' });
+      }
     }
     for (const file of webApp.shell) copyFileSync(join(dir, file), join(out, file));
     // The stylesheet and the bundle go inline: on a slow network every extra request costs a round trip or a
@@ -50,7 +73,10 @@ export async function buildWebApps(root: string): Promise<string> {
   return resolve(root, 'web/inspector/dist');
 }
 
-/** Serves /inspector/ and /disclosure/: the shell from web/<app>, the bundles from its dist/, gzip when the client takes it. */
+/**
+ * Serves /inspector/, /disclosure/ and /console/: the shell from web/<app>, the bundles from its dist/ (the console's
+ * chunks and its step manifest too), gzip when the client takes it.
+ */
 export function serveWebApp(request: IncomingMessage, response: ServerResponse, root: string, path: string): boolean {
   const webApp = WEB_APPS.find((a) => path === `/${a.name}` || path.startsWith(`/${a.name}/`));
   if (webApp === undefined) return false;
@@ -61,11 +87,8 @@ export function serveWebApp(request: IncomingMessage, response: ServerResponse, 
   }
   const dir = resolve(root, 'web', webApp.name);
   const name = path.slice(`/${webApp.name}/`.length) || 'index.html';
-  const file = Object.keys(webApp.bundles).includes(name)
-    ? join(dir, 'dist', name)
-    : (webApp.shell as readonly string[]).includes(name)
-      ? join(dir, name)
-      : undefined;
+  const built = Object.keys(webApp.bundles).includes(name) || (isSplit(webApp) && /^(chunks\/)?[\w.-]+\.(js|json)$/.test(name));
+  const file = built ? join(dir, 'dist', name) : (webApp.shell as readonly string[]).includes(name) ? join(dir, name) : undefined;
   if (file === undefined || !existsSync(file)) {
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('Not Found');

@@ -1,4 +1,4 @@
-import { beginSignIn, finishSignIn } from './cognito.ts';
+import { beginSignIn, finishSignIn } from '../../shared/cognito.ts';
 import { h } from './dom.ts';
 import { hasKey, language, setLanguage, t } from './i18n.ts';
 import { cacheGet, cachePut, done, enqueue, markFailed, pending, type QueuedOp, retry as retryOp } from './queue.ts';

@@ -1,0 +1,71 @@
+import { config, currentSession } from './session.ts';
+
+/** A refusal of the API (RFC 9457 problem details), or the network failing (status 0). */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: number,
+    /** The problem's stable slug: `conflict`, `validation-error`, …; `network` when nothing came back. */
+    readonly kind: string,
+    readonly body: Record<string, unknown>,
+  ) {
+    super(String(body.detail ?? kind));
+  }
+}
+
+/**
+ * Asked for when a call answers 401 (the session expired): the app shows the sign-in over the page, so nothing typed
+ * is lost, and the call is made again once signed in.
+ */
+let reauthenticate: () => Promise<void> = () => Promise.reject(new ApiProblem(401, 'unauthorized', {}));
+export function onSessionExpired(handler: () => Promise<void>): void {
+  reauthenticate = handler;
+}
+
+const base = () => config.apiUrl?.replace(/\/$/, '') ?? '';
+
+async function send(method: string, path: string, body: unknown, idempotencyKey?: string): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${currentSession()?.token ?? ''}` };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
+  try {
+    return await fetch(`${base()}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  } catch {
+    throw new ApiProblem(0, 'network', {});
+  }
+}
+
+/** A call to the public API with the session's token; a 401 asks for sign-in and tries once more. */
+export async function call(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Response> {
+  let response = await send(method, path, body, idempotencyKey);
+  if (response.status === 401) {
+    await reauthenticate();
+    response = await send(method, path, body, idempotencyKey);
+  }
+  if (response.ok) return response;
+  const problem = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  const kind = typeof problem.type === 'string' ? problem.type.replace(/^.*\/problems\//, '') : 'unknown';
+  throw new ApiProblem(response.status, kind, problem);
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return (await (await call('GET', path)).json()) as T;
+}
+
+export async function postJson<T>(path: string, body: unknown, idempotencyKey = crypto.randomUUID()): Promise<T> {
+  return (await (await call('POST', path, body, idempotencyKey)).json()) as T;
+}
+
+/** Every page of a list (`items` and `cursor`), up to `max` items. */
+export async function getAll<T>(path: string, max = 1000): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const page = await getJson<{ items: T[]; cursor?: string }>(
+      `${path}${sep}limit=100${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+    );
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor !== undefined && items.length < max);
+  return items;
+}
