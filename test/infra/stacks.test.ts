@@ -186,7 +186,7 @@ describe('the CDK app built from the topology', () => {
     });
   });
 
-  it('serves the inspector app and the disclosure site from private buckets through CloudFront, HTTPS only, with the API’s address', () => {
+  it('serves the inspector app, the console and the disclosure site from private buckets through CloudFront, HTTPS only, with the API’s address', () => {
     service.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultRootObject: 'index.html',
@@ -196,13 +196,14 @@ describe('the CDK app built from the topology', () => {
     });
     service.hasResourceProperties('AWS::CloudFront::OriginAccessControl', Match.objectLike({}));
     service.hasResourceProperties('Custom::CDKBucketDeployment', { DistributionId: Match.anyValue(), Prune: true });
-    // Two sites: the inspector app and the public disclosure site, each with its own bucket and distribution.
-    service.resourceCountIs('AWS::CloudFront::Distribution', 2);
-    service.resourceCountIs('Custom::CDKBucketDeployment', 2);
+    // Three sites: the inspector app, the console and the public disclosure site, each with its own bucket and distribution.
+    service.resourceCountIs('AWS::CloudFront::Distribution', 3);
+    service.resourceCountIs('Custom::CDKBucketDeployment', 3);
     service.hasOutput('DisclosureSiteUrl', {});
+    service.hasOutput('ConsoleUrl', {});
   });
 
-  it('signs inspectors in to the app through Cognito’s managed login (code flow with PKCE) and accepts its tokens', () => {
+  it('signs inspectors and console users in through Cognito’s managed login (code flow with PKCE, one client per app) and accepts their tokens', () => {
     service.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
@@ -212,7 +213,12 @@ describe('the CDK app built from the topology', () => {
     const authorizer = Object.values(service.findResources('AWS::ApiGatewayV2::Authorizer'))[0] as {
       Properties: { JwtConfiguration: { Audience: unknown[] } };
     };
-    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(2);
+    // The pool's own client, the inspector app's and the console's.
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(3);
+    const appClients = Object.values(service.findResources('AWS::Cognito::UserPoolClient')).filter(
+      (c) => (c as { Properties: { AllowedOAuthFlows?: string[] } }).Properties.AllowedOAuthFlows?.includes('code') === true,
+    );
+    expect(appClients).toHaveLength(2);
   });
 
   it('alarms on dead-letter depth and on function errors', () => {
