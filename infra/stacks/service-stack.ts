@@ -47,7 +47,12 @@ export class ServiceStack extends Stack {
       routes,
       functions: fns,
       userPool: data.userPool,
-      audiences: [data.webClient.userPoolClientId, apps.inspectorClient.userPoolClientId, apps.consoleClient.userPoolClientId, ...machineClients],
+      audiences: [
+        data.webClient.userPoolClientId,
+        apps.inspectorClient.userPoolClientId,
+        apps.consoleClient.userPoolClientId,
+        ...machineClients,
+      ],
     }).api;
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     apps.deploy(this.api.apiEndpoint);
