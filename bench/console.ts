@@ -11,10 +11,11 @@ import { GENESIS_HASH, sealEvent } from '../functions/records/domain/hash-chain.
 import type { RecordedEvent } from '../functions/records/domain/recorded-event.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
 import { launchChromium } from '../test/support/browser.ts';
+import { median } from './support.ts';
+import { throttledPage } from './throttled-page.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const runtime = await startRuntime({ port: 0, inMemory: true, dataDir: resolve(root, '.data'), root });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const RUNS = 5;
 try {
   const tokenOf = async (sub: string, roles: string[]) => {
@@ -57,21 +58,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const session = { token, sub: 'off-1', roles: ['case-officer'], agency: 'A1', jurisdiction: '110105', exp: 0 };
     await context.addInitScript((s) => localStorage.setItem('console.session', s), JSON.stringify(session));
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 562.5,
-      downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
-      uploadThroughput: (750 * 1024 * 0.9) / 8,
-    });
-    let appBytes = 0;
-    const urls = new Map<string, string>();
-    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
-    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-      if ((urls.get(e.requestId) ?? '').includes('/console/')) appBytes += e.encodedDataLength;
-    });
+    const { page, bytes: onTheWire } = await throttledPage(context, 'fast3g', '/console/');
     await page.goto(`${runtime.url}/console/`);
     await page.waitForSelector('#my-cases li', { timeout: 60_000 }).catch(async (e) => {
       console.error(await page.content());
@@ -79,7 +66,7 @@ try {
     });
     usable.push(await page.evaluate(() => performance.getEntriesByName('my-work-usable')[0]?.startTime ?? Number.NaN));
     await page.waitForLoadState('networkidle');
-    bytes.push(appBytes);
+    bytes.push(onTheWire());
     await context.close();
   }
 

@@ -8,10 +8,11 @@ import { withCheckCharacter } from '../functions/directory/domain/uscc.ts';
 import { startRuntime } from '../infra/local/runtime.ts';
 import { launchChromium } from '../test/support/browser.ts';
 import { importAndWait } from './import-file.ts';
+import { median } from './support.ts';
+import { throttledPage } from './throttled-page.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const runtime = await startRuntime({ port: 0, inMemory: true, dataDir: resolve(root, '.data'), root });
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 try {
   const token = async (sub: string, roles: string[]) =>
     (
@@ -68,27 +69,13 @@ try {
   for (let run = 0; run < 5; run += 1) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await context.addInitScript((t) => localStorage.setItem('session', JSON.stringify({ token: t, sub: 'i1' })), inspectorToken);
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 562.5,
-      downloadThroughput: (1.4 * 1024 * 1024) / 8,
-      uploadThroughput: (675 * 1024) / 8,
-    });
-    let shellBytes = 0;
-    const urls = new Map<string, string>();
-    cdp.on('Network.requestWillBeSent', (e: { requestId: string; request: { url: string } }) => urls.set(e.requestId, e.request.url));
-    cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
-      if ((urls.get(e.requestId) ?? '').includes('/inspector/')) shellBytes += e.encodedDataLength;
-    });
+    const { page, bytes: onTheWire } = await throttledPage(context, 'slow4g', '/inspector/');
     await page.goto(`${runtime.url}/inspector/`);
     await page.waitForSelector('a.item');
     // From the start of the navigation to the moment the app has drawn the worklist (a performance mark it sets).
     usable.push(await page.evaluate(() => performance.getEntriesByName('worklist-usable')[0]?.startTime ?? Number.NaN));
     await page.waitForLoadState('networkidle');
-    bytes.push(shellBytes);
+    bytes.push(onTheWire());
     await context.close();
   }
   await browser.close();

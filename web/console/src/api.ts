@@ -55,16 +55,16 @@ export async function postJson<T>(path: string, body: unknown, idempotencyKey = 
   return (await (await call('POST', path, body, idempotencyKey)).json()) as T;
 }
 
-/** Every page of a list (`items` and `cursor`), up to `max` items. */
-export async function getAll<T>(path: string, max = 1000): Promise<T[]> {
+/** Every page of a list (its `items`, or a timeline's `events`, and `cursor`), up to `max` of them. */
+export async function getAll<T>(path: string, max = 1000, key: 'items' | 'events' = 'items'): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
     const sep = path.includes('?') ? '&' : '?';
-    const page = await getJson<{ items: T[]; cursor?: string }>(
+    const page = await getJson<Record<typeof key, T[]> & { cursor?: string }>(
       `${path}${sep}limit=100${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
     );
-    items.push(...page.items);
+    items.push(...page[key]);
     cursor = page.cursor;
   } while (cursor !== undefined && items.length < max);
   return items;

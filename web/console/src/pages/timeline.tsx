@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { call, getJson } from '../api.ts';
+import { call, getAll } from '../api.ts';
 import { type ChainCheck, type ChainedEvent, verifyTimeline } from '../chain.ts';
 import { t, when } from '../i18n.ts';
 import type { Route } from '../main.tsx';
@@ -20,19 +20,6 @@ function timelinePath(route: Route): { api: string; back: string } {
   if (kind === 'alerts') return { api: `/alerts/${key}/timeline`, back: '#/' };
   if (kind === 'credit') return { api: `/entities/${key}/credit/timeline`, back: '#/' };
   return { api: `/cases/${key}/timeline`, back: `#/cases/${key}` };
-}
-
-async function readAll(api: string): Promise<TimelineEvent[]> {
-  const events: TimelineEvent[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await getJson<{ events: TimelineEvent[]; cursor?: string }>(
-      `${api}?limit=100${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
-    );
-    events.push(...page.events);
-    cursor = page.cursor;
-  } while (cursor !== undefined);
-  return events;
 }
 
 async function download(api: string, format: 'csv' | 'ndjson', name: string): Promise<void> {
@@ -67,7 +54,7 @@ const SHOWN = 200;
 /** A record's timeline as stored, its hash chain recomputed in this browser, and its exports. */
 export default function TimelinePage({ route }: { route: Route; session: Session }) {
   const { api, back } = timelinePath(route);
-  const state = useLoad(() => readAll(api), [api]);
+  const state = useLoad(() => getAll<TimelineEvent>(api, Number.POSITIVE_INFINITY, 'events'), [api]);
   const [check, setCheck] = useState<ChainCheck | 'running' | undefined>(undefined);
   const [failure, setFailure] = useState<unknown>(undefined);
   const [shown, setShown] = useState(SHOWN);
