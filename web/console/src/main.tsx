@@ -37,6 +37,8 @@ const CaseBoard = lazyPage(() => import('./pages/case-board.tsx'));
 const CasePage = lazyPage(() => import('./pages/case-page.tsx'));
 const TimelinePage = lazyPage(() => import('./pages/timeline.tsx'));
 const AccessLog = lazyPage(() => import('./pages/access-log.tsx'));
+const Sampling = lazyPage(() => import('./pages/sampling.tsx'));
+const SamplingTask = lazyPage(() => import('./pages/sampling-task.tsx'));
 
 function page(route: Route, session: Session) {
   const [first, id, sub] = route.path;
@@ -45,12 +47,15 @@ function page(route: Route, session: Session) {
   if (first === 'cases' && id !== undefined) return <CasePage route={route} session={session} />;
   if (first === 'cases') return <CaseBoard route={route} session={session} />;
   if (first === 'audit') return <AccessLog route={route} session={session} />;
+  if (first === 'sampling' && id !== undefined && id !== 'new') return <SamplingTask route={route} session={session} />;
+  if (first === 'sampling') return <Sampling route={route} session={session} />;
   return <MyWork session={session} />;
 }
 
-const NAV: { href: string; key: 'myWork' | 'cases' | 'accessLog'; roles?: string[] }[] = [
+const NAV: { href: string; key: 'myWork' | 'cases' | 'sampling' | 'accessLog'; roles?: string[] }[] = [
   { href: '#/', key: 'myWork' },
   { href: '#/cases', key: 'cases' },
+  { href: '#/sampling', key: 'sampling', roles: ['supervisor', 'auditor', 'admin'] },
   { href: '#/audit', key: 'accessLog', roles: ['auditor', 'supervisor', 'admin'] },
 ];
 

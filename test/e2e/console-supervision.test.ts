@@ -1,0 +1,131 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.ts';
+import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+
+const AGENCY = 'SAMR-110108';
+const REGION = '110108';
+const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: REGION });
+const DESKTOP = { width: 1366, height: 768 };
+const TABLET = { width: 768, height: 1024 };
+const shots = resolve(process.cwd(), 'test-results/console');
+const axeSource = createRequire(__filename).resolve('axe-core/axe.min.js');
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axeSource });
+  const found = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
+}
+
+describe('the console for supervisors: the draw ceremony and the supervision dashboard (headless Chromium)', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let supervisor: ReturnType<typeof api>;
+
+  async function signedIn(sub: string, role: string, viewport = DESKTOP): Promise<Page> {
+    const context = await browser.newContext({ baseURL: platform.url, viewport, locale: 'zh-CN' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/console/');
+    await page.locator('#signin-sub').fill(sub);
+    await page.locator('#signin-role').selectOption(role);
+    await page.locator('#signin-agency').fill(AGENCY);
+    await page.locator('#signin-jurisdiction').fill(REGION);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: '我的工作' }).waitFor();
+    return page;
+  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    platform = await startPlatform();
+    supervisor = api(platform.url, await tokenFor(platform.url, person('sup-8', ['supervisor'])));
+    const admin = api(platform.url, await tokenFor(platform.url, person('adm-8', ['admin'])));
+    // Twelve food shops of every credit class, three inspectors, one inspection item.
+    for (let n = 1; n <= 12; n += 1) {
+      const body = entityInput(800 + n, { region: REGION, uscc: usccFor(800 + n, REGION), creditClass: 'ABCD'[n % 4] });
+      expect((await supervisor('POST', '/entities', body)).status).toBe(201);
+    }
+    for (const id of ['ins-81', 'ins-82', 'ins-83']) {
+      const body = { id, name: id, specialties: ['food-safety'], certificateNumber: `ZF-${id}` };
+      expect((await supervisor('POST', '/inspectors', body)).status).toBe(201);
+    }
+    const item = { code: 'HD-FOOD-1', name: '食品销售者检查', legalBasis: '《食品安全法》', checklist: [{ id: 'q1', question: '证照', mandatory: true }] };
+    expect((await admin('POST', '/inspection-items', item)).status).toBe(201);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('plans a task in the wizard, draws it before the witness, and the browser verifies the proof', async () => {
+    const page = await signedIn('sup-8', 'supervisor');
+    await page.getByRole('link', { name: '双随机抽查' }).click();
+    await page.getByRole('link', { name: '新建抽查任务' }).click();
+    // 1. items and period
+    await page.getByLabel('任务名称').fill('2026年食品销售者抽查');
+    await page.getByLabel(/食品销售者检查/).check();
+    await page.getByLabel('开始日期').fill('2026-12-07');
+    await page.getByLabel('结束日期').fill('2026-12-31');
+    await page.locator('#next').click();
+    // 2. population: the live size per class is the directory's, as the API counts it.
+    await page.getByLabel(/行业代码/).fill('F52');
+    await page.getByLabel(/地区代码前缀/).fill(REGION);
+    const distribution = (await supervisor('GET', `/credit/distribution?region=${REGION}&industry=F52`)).json;
+    for (const c of ['A', 'B', 'C', 'D']) {
+      await page.locator(`tr[data-class="${c}"] td.size`, { hasText: String(distribution.classes[c]) }).waitFor();
+    }
+    await page.locator('#next').click();
+    // 3. rates: defaults kept; 4. teams: two inspectors of this agency.
+    await page.locator('#next').click();
+    await page.getByLabel('第 1 组所属机关').waitFor();
+    expect(await page.locator('text=本机关可见检查人员 3 名').count()).toBe(1);
+    await page.locator('#next').click();
+    await page.locator('#create-task').click();
+    // The task's page: the commitment first, then the witness's entropy and the draw.
+    await page.locator('#commitment').waitFor();
+    const taskId = decodeURIComponent(page.url().split('#/sampling/')[1] ?? '');
+    const task = (await supervisor('GET', `/sampling-tasks/${taskId}`)).json;
+    expect(await page.locator('#commitment').textContent()).toBe(task.commitment);
+    expect(task).toMatchObject({ status: 'planned', items: ['HD-FOOD-1'], population: { industry: 'F52', regionPrefix: REGION } });
+    await shot(page, 'sampling-commitment');
+    await page.getByLabel('见证人随机输入').fill('公证员 孙七 2026-12-07 09:30');
+    await page.locator('#draw').click();
+    await page.locator('#verify-draw').waitFor();
+    expect(await page.locator('#witness-recorded').textContent()).toBe('公证员 孙七 2026-12-07 09:30');
+    await page.locator('#verify-draw').click();
+    await page.locator('#draw-verdict').waitFor();
+    expect(await page.locator('#draw-verdict').getAttribute('data-ok')).toBe('true');
+    expect(await page.locator('#draw-verdict').textContent()).toContain('已验证');
+    await shot(page, 'sampling-verified');
+    expect(await seriousViolations(page)).toEqual([]);
+    // The same draw, drawn again: refused in words (already drawn), nothing changes.
+    const again = await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'again' });
+    expect(again.status).toBe(409);
+  });
+
+  it('shows a wizard refusal in Chinese, naming the field', async () => {
+    const page = await signedIn('sup-8b', 'supervisor', TABLET);
+    await page.goto('/console/#/sampling/new');
+    await page.getByLabel('任务名称').fill('没有事项的任务');
+    for (let i = 0; i < 4; i += 1) await page.locator('#next').click();
+    await page.locator('#create-task').click();
+    const problem = page.locator('p.problem[role="alert"]');
+    await problem.waitFor();
+    const text = (await problem.textContent()) ?? '';
+    expect(text).toContain('填写的内容不符合要求');
+    expect(text).not.toMatch(/[A-Za-z]{4,}/);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
