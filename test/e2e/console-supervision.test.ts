@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
@@ -12,17 +12,6 @@ const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, 
 const DESKTOP = { width: 1366, height: 768 };
 const TABLET = { width: 768, height: 1024 };
 const shots = resolve(process.cwd(), 'test-results/console');
-const axeSource = createRequire(__filename).resolve('axe-core/axe.min.js');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  const found = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-    return (await axe.run()).violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
-}
 
 describe('the console for supervisors: the draw ceremony and the supervision dashboard (headless Chromium)', () => {
   let platform: RunningPlatform;
@@ -59,7 +48,12 @@ describe('the console for supervisors: the draw ceremony and the supervision das
       const body = { id, name: id, specialties: ['food-safety'], certificateNumber: `ZF-${id}` };
       expect((await supervisor('POST', '/inspectors', body)).status).toBe(201);
     }
-    const item = { code: 'HD-FOOD-1', name: '食品销售者检查', legalBasis: '《食品安全法》', checklist: [{ id: 'q1', question: '证照', mandatory: true }] };
+    const item = {
+      code: 'HD-FOOD-1',
+      name: '食品销售者检查',
+      legalBasis: '《食品安全法》',
+      checklist: [{ id: 'q1', question: '证照', mandatory: true }],
+    };
     expect((await admin('POST', '/inspection-items', item)).status).toBe(201);
     browser = await launchChromium();
   }, 180_000);
@@ -109,7 +103,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(await page.locator('#draw-verdict').getAttribute('data-ok')).toBe('true');
     expect(await page.locator('#draw-verdict').textContent()).toContain('已验证');
     await shot(page, 'sampling-verified');
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
     // The same draw, drawn again: refused in words (already drawn), nothing changes.
     const again = await supervisor('POST', `/sampling-tasks/${taskId}/draw`, { witness: 'again' });
     expect(again.status).toBe(409);
@@ -126,6 +120,6 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     const text = (await problem.textContent()) ?? '';
     expect(text).toContain('填写的内容不符合要求');
     expect(text).not.toMatch(/[A-Za-z]{4,}/);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

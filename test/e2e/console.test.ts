@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventSk, streamKey } from '#records/adapters/table-layout';
+import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
@@ -14,19 +14,6 @@ const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, 
 const DESKTOP = { width: 1366, height: 768 };
 const TABLET = { width: 768, height: 1024 };
 const shots = resolve(process.cwd(), 'test-results/console');
-const axeSource = createRequire(__filename).resolve('axe-core/axe.min.js');
-
-/** axe-core on the page as it stands: the serious and critical violations, by rule and the elements they hit. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axeSource });
-  const found = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
-    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.where.join(', ')}`);
-}
 
 describe('the console (headless Chromium, 1366×768 and a 768×1024 tablet)', () => {
   let platform: RunningPlatform;
