@@ -109,6 +109,8 @@ export const functions: Record<FunctionName, FunctionSpec> = {
     settings: {
       /** Years of the official calendar past the chinese-days data, as JSON (see README, Configuration). */
       OFFICIAL_CALENDAR: '',
+      /** The supervision dashboard's targets per jurisdiction prefix and year (JSON; empty: the seeds' 100 %, 5 %, 90 %, 20 working days). */
+      SUPERVISION_TARGETS: '',
     },
   },
   inspections: {
@@ -277,6 +279,13 @@ const ROUTES = [
     fn: 'sampling',
     access: roles(['supervisor', 'auditor', 'admin']),
     contract: sampling.metrics,
+  },
+  {
+    method: 'GET',
+    path: '/supervision-targets',
+    fn: 'sampling',
+    access: roles(['supervisor', 'auditor', 'admin']),
+    contract: sampling.targets,
   },
   {
     method: 'GET',

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DEFAULT_RATES_BP, drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
 import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
+import { targetSet } from './domain/supervision-targets.ts';
 
 const rate = taskPlan.shape.ratesBp.shape.A;
 
@@ -130,6 +131,11 @@ export const Metrics = z
     itemsOwned: z.number().int(),
     itemsCovered: z.number().int(),
     itemCoverage: z.number().describe('share of the agency’s inspection items covered by double-random tasks; target 1'),
+    drawnTasks: z.number().int().describe('tasks of the period drawn'),
+    publicationOverdue: z.number().int().describe('drawn tasks whose results were not all published within 20 working days'),
+    publicationOnTimeShare: z
+      .number()
+      .describe('share of drawn tasks not flagged overdue (tasks still within their 20 working days count as on time); 1 when none'),
   })
   .meta({ id: 'SamplingMetrics' });
 
@@ -221,6 +227,29 @@ export const contracts = lazyContracts({
       tags,
       query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
       responses: { 200: { description: 'Metrics', schema: Metrics }, ...readErrors },
+    }),
+  targets: () =>
+    contract({
+      summary:
+        'The supervision targets of a jurisdiction and year (item coverage 100 %, joint tasks ≥ 5 %, 掌上执法率 ≥ 90 %, results within 20 working days), as set (SUPERVISION_TARGETS)',
+      tags,
+      query: z.strictObject({
+        jurisdiction: z
+          .string()
+          .regex(/^\d{2,6}$/)
+          .optional()
+          .describe('default the caller’s'),
+        year: z.coerce.number().int().min(2000).max(2100).optional().describe('default this year'),
+      }),
+      responses: {
+        200: {
+          description: 'The targets, and the settings they came from (least to most specific)',
+          schema: z
+            .object({ jurisdiction: z.string(), year: z.number().int(), targets: targetSet, sources: z.array(z.string()) })
+            .meta({ id: 'SupervisionTargets' }),
+        },
+        ...readErrors,
+      },
     }),
   publicTasks: () =>
     contract({

@@ -5,7 +5,7 @@ import { casesOf } from '../adapters/table-layout.ts';
 import type { CaseDeps } from '../ports.ts';
 import type { CaseReader } from './case-reads.ts';
 import type { CaseRecord } from './case-record.ts';
-import { measureDeadlines } from './clocks.ts';
+import { caseDeadlines, measureDeadlines } from './clocks.ts';
 
 /**
  * The supervision figures of an agency's cases (DESIGN §6, supervision metrics) for a period, in total and per region:
@@ -39,6 +39,11 @@ export function caseFigures(cases: readonly CaseRecord[], from: string, to: stri
     },
     decisions: {
       decided: decided.length,
+      /** Decided on or before the decision deadline (90 days from registration, extended, hearing and appraisal time not counted). */
+      onTime: decided.filter((c) => {
+        const due = caseDeadlines(c, deps.calendar, c.decision?.on).find((d) => d.name === 'decision')?.due;
+        return due === undefined || (c.decision?.on ?? '') <= due;
+      }).length,
       medianDaysFromRegistration: median(
         decided.flatMap((c) => (c.registeredOn && c.decision ? [daysBetween(c.registeredOn, c.decision.on)] : [])),
       ),

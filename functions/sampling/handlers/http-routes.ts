@@ -4,6 +4,7 @@ import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { publicSummary, publicView } from '../domain/result-publication.ts';
 import { samplingMetrics } from '../domain/sampling-metrics.ts';
+import { targetsFor } from '../domain/supervision-targets.ts';
 import {
   acceptTask,
   createTask,
@@ -16,7 +17,7 @@ import {
   type Viewer,
 } from '../domain/task-commands.ts';
 import { contracts } from '../schemas.ts';
-import { wired } from './wiring.ts';
+import { supervisionTargets, wired } from './wiring.ts';
 
 const viewer = (r: HttpRequest<RouteContract>): Viewer => ({
   agency: r.principal.agency,
@@ -75,6 +76,14 @@ export const http = httpHandler<RouteKeyOf<'sampling'>>({
       } while (cursor !== undefined);
       const owned = await wired().reads.ownedItemCodes(agency);
       return ok(samplingMetrics(agency, r.query.from, r.query.to, tasks, owned));
+    },
+  ),
+  'GET /supervision-targets': route(
+    () => contracts.targets,
+    async (r) => {
+      const jurisdiction = r.query.jurisdiction ?? r.principal.jurisdiction;
+      const year = r.query.year ?? Number(wired().clock().toISOString().slice(0, 4));
+      return ok(targetsFor(supervisionTargets, jurisdiction, year));
     },
   ),
   'GET /public/sampling-tasks': route(

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { caseFigures } from '#cases/domain/case-metrics';
 import { type CaseRecord, openCase, withEvents } from '#cases/domain/case-record';
 import { clockEvents, measureDeadlines } from '#cases/domain/clocks';
 import { type Found, give as giveWith } from '#cases/domain/commands';
@@ -302,5 +303,16 @@ describe('the measure lifecycle', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the supervision figures of decisions', () => {
+  it('count a decision on time when made by the decision deadline (90 days from registration, more when extended)', () => {
+    const registered = investigating(); // registered 2025-03-20: the decision is due 2025-06-18
+    const decided = (caseId: string, on: string, extended = false) =>
+      ({ ...registered, caseId, status: 'decided', extended, decision: { on, penalty: { fine: 500 } } }) as unknown as CaseRecord;
+    const cases = [decided('in-time', '2025-06-18'), decided('late', '2025-06-19'), decided('extended', '2025-07-10', true)];
+    const figures = caseFigures(cases, '2025-01-01', '2025-12-31', { calendar }, '2025-12-31');
+    expect(figures.decisions).toMatchObject({ decided: 3, onTime: 2, finesDecided: 1500 });
   });
 });

@@ -72,6 +72,25 @@ describe('publicity of sampling tasks', () => {
       jointTaskShare: 0.5,
       itemsCovered: 2,
       itemCoverage: 0.5,
+      drawnTasks: 0,
+      publicationOnTimeShare: 1,
+    });
+  });
+
+  it('counts the drawn tasks whose results were flagged late by the publication sweep', () => {
+    const drawn = { draw: { seed: 's' } as unknown as TaskState['draw'] };
+    const tasks = [
+      task({ ...drawn }),
+      task({ id: 't2', ...drawn, overdue: { dueBy: '2026-07-28', flaggedAt: '2026-07-29T00:00:00.000Z' } }),
+      task({ id: 't3', ...drawn }),
+      task({ id: 't4', ...drawn }),
+      task({ id: 't5', status: 'planned' }),
+    ];
+    expect(samplingMetrics('A', '2026-01-01', '2026-12-31', tasks, ['I1'])).toMatchObject({
+      tasks: 5,
+      drawnTasks: 4,
+      publicationOverdue: 1,
+      publicationOnTimeShare: 0.75,
     });
   });
 });
