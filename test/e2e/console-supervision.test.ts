@@ -36,7 +36,8 @@ describe('the console for supervisors: the draw ceremony and the supervision das
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    platform = await startPlatform();
+    // A target set for this jurisdiction and year, as an agency would configure it (the others stay the seeds').
+    platform = await startPlatform(undefined, { SUPERVISION_TARGETS: JSON.stringify({ '1101': { '2026': { mobileShare: 0.95 } } }) });
     supervisor = api(platform.url, await tokenFor(platform.url, person('sup-8', ['supervisor'])));
     const admin = api(platform.url, await tokenFor(platform.url, person('adm-8', ['admin'])));
     // Twelve food shops of every credit class, three inspectors, one inspection item.
@@ -55,6 +56,10 @@ describe('the console for supervisors: the draw ceremony and the supervision das
       checklist: [{ id: 'q1', question: '证照', mandatory: true }],
     };
     expect((await admin('POST', '/inspection-items', item)).status).toBe(201);
+    // A clue in the region, so that the dashboard has a region to drill into.
+    const officer = api(platform.url, await tokenFor(platform.url, person('off-8', ['case-officer'])));
+    const clue = { entity: usccFor(801, REGION), party: { kind: 'organisation', name: '测试企业801有限公司' }, summary: '未公示检查结果' };
+    expect((await officer('POST', '/cases', clue)).status).toBe(201);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -121,5 +126,53 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(text).toContain('填写的内容不符合要求');
     expect(text).not.toMatch(/[A-Za-z]{4,}/);
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+  it('shows the month against its targets with the figures the API returns, drills into a region and prints', async () => {
+    const page = await signedIn('sup-8c', 'supervisor');
+    await page.getByRole('link', { name: '监管数据分析' }).click();
+    await page.locator('#dash-month').fill('2026-12');
+    await page.locator('#dash-month').dispatchEvent('change');
+    await page.locator('#kpi-coverage').waitFor();
+    await page.waitForFunction(() => location.hash.includes('month=2026-12'));
+    await page.locator('#kpi-coverage').waitFor();
+    const period = 'from=2026-12-01&to=2026-12-31';
+    const sampling = (await supervisor('GET', `/sampling-metrics?${period}`)).json;
+    const mobile = (await supervisor('GET', `/inspection-metrics?${period}`)).json;
+    const cases = (await supervisor('GET', `/case-metrics?${period}`)).json;
+    const targets = (await supervisor('GET', '/supervision-targets?year=2026')).json;
+    expect(targets).toMatchObject({ targets: { itemCoverage: 1, jointTaskShare: 0.05, mobileShare: 0.95, publicationWorkingDays: 20 } });
+    const shown = async (id: string) => Number(await page.locator(`#kpi-${id}`).getAttribute('data-value'));
+    expect(await shown('coverage')).toBe(sampling.itemCoverage);
+    expect(sampling.itemCoverage).toBe(1); // the one item, covered by the task drawn above
+    expect(await shown('joint')).toBe(sampling.jointTaskShare);
+    expect(await shown('mobile')).toBe(mobile.mobileShare);
+    expect(await shown('publication')).toBe(sampling.publicationOnTimeShare);
+    expect(await shown('decided-on-time')).toBe(cases.total.decisions.onTime);
+    // Against the targets: coverage met, no joint task (missed), the jurisdiction's own 95 % for 掌上执法率.
+    expect(await page.locator('#kpi-coverage').getAttribute('class')).toContain('met');
+    expect(await page.locator('#kpi-joint').getAttribute('class')).toContain('missed');
+    expect(await page.locator('#kpi-mobile').textContent()).toContain('目标 ≥ 95%');
+    // The class distribution is the directory's; each class opens its entities.
+    const classes = (await supervisor('GET', '/credit/distribution')).json.classes;
+    for (const c of ['A', 'B', 'C', 'D']) {
+      expect(await page.locator(`#class-table tr[data-class="${c}"] td`).textContent()).toBe(String(classes[c]));
+    }
+    expect(await page.locator('#class-table tr[data-class="D"] a').getAttribute('href')).toBe('#/directory?class=D');
+    // Charts drawn by ECharts (SVG), loaded with this page.
+    await page.locator('.chart svg').first().waitFor();
+    expect(await page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
+    // The region drill-down: the region's row opens the region, and one level up returns.
+    await page.locator('#region-table').getByRole('button', { name: REGION }).click();
+    await page.waitForFunction((r) => location.hash.includes(`region=${r}`), REGION);
+    await page.getByRole('button', { name: '上一级地区' }).waitFor();
+    expect(await page.locator('#dash-region').inputValue()).toBe(REGION);
+    await page.locator('#kpi-coverage').waitFor();
+    await shot(page, 'dashboard');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The printable monthly report: the navigation goes, the report's title comes.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.bar').isVisible()).toBe(false);
+    expect(await page.locator('.print-only').textContent()).toContain(`${AGENCY} 2026-12 月报`);
+    await page.emulateMedia({ media: 'screen' });
   });
 });
