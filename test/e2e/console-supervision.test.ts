@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CloudEvent } from 'cloudevents';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chinaDay } from '#shared/calendar';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
-import { api, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
+import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const AGENCY = 'SAMR-110108';
 const REGION = '110108';
+/** A restaurant outside the food shops' draw, which another department's system reports a risk about. */
+const ALERTED = usccFor(813, REGION);
 const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: REGION });
 const DESKTOP = { width: 1366, height: 768 };
 const TABLET = { width: 768, height: 1024 };
@@ -18,6 +22,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let supervisor: ReturnType<typeof api>;
+  let alertId: string;
 
   async function signedIn(sub: string, role: string, viewport = DESKTOP): Promise<Page> {
     const context = await browser.newContext({ baseURL: platform.url, viewport, locale: 'zh-CN' });
@@ -45,8 +50,11 @@ describe('the console for supervisors: the draw ceremony and the supervision das
       const body = entityInput(800 + n, { region: REGION, uscc: usccFor(800 + n, REGION), creditClass: 'ABCD'[n % 4] });
       expect((await supervisor('POST', '/entities', body)).status).toBe(201);
     }
+    const restaurant = entityInput(813, { region: REGION, uscc: ALERTED, industry: 'H62', name: '海淀示例餐饮有限公司' });
+    expect((await supervisor('POST', '/entities', restaurant)).status).toBe(201);
     for (const id of ['ins-81', 'ins-82', 'ins-83']) {
-      const body = { id, name: id, specialties: ['food-safety'], certificateNumber: `ZF-${id}` };
+      const conflicts = id === 'ins-83' ? [ALERTED] : []; // a declared 回避
+      const body = { id, name: id, specialties: ['food-safety'], certificateNumber: `ZF-${id}`, conflicts };
       expect((await supervisor('POST', '/inspectors', body)).status).toBe(201);
     }
     const item = {
@@ -60,6 +68,32 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     const officer = api(platform.url, await tokenFor(platform.url, person('off-8', ['case-officer'])));
     const clue = { entity: usccFor(801, REGION), party: { kind: 'organisation', name: '测试企业801有限公司' }, summary: '未公示检查结果' };
     expect((await officer('POST', '/cases', clue)).status).toBe(201);
+    // Another department's enforcement system, which posts a risk signal about one of the shops (External.RiskSignal).
+    const system = await admin('POST', '/systems', {
+      id: 'tax-110108',
+      name: '海淀区税务局执法系统',
+      clientId: 'tax-client-110108',
+      source: 'urn:cn:gov:tax:110108',
+      eventTypes: ['External.RiskSignal'],
+      ratePerSecond: 50,
+    });
+    expect(system.status).toBe(201);
+    const systemToken = await tokenFor(platform.url, { client_id: 'tax-client-110108', scopes: ['events:write'], agency: AGENCY });
+    const signal = new CloudEvent({
+      id: 'risk-1',
+      source: 'urn:cn:gov:tax:110108',
+      type: 'External.RiskSignal',
+      time: new Date().toISOString(),
+      subject: ALERTED,
+      data: { signal: 'TAX-ARREARS', severity: 'high', description: '欠缴税款超过 90 天', observedOn: chinaDay(Date.now()) },
+    });
+    const posted = await fetch(`${platform.url}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${systemToken}`, 'content-type': 'application/cloudevents-batch+json' },
+      body: JSON.stringify([signal]),
+    });
+    expect(posted.status).toBe(200);
+    alertId = await eventually(async () => (await officer('GET', `/alerts?entity=${ALERTED}`)).json.items[0]?.alertId);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -174,5 +208,72 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(await page.locator('header.bar').isVisible()).toBe(false);
     expect(await page.locator('.print-only').textContent()).toContain(`${AGENCY} 2026-12 月报`);
     await page.emulateMedia({ media: 'screen' });
+  });
+  it('works an alert from my work to a targeted inspection on two worklists, refusals in Chinese', async () => {
+    const page = await signedIn('off-8', 'case-officer', TABLET);
+    const item = page.locator(`#my-alerts [data-item="${alertId}"]`);
+    await item.waitFor();
+    await item.locator('a').first().click();
+    await page.locator('#step-acknowledge').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('待签收');
+    await page.locator('#step-acknowledge button[type="submit"]').click();
+    await page.locator('#step-verify').waitFor();
+    await page.locator('#text-verify').fill('经核查，该企业欠缴税款属实，存在经营风险');
+    await page.locator('#step-verify button[type="submit"]').click();
+    await page.locator('#step-dispose').waitFor();
+    // One inspector only: the API refuses (§42 needs two), said in Chinese with the field named.
+    await page
+      .locator('#step-dispose')
+      .getByLabel(/ins-81/)
+      .check();
+    await page
+      .locator('#step-dispose')
+      .getByLabel(/食品销售者检查/)
+      .check();
+    await page.locator('#planned-end').fill('2026-12-31');
+    await page.locator('#step-dispose button[type="submit"]').click();
+    const problem = page.locator('#step-dispose p.problem');
+    await problem.waitFor();
+    expect(await problem.textContent()).toContain('检查人员');
+    expect(await problem.textContent()).not.toMatch(/[A-Za-z]{4,}/);
+    // Two chosen, one of them in declared conflict: 409, the shortfall said in Chinese with who and why.
+    await page
+      .locator('#step-dispose')
+      .getByLabel(/ins-83/)
+      .check();
+    await page.locator('#step-dispose button[type="submit"]').click();
+    await page.locator('#step-dispose p.problem', { hasText: '已申报回避' }).waitFor();
+    expect(await problem.textContent()).toContain('ins-83');
+    expect(await problem.textContent()).not.toMatch(/[A-Za-z]{4,}/);
+    await page
+      .locator('#step-dispose')
+      .getByLabel(/ins-83/)
+      .uncheck();
+    await page
+      .locator('#step-dispose')
+      .getByLabel(/ins-82/)
+      .check();
+    await page.locator('#step-dispose button[type="submit"]').click();
+    await page.locator('h1', { hasText: '已处置' }).waitFor();
+    expect(await page.locator('text=已处置：定向检查').count()).toBe(1);
+    // The targeted inspection is on both inspectors' worklists.
+    for (const inspector of ['ins-81', 'ins-82']) {
+      const own = api(platform.url, await tokenFor(platform.url, person(inspector, ['inspector'])));
+      const list = await eventually(async () => {
+        const items = (await own('GET', '/worklist')).json.items as {
+          entity: { uscc: string };
+          origin?: { kind: string; alertId: string };
+        }[];
+        return items.find((i) => i.entity.uscc === ALERTED);
+      });
+      expect(list.origin).toEqual({ kind: 'targeted', alertId });
+    }
+    await shot(page, 'alert-disposed');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // The alert board, by status, with the alert under 已处置.
+    await page.getByRole('link', { name: '← 返回' }).click();
+    await page.locator(`#acol-disposed`).waitFor();
+    expect(await page.locator(`[data-alert="${alertId}"]`).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

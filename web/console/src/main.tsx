@@ -40,6 +40,7 @@ const AccessLog = lazyPage(() => import('./pages/access-log.tsx'));
 const Sampling = lazyPage(() => import('./pages/sampling.tsx'));
 const SamplingTask = lazyPage(() => import('./pages/sampling-task.tsx'));
 const Dashboard = lazyPage(() => import('./pages/dashboard.tsx'));
+const Alerts = lazyPage(() => import('./pages/alerts.tsx'));
 
 function page(route: Route, session: Session) {
   const [first, id, sub] = route.path;
@@ -51,12 +52,14 @@ function page(route: Route, session: Session) {
   if (first === 'sampling' && id !== undefined && id !== 'new') return <SamplingTask route={route} session={session} />;
   if (first === 'sampling') return <Sampling route={route} session={session} />;
   if (first === 'dashboard') return <Dashboard route={route} session={session} />;
+  if (first === 'alerts') return <Alerts route={route} session={session} />;
   return <MyWork session={session} />;
 }
 
-const NAV: { href: string; key: 'myWork' | 'cases' | 'sampling' | 'dashboard' | 'accessLog'; roles?: string[] }[] = [
+const NAV: { href: string; key: 'myWork' | 'cases' | 'alerts' | 'sampling' | 'dashboard' | 'accessLog'; roles?: string[] }[] = [
   { href: '#/', key: 'myWork' },
   { href: '#/cases', key: 'cases' },
+  { href: '#/alerts', key: 'alerts' },
   { href: '#/sampling', key: 'sampling', roles: ['supervisor', 'auditor', 'admin'] },
   { href: '#/dashboard', key: 'dashboard', roles: ['supervisor', 'auditor', 'admin'] },
   { href: '#/audit', key: 'accessLog', roles: ['auditor', 'supervisor', 'admin'] },

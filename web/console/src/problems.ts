@@ -1,5 +1,9 @@
 import { ApiProblem } from './api.ts';
 import { hasKey, label, language, t } from './i18n.ts';
+import { hasLabel } from './labels.ts';
+
+/** A step a 409 allows: a case's, or an alert's. */
+const stepLabel = (s: string) => (hasLabel('step', s) ? label('step', s) : label('alertStep', s));
 
 const fieldNames = (errors: unknown) =>
   Array.isArray(errors) && errors.length > 0
@@ -12,12 +16,29 @@ const fieldNames = (errors: unknown) =>
     : t('fieldsUnnamed');
 
 /** A 409: the §58 review a major case needs, or the steps the case allows now. */
+const EXCLUSION_REASONS: [RegExp, 'reasonNotInspector' | 'reasonDeclared' | 'reasonRecent'][] = [
+  [/not an inspector/, 'reasonNotInspector'],
+  [/declared conflict/, 'reasonDeclared'],
+  [/within the last 12 months/, 'reasonRecent'],
+];
+
+/** A targeted inspection short of two eligible inspectors: how many, and why each chosen one was left out. */
+function shortfallText(shortfall: { needed: number; eligible: number; excluded?: { inspector: string; reason: string }[] }): string {
+  const why = (reason: string) => {
+    const key = EXCLUSION_REASONS.find(([pattern]) => pattern.test(reason))?.[1];
+    return key === undefined ? reason : t(key);
+  };
+  const excluded = (shortfall.excluded ?? []).map((e) => `${e.inspector}（${why(e.reason)}）`).join('、');
+  return t('teamShortfall', { needed: shortfall.needed, eligible: shortfall.eligible, excluded: excluded || '—' });
+}
+
 function conflictText(body: Record<string, unknown>): string {
   if (Array.isArray(body.major)) return t('majorCase');
+  if (typeof body.shortfall === 'object' && body.shortfall !== null) return shortfallText(body.shortfall as never);
   const allowed = Array.isArray(body.allowed) ? (body.allowed as string[]) : undefined;
   if (allowed === undefined) return t('p_conflict', { allowed: '' });
   return t('p_conflict', {
-    allowed: allowed.length === 0 ? t('nothingAllowed') : t('allowedNow', { steps: allowed.map((s) => label('step', s)).join('、') }),
+    allowed: allowed.length === 0 ? t('nothingAllowed') : t('allowedNow', { steps: allowed.map(stepLabel).join('、') }),
   });
 }
 

@@ -68,7 +68,7 @@ function alertItems(alerts: Alert[]): WorkItem[] {
     .filter((a) => a.allowedSteps.length > 0)
     .map((a) => ({
       key: a.alertId,
-      href: `#/alerts/${encodeURIComponent(a.alertId)}/timeline`,
+      href: `#/alerts/${encodeURIComponent(a.alertId)}`,
       title: `${a.rule.name} · ${a.entity ?? a.subject.id}`,
       what: `${label('alert', a.status)} · ${label('alert', a.rule.severity)}`,
       due: a.clock.acknowledgeBy,
