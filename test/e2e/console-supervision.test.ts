@@ -74,7 +74,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
       name: '海淀区税务局执法系统',
       clientId: 'tax-client-110108',
       source: 'urn:cn:gov:tax:110108',
-      eventTypes: ['External.RiskSignal'],
+      eventTypes: ['External.RiskSignal', 'External.InspectionResult'],
       ratePerSecond: 50,
     });
     expect(system.status).toBe(201);
@@ -87,10 +87,25 @@ describe('the console for supervisors: the draw ceremony and the supervision das
       subject: ALERTED,
       data: { signal: 'TAX-ARREARS', severity: 'high', description: '欠缴税款超过 90 天', observedOn: chinaDay(Date.now()) },
     });
+    // …and a non-compliant inspection of it, which counts in its credit score (a factor from another department).
+    const inspection = new CloudEvent({
+      id: 'insp-1',
+      source: 'urn:cn:gov:tax:110108',
+      type: 'External.InspectionResult',
+      time: new Date().toISOString(),
+      subject: ALERTED,
+      data: {
+        inspectionNumber: 'SW-1',
+        inspectedOn: chinaDay(Date.now()),
+        result: 'non-compliant',
+        items: ['发票管理'],
+        summary: '未按规定开具发票',
+      },
+    });
     const posted = await fetch(`${platform.url}/events`, {
       method: 'POST',
       headers: { authorization: `Bearer ${systemToken}`, 'content-type': 'application/cloudevents-batch+json' },
-      body: JSON.stringify([signal]),
+      body: JSON.stringify([signal, inspection]),
     });
     expect(posted.status).toBe(200);
     alertId = await eventually(async () => (await officer('GET', `/alerts?entity=${ALERTED}`)).json.items[0]?.alertId);
@@ -274,6 +289,51 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     await page.getByRole('link', { name: '← 返回' }).click();
     await page.locator(`#acol-disposed`).waitFor();
     expect(await page.locator(`[data-alert="${alertId}"]`).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+  it('shows the directory by class with each entity’s credit profile explained, and an import’s progress and rejected rows', async () => {
+    const page = await signedIn('sup-8d', 'supervisor');
+    await page.getByRole('link', { name: '主体名录' }).click();
+    await page.locator('#dir-class').selectOption('D');
+    await page.waitForFunction(() => location.hash.includes('class=D'));
+    await page.locator('#entity-table').waitFor();
+    const rows = page.locator('#entity-table tbody tr');
+    expect(await rows.count()).toBe(3); // 12 shops, every fourth of class D
+    for (const text of await rows.allTextContents()) expect(text).toContain('D 类');
+    await rows.first().getByRole('link', { name: '信用档案' }).click();
+    await page.locator('#credit-score').waitFor();
+    const uscc = decodeURIComponent(page.url().split('#/credit/')[1] ?? '');
+    const profile = (await supervisor('GET', `/entities/${uscc}/credit`)).json;
+    expect(Number(await page.locator('#credit-score').getAttribute('data-score'))).toBe(profile.score);
+    expect(await page.locator('h1').textContent()).toContain(`${profile.class} 类`);
+    // The restaurant another department found non-compliant: its score explained factor by factor, in a chart.
+    const explained = await eventually(async () => {
+      const p = (await supervisor('GET', `/entities/${ALERTED}/credit`)).json;
+      return p.factors.length > 0 ? p : undefined;
+    });
+    await page.goto('/console/#/directory');
+    await page.locator(`#entity-table tr[data-entity="${ALERTED}"]`).getByRole('link', { name: '信用档案' }).click();
+    await page.locator('#factor-table').waitFor();
+    expect(Number(await page.locator('#credit-score').getAttribute('data-score'))).toBe(explained.score);
+    expect(await page.locator('#factor-table tbody tr').count()).toBe(explained.factors.length);
+    expect(await page.locator('#factor-table tbody').textContent()).toContain(String(explained.factors[0].points));
+    await page.locator('.chart svg').first().waitFor();
+    await shot(page, 'credit-profile');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // An import: a CSV with one good row and one whose credit code fails its check character.
+    await page.goto('/console/#/directory?tab=imports');
+    const csv = [
+      'uscc,name,industry,region,address,creditClass,flags',
+      `${usccFor(880, REGION)},导入示例商店,F52,${REGION},北京市海淀区示例路880号,B,`,
+      `91110108000000880X,校验位错误的商店,F52,${REGION},北京市海淀区示例路881号,B,`,
+    ].join('\n');
+    await page.locator('#import-file').setInputFiles({ name: 'entities.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: '开始导入' }).click();
+    await page.locator('#import-job[data-status="completed"]').waitFor();
+    expect(await page.locator('#import-progress').getAttribute('value')).toBe('2');
+    expect(await page.locator('#rejected-rows tbody tr').count()).toBe(1);
+    expect(await page.locator('#rejected-rows tbody tr td').first().textContent()).toBe('3');
+    await shot(page, 'directory-import');
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 });

@@ -25,10 +25,13 @@ const base = () => config.apiUrl?.replace(/\/$/, '') ?? '';
 
 async function send(method: string, path: string, body: unknown, idempotencyKey?: string): Promise<Response> {
   const headers: Record<string, string> = { authorization: `Bearer ${currentSession()?.token ?? ''}` };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file (a Blob) goes as it is, with its own type; anything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
   if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
   try {
-    return await fetch(`${base()}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const payload = body === undefined ? {} : { body: raw ? body : JSON.stringify(body) };
+    return await fetch(`${base()}${path}`, { method, headers, ...payload });
   } catch {
     throw new ApiProblem(0, 'network', {});
   }

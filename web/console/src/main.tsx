@@ -41,6 +41,8 @@ const Sampling = lazyPage(() => import('./pages/sampling.tsx'));
 const SamplingTask = lazyPage(() => import('./pages/sampling-task.tsx'));
 const Dashboard = lazyPage(() => import('./pages/dashboard.tsx'));
 const Alerts = lazyPage(() => import('./pages/alerts.tsx'));
+const Credit = lazyPage(() => import('./pages/credit.tsx'));
+const Directory = lazyPage(() => import('./pages/directory.tsx'));
 
 function page(route: Route, session: Session) {
   const [first, id, sub] = route.path;
@@ -53,17 +55,21 @@ function page(route: Route, session: Session) {
   if (first === 'sampling') return <Sampling route={route} session={session} />;
   if (first === 'dashboard') return <Dashboard route={route} session={session} />;
   if (first === 'alerts') return <Alerts route={route} session={session} />;
+  if (first === 'credit' && id !== undefined) return <Credit route={route} session={session} />;
+  if (first === 'directory') return <Directory route={route} session={session} />;
   return <MyWork session={session} />;
 }
 
-const NAV: { href: string; key: 'myWork' | 'cases' | 'alerts' | 'sampling' | 'dashboard' | 'accessLog'; roles?: string[] }[] = [
-  { href: '#/', key: 'myWork' },
-  { href: '#/cases', key: 'cases' },
-  { href: '#/alerts', key: 'alerts' },
-  { href: '#/sampling', key: 'sampling', roles: ['supervisor', 'auditor', 'admin'] },
-  { href: '#/dashboard', key: 'dashboard', roles: ['supervisor', 'auditor', 'admin'] },
-  { href: '#/audit', key: 'accessLog', roles: ['auditor', 'supervisor', 'admin'] },
-];
+const NAV: { href: string; key: 'myWork' | 'cases' | 'alerts' | 'directory' | 'sampling' | 'dashboard' | 'accessLog'; roles?: string[] }[] =
+  [
+    { href: '#/', key: 'myWork' },
+    { href: '#/cases', key: 'cases' },
+    { href: '#/alerts', key: 'alerts' },
+    { href: '#/directory', key: 'directory' },
+    { href: '#/sampling', key: 'sampling', roles: ['supervisor', 'auditor', 'admin'] },
+    { href: '#/dashboard', key: 'dashboard', roles: ['supervisor', 'auditor', 'admin'] },
+    { href: '#/audit', key: 'accessLog', roles: ['auditor', 'supervisor', 'admin'] },
+  ];
 
 const ROLES = ['case-officer', 'legal-reviewer', 'supervisor', 'auditor', 'admin'];
 

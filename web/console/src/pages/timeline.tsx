@@ -17,8 +17,8 @@ interface TimelineEvent extends ChainedEvent {
 function timelinePath(route: Route): { api: string; back: string } {
   const [kind = '', id = ''] = route.path;
   const key = encodeURIComponent(id);
-  if (kind === 'alerts') return { api: `/alerts/${key}/timeline`, back: '#/' };
-  if (kind === 'credit') return { api: `/entities/${key}/credit/timeline`, back: '#/' };
+  if (kind === 'alerts') return { api: `/alerts/${key}/timeline`, back: `#/alerts/${key}` };
+  if (kind === 'credit') return { api: `/entities/${key}/credit/timeline`, back: `#/credit/${key}` };
   return { api: `/cases/${key}/timeline`, back: `#/cases/${key}` };
 }
 
