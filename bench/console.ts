@@ -53,6 +53,7 @@ try {
   }
   const browser = await launchChromium();
   const bytes: number[] = [];
+  const chartBytes: number[] = [];
   const usable: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -67,6 +68,11 @@ try {
     usable.push(await page.evaluate(() => performance.getEntriesByName('my-work-usable')[0]?.startTime ?? Number.NaN));
     await page.waitForLoadState('networkidle');
     bytes.push(onTheWire());
+    // The dashboard's chunk with ECharts, not part of the first load: what opening the first chart page adds.
+    await page.evaluate("location.hash = '#/dashboard'");
+    await page.waitForFunction("document.querySelector('#main .filters') !== null", undefined, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    chartBytes.push(onTheWire() - (bytes.at(-1) ?? 0));
     await context.close();
   }
 
@@ -117,6 +123,9 @@ try {
   console.log('|---|---|---|');
   console.log(
     `| first load of /console/ (HTML, JS, CSS, the step manifest), bytes on the wire, cold cache, median of ${RUNS} | ${(median(bytes) / 1024).toFixed(1)} KB | ≤ 150 KB |`,
+  );
+  console.log(
+    `| opening the dashboard afterwards (its chunk with ECharts: bar, line, pie, SVG), bytes on the wire, median of ${RUNS} | ${(median(chartBytes) / 1024).toFixed(1)} KB | not counted in the first load |`,
   );
   console.log(`| "my work" usable (40 clues) under Fast 3G, median of ${RUNS} | ${(median(usable) / 1000).toFixed(2)} s | ≤ 2 s |`);
   console.log(`| a 10,000-event chain verified in the browser, median of ${RUNS} | ${(median(verify) / 1000).toFixed(2)} s | ≤ 1 s |`);

@@ -182,7 +182,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     await page.locator('#dash-month').fill('2026-12');
     await page.locator('#dash-month').dispatchEvent('change');
     await page.locator('#kpi-coverage').waitFor();
-    await page.waitForFunction(() => location.hash.includes('month=2026-12'));
+    await page.waitForFunction("location.hash.includes('month=2026-12')");
     await page.locator('#kpi-coverage').waitFor();
     const period = 'from=2026-12-01&to=2026-12-31';
     const sampling = (await supervisor('GET', `/sampling-metrics?${period}`)).json;
@@ -212,7 +212,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(await page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
     // The region drill-down: the region's row opens the region, and one level up returns.
     await page.locator('#region-table').getByRole('button', { name: REGION }).click();
-    await page.waitForFunction((r) => location.hash.includes(`region=${r}`), REGION);
+    await page.waitForFunction(`location.hash.includes('region=${REGION}')`);
     await page.getByRole('button', { name: '上一级地区' }).waitFor();
     expect(await page.locator('#dash-region').inputValue()).toBe(REGION);
     await page.locator('#kpi-coverage').waitFor();
@@ -295,7 +295,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     const page = await signedIn('sup-8d', 'supervisor');
     await page.getByRole('link', { name: '主体名录' }).click();
     await page.locator('#dir-class').selectOption('D');
-    await page.waitForFunction(() => location.hash.includes('class=D'));
+    await page.waitForFunction("location.hash.includes('class=D')");
     await page.locator('#entity-table').waitFor();
     const rows = page.locator('#entity-table tbody tr');
     expect(await rows.count()).toBe(3); // 12 shops, every fourth of class D
