@@ -87,7 +87,11 @@ export function serveWebApp(request: IncomingMessage, response: ServerResponse, 
   }
   const dir = resolve(root, 'web', webApp.name);
   const name = path.slice(`/${webApp.name}/`.length) || 'index.html';
-  const built = Object.keys(webApp.bundles).includes(name) || (isSplit(webApp) && /^(chunks\/)?[\w.-]+\.(js|json)$/.test(name));
+  // The shell's index.html as built (stylesheet and script inline), the one CDK deploys; the other shell files as they are.
+  const built =
+    name === 'index.html' ||
+    Object.keys(webApp.bundles).includes(name) ||
+    (isSplit(webApp) && /^(chunks\/)?[\w.-]+\.(js|json)$/.test(name));
   const file = built ? join(dir, 'dist', name) : (webApp.shell as readonly string[]).includes(name) ? join(dir, name) : undefined;
   if (file === undefined || !existsSync(file)) {
     response.writeHead(404, { 'content-type': 'text/plain' });

@@ -37,9 +37,23 @@ async function send(method: string, path: string, body: unknown, idempotencyKey?
   }
 }
 
+/**
+ * An answer the page's shell started before the app loaded (index.html's inline script), taken once: the first read of
+ * that path uses it, any later one asks again.
+ */
+export function early(path: string): Promise<Response> | undefined {
+  const started = (globalThis as { __early?: Record<string, Promise<Response>> }).__early;
+  const response = started?.[path];
+  if (started !== undefined) delete started[path];
+  return response?.catch(() => {
+    throw new ApiProblem(0, 'network', {});
+  });
+}
+
 /** A call to the public API with the session's token; a 401 asks for sign-in and tries once more. */
 export async function call(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Response> {
-  let response = await send(method, path, body, idempotencyKey);
+  const started = method === 'GET' ? early(path) : undefined;
+  let response = await (started ?? send(method, path, body, idempotencyKey));
   if (response.status === 401) {
     await reauthenticate();
     response = await send(method, path, body, idempotencyKey);

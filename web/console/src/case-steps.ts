@@ -1,3 +1,4 @@
+import { early } from './api.ts';
 import type { FieldSchema } from './schema-form.tsx';
 import type { Session } from './session.ts';
 
@@ -18,7 +19,7 @@ export interface CaseSteps {
 let loading: Promise<CaseSteps> | undefined;
 /** Loaded once, on the first page that needs it. */
 export function caseSteps(): Promise<CaseSteps> {
-  loading ??= fetch('case-steps.json').then((r) => {
+  loading ??= (early('case-steps.json') ?? fetch('case-steps.json')).then((r) => {
     if (!r.ok) throw new Error(String(r.status));
     return r.json() as Promise<CaseSteps>;
   });
