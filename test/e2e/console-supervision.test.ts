@@ -291,7 +291,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(await page.locator(`[data-alert="${alertId}"]`).count()).toBe(1);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
-  it('shows the directory by class with each entity’s credit profile explained, and an import’s progress and rejected rows', async () => {
+  it('shows the directory by class, a credit profile explained factor by factor with an objection upheld, and an import’s progress and rejected rows', async () => {
     const page = await signedIn('sup-8d', 'supervisor');
     await page.getByRole('link', { name: '主体名录' }).click();
     await page.locator('#dir-class').selectOption('D');
@@ -319,6 +319,23 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(await page.locator('#factor-table tbody').textContent()).toContain(String(explained.factors[0].points));
     await page.locator('.chart svg').first().waitFor();
     await shot(page, 'credit-profile');
+    // The party objects to that factor (异议): recorded, accepted, then upheld by the supervisor; the factor no longer counts.
+    await page.locator('#factor-table').getByRole('button', { name: '登记异议' }).click();
+    await page.locator('#record-objection-note').fill('该次检查所涉发票已于检查前开具，有税务系统记录为证');
+    await page.locator('#record-objection button[type="submit"]').click();
+    const open = page.locator('#open-objections li');
+    await open.filter({ hasText: '待受理' }).waitFor();
+    await open.locator('textarea').fill('材料齐全，予以受理');
+    await open.locator('button[type="submit"]').click();
+    await open.filter({ hasText: '已受理，待认定' }).waitFor();
+    await open.getByLabel(/异议成立/).check();
+    await open.locator('textarea').fill('经核实，发票已按规定开具，该扣分事项不再计入');
+    await open.locator('button[type="submit"]').click();
+    await page.locator('#open-objections').waitFor({ state: 'detached' });
+    const after = (await supervisor('GET', `/entities/${ALERTED}/credit`)).json;
+    expect(after.factors).toHaveLength(explained.factors.length - 1);
+    expect(Number(await page.locator('#credit-score').getAttribute('data-score'))).toBe(after.score);
+    expect(after.score).toBeGreaterThan(explained.score);
     expect(await accessibilityViolations(page)).toEqual([]);
     // An import: a CSV with one good row and one whose credit code fails its check character.
     await page.goto('/console/#/directory?tab=imports');

@@ -303,6 +303,19 @@ const zh = {
   since: '自 {on}',
   objectionsAndRepairs: '异议与信用修复',
   noRequests: '没有异议或信用修复申请。',
+  objection: '异议',
+  recordObjection: '登记异议',
+  objectionReason: '异议理由（当事人所述）',
+  decisionNote: '处理意见',
+  objectionOn: '{since} 对{target}提出的异议',
+  objectionAccepted: '已受理，待认定',
+  objectionFiled: '待受理',
+  decideObjection: '认定异议',
+  acceptObjection: '是否受理',
+  upheld: '异议成立（从今日起不再计入评分和公示）',
+  notUpheld: '异议不成立',
+  acceptIt: '受理',
+  notAcceptIt: '不予受理',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -609,6 +622,19 @@ const en: Record<Key, string> = {
   since: 'since {on}',
   objectionsAndRepairs: 'Objections and repairs',
   noRequests: 'No objection or repair.',
+  objection: 'Objection',
+  recordObjection: 'Record an objection',
+  objectionReason: "The party's reason",
+  decisionNote: 'Note',
+  objectionOn: 'Objection of {since} to {target}',
+  objectionAccepted: 'accepted, to decide',
+  objectionFiled: 'to accept or not',
+  decideObjection: 'Decide the objection',
+  acceptObjection: 'Accept the objection?',
+  upheld: 'Upheld (no longer counted or shown from today)',
+  notUpheld: 'Not upheld',
+  acceptIt: 'Accept',
+  notAcceptIt: 'Do not accept',
 };
 
 export type Lang = 'zh' | 'en';

@@ -167,6 +167,8 @@ export const LABELS: Record<string, [zh: string, en: string]> = {
   'job.failed': ['失败', 'Failed'],
   'job.duplicate': ['重复', 'Duplicate'],
   'job.rejected': ['未导入', 'Rejected'],
+  'objectionTarget.factor': ['评分事项', 'a score factor'],
+  'objectionTarget.listing': ['列入名单', 'a listing'],
   // credit classes, inspection results, alert states
   'class.A': ['A 类（守信）', 'Class A'],
   'class.B': ['B 类（一般）', 'Class B'],

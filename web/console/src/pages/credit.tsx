@@ -1,9 +1,10 @@
-import { getAll, getJson } from '../api.ts';
+import { useState } from 'preact/hooks';
+import { getAll, getJson, postJson } from '../api.ts';
 import { Chart } from '../charts.tsx';
 import { label, t, when } from '../i18n.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
-import { Loading, useLoad } from '../widgets.tsx';
+import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
 
 interface Source {
   stream: string;
@@ -52,7 +53,122 @@ interface TimelineEvent {
 const startOf = (p: Profile) => p.score - p.factors.reduce((sum, f) => sum + f.points, 0);
 
 /** An entity's credit profile: the score explained factor by factor, its history, listings, objections and repairs. */
-export default function CreditPage({ route }: { route: Route; session: Session }) {
+/**
+ * A short form that posts one decision: a note, and for a choice (受理 or not, 成立 or not) the yes or no; the page
+ * reloads after it. A refusal is said in words below it.
+ */
+function NoteForm(props: {
+  id: string;
+  title: string;
+  path: string;
+  choice?: { key: string; yes: string; no: string };
+  extra?: object;
+  onDone: () => void;
+}) {
+  const [note, setNote] = useState('');
+  const [yes, setYes] = useState(true);
+  const [error, setError] = useState<unknown>(undefined);
+  const [busy, setBusy] = useState(false);
+  return (
+    <form
+      class="step card"
+      id={props.id}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        try {
+          const choice = props.choice === undefined ? {} : { [props.choice.key]: yes };
+          const text = props.choice === undefined ? { reason: note } : { note };
+          await postJson(props.path, { ...props.extra, ...choice, ...text });
+          props.onDone();
+        } catch (e) {
+          setError(e);
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h3>{props.title}</h3>
+      {props.choice === undefined ? null : (
+        <fieldset>
+          <legend>{props.title}</legend>
+          <label class="check">
+            <input type="radio" name={`${props.id}-choice`} checked={yes} onChange={() => setYes(true)} /> {props.choice.yes}
+          </label>
+          <label class="check">
+            <input type="radio" name={`${props.id}-choice`} checked={!yes} onChange={() => setYes(false)} /> {props.choice.no}
+          </label>
+        </fieldset>
+      )}
+      <div class="field">
+        <label for={`${props.id}-note`}>{props.choice === undefined ? t('objectionReason') : t('decisionNote')}</label>
+        <textarea
+          id={`${props.id}-note`}
+          rows={2}
+          required
+          value={note}
+          onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </div>
+      {error === undefined ? null : <ProblemNote error={error} />}
+      <button type="submit" class="primary" disabled={busy}>
+        {busy ? t('submitting') : t('submit')}
+      </button>
+    </form>
+  );
+}
+
+/** The open objections with the form their state calls for: 受理 first, then the decision (supervisors). */
+function Objections({
+  profile,
+  events,
+  session,
+  onDone,
+}: {
+  profile: Profile;
+  events: TimelineEvent[];
+  session: Session;
+  onDone: () => void;
+}) {
+  if (profile.openObjections.length === 0) return null;
+  const supervisor = session.roles.includes('supervisor');
+  return (
+    <ul id="open-objections">
+      {profile.openObjections.map((o) => {
+        const id = o.objection.replace(/^credit-objection\//, '');
+        const accepted = events.some((e) => e.stream === o.objection && e.type === 'Credit.ObjectionAccepted');
+        return (
+          <li key={o.objection} data-objection={id}>
+            {t('objectionOn', { since: o.since, target: label('objectionTarget', o.target.kind) })} ·{' '}
+            {accepted ? t('objectionAccepted') : t('objectionFiled')}
+            {!supervisor ? null : accepted ? (
+              <NoteForm
+                id={`decide-${id}`}
+                title={t('decideObjection')}
+                path={`/objections/${encodeURIComponent(id)}/decide`}
+                choice={{ key: 'upheld', yes: t('upheld'), no: t('notUpheld') }}
+                onDone={onDone}
+              />
+            ) : (
+              <NoteForm
+                id={`accept-${id}`}
+                title={t('acceptObjection')}
+                path={`/objections/${encodeURIComponent(id)}/accept`}
+                choice={{ key: 'accept', yes: t('acceptIt'), no: t('notAcceptIt') }}
+                onDone={onDone}
+              />
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export default function CreditPage({ route, session }: { route: Route; session: Session }) {
+  const [objecting, setObjecting] = useState<string | undefined>(undefined);
+  const mayRecord = session.roles.some((r) => r === 'case-officer' || r === 'supervisor');
   const uscc = route.path[1] ?? '';
   const key = encodeURIComponent(uscc);
   const state = useLoad(async () => {
@@ -122,6 +238,7 @@ export default function CreditPage({ route }: { route: Route; session: Session }
                           <th scope="col">{t('basisCol')}</th>
                           <th scope="col">{t('pointsNow')}</th>
                           <th scope="col">{t('decaysUntil')}</th>
+                          <th scope="col">{t('objection')}</th>
                         </tr>
                       </thead>
                       <tbody>
@@ -136,10 +253,29 @@ export default function CreditPage({ route }: { route: Route; session: Session }
                               {f.points} ({t('initially', { n: f.initialPoints })})
                             </td>
                             <td>{f.decay.endsOn}</td>
+                            <td>
+                              {mayRecord && !f.underObjection ? (
+                                <button type="button" class="link" onClick={() => setObjecting(`${f.source.stream}#${f.source.seq}`)}>
+                                  {t('recordObjection')}
+                                </button>
+                              ) : null}
+                            </td>
                           </tr>
                         ))}
                       </tbody>
                     </table>
+                    {objecting === undefined ? null : (
+                      <NoteForm
+                        id="record-objection"
+                        title={t('recordObjection')}
+                        path={`/entities/${key}/objections`}
+                        extra={{ target: { kind: 'factor', stream: objecting.split('#')[0], seq: Number(objecting.split('#')[1]) } }}
+                        onDone={() => {
+                          setObjecting(undefined);
+                          state.reload();
+                        }}
+                      />
+                    )}
                   </>
                 )}
               </section>
@@ -185,6 +321,7 @@ export default function CreditPage({ route }: { route: Route; session: Session }
                 )}
                 <h2>{t('objectionsAndRepairs')}</h2>
                 {profile.openObjections.length === 0 && requests.length === 0 ? <p class="muted">{t('noRequests')}</p> : null}
+                <Objections profile={profile} events={events} session={session} onDone={state.reload} />
                 <ul>
                   {requests.map((e) => (
                     <li key={`${e.stream}/${e.recordedAt}`}>
