@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CloudEvent } from 'cloudevents';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chinaDay } from '#shared/calendar';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
+import { consoleBrowsers, TABLET } from '../support/console.ts';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
@@ -13,30 +14,21 @@ const REGION = '110108';
 /** A restaurant outside the food shops' draw, which another department's system reports a risk about. */
 const ALERTED = usccFor(813, REGION);
 const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: REGION });
-const DESKTOP = { width: 1366, height: 768 };
-const TABLET = { width: 768, height: 1024 };
 const shots = resolve(process.cwd(), 'test-results/console');
 
 describe('the console for supervisors: the draw ceremony and the supervision dashboard (headless Chromium)', () => {
   let platform: RunningPlatform;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let supervisor: ReturnType<typeof api>;
   let alertId: string;
 
-  async function signedIn(sub: string, role: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ baseURL: platform.url, viewport, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/console/');
-    await page.locator('#signin-sub').fill(sub);
-    await page.locator('#signin-role').selectOption(role);
-    await page.locator('#signin-agency').fill(AGENCY);
-    await page.locator('#signin-jurisdiction').fill(REGION);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '我的工作' }).waitFor();
-    return page;
-  }
+  const people = consoleBrowsers(
+    () => browser,
+    () => platform.url,
+    AGENCY,
+    REGION,
+  );
+  const signedIn = people.signedIn;
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
@@ -112,7 +104,7 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await people.close();
     await browser?.close();
     await platform?.stop();
   });

@@ -2,39 +2,30 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { eventSk, streamKey } from '#records/adapters/table-layout';
 import { accessibilityViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
+import { consoleBrowsers, TABLET } from '../support/console.ts';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const AGENCY = 'SAMR-110107';
 const person = (sub: string, roles: string[]) => ({ sub, roles, agency: AGENCY, jurisdiction: '110107' });
-const DESKTOP = { width: 1366, height: 768 };
-const TABLET = { width: 768, height: 1024 };
 const shots = resolve(process.cwd(), 'test-results/console');
 
 describe('the console (headless Chromium, 1366×768 and a 768×1024 tablet)', () => {
   let platform: RunningPlatform;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let caseId: string;
 
-  /** A person's own browser, signed in through the console's local sign-in form. */
-  async function signedIn(sub: string, role: string, viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ baseURL: platform.url, viewport, locale: 'zh-CN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/console/');
-    await page.locator('#signin-sub').fill(sub);
-    await page.locator('#signin-role').selectOption(role);
-    await page.locator('#signin-agency').fill(AGENCY);
-    await page.locator('#signin-jurisdiction').fill('110107');
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: '我的工作' }).waitFor();
-    return page;
-  }
+  const people = consoleBrowsers(
+    () => browser,
+    () => platform.url,
+    AGENCY,
+    '110107',
+  );
+  const signedIn = people.signedIn;
   const shot = (page: Page, name: string) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
   const myItem = (page: Page) => page.locator(`#my-cases [data-item="${caseId}"]`);
 
@@ -54,7 +45,7 @@ describe('the console (headless Chromium, 1366×768 and a 768×1024 tablet)', ()
     browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
-    for (const context of contexts) await context.close();
+    await people.close();
     await browser?.close();
     await platform?.stop();
   });

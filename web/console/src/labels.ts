@@ -1,3 +1,6 @@
+/** The credit classes (国市监信发〔2022〕6号), best first. */
+export const CREDIT_CLASSES = ['A', 'B', 'C', 'D'] as const;
+
 /** Names of the API's values: case states and steps, roles, deadlines, form fields and their options. */
 export const LABELS: Record<string, [zh: string, en: string]> = {
   // states

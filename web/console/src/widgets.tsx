@@ -22,6 +22,15 @@ export const DeadlineBadge = ({ deadline }: { deadline: Deadline }) => (
   <DueBadge due={deadline.due} provisional={deadline.provisional} name={deadline.name} />
 );
 
+/** A file the browser saves (an export, a proof). */
+export function saveFile(name: string, blob: Blob): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
 /** A refusal or failure, in words, announced to screen readers. */
 export const ProblemNote = ({ error }: { error: unknown }) => (
   <p class="problem" role="alert">

@@ -35,9 +35,7 @@ const STATUSES = ['raised', 'acknowledged', 'verified', 'disposed', 'closed', 'd
 export function AlertClock({ a }: { a: AlertView }) {
   return (
     <span class="badges">
-      {a.clock.awaiting === undefined ? null : (
-        <DueBadge due={a.clock.awaiting.due} provisional={a.clock.awaiting.provisional} name={undefined} />
-      )}
+      {a.clock.awaiting === undefined ? null : <DueBadge due={a.clock.awaiting.due} provisional={a.clock.awaiting.provisional} />}
       {a.clock.escalationLevel > 0 ? <span class="badge overdue">{t('escalated', { n: a.clock.escalationLevel })}</span> : null}
       <span class={`badge sev-${a.rule.severity}`}>{label('alert', a.rule.severity)}</span>
     </span>

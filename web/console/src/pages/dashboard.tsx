@@ -2,6 +2,7 @@ import { getJson } from '../api.ts';
 import { chinaToday } from '../case-steps.ts';
 import { Chart } from '../charts.tsx';
 import { label, t } from '../i18n.ts';
+import { CREDIT_CLASSES } from '../labels.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
 import { Loading, useLoad } from '../widgets.tsx';
@@ -226,10 +227,8 @@ function OtherCards({ f }: { f: Figures }) {
   );
 }
 
-const CLASSES = ['A', 'B', 'C', 'D'];
-
 function Distribution({ f }: { f: Figures }) {
-  const data = CLASSES.map((c) => ({ name: label('class', c), value: f.credit.classes[c] ?? 0, c }));
+  const data = CREDIT_CLASSES.map((c) => ({ name: label('class', c), value: f.credit.classes[c] ?? 0, c }));
   return (
     <section class="card" aria-labelledby="classes-h">
       <h2 id="classes-h">{t('classDistribution', { n: f.credit.total })}</h2>

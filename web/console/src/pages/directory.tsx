@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, getAll, getJson } from '../api.ts';
 import { label, t, when } from '../i18n.ts';
+import { CREDIT_CLASSES } from '../labels.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
 import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
@@ -54,7 +55,7 @@ function Entities({ route }: { route: Route }) {
         <label for="dir-class">{t('creditClass')}</label>
         <select id="dir-class" value={klass} onChange={(e) => go('class', (e.currentTarget as HTMLSelectElement).value)}>
           <option value="">{t('allClasses')}</option>
-          {['A', 'B', 'C', 'D'].map((c) => (
+          {CREDIT_CLASSES.map((c) => (
             <option key={c} value={c}>
               {label('class', c)}
             </option>

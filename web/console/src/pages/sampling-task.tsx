@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import { getJson, postJson } from '../api.ts';
 import { type DrawCheck, type ProofDocument, verifyDraw } from '../draw.ts';
 import { label, t, when } from '../i18n.ts';
+import { CREDIT_CLASSES } from '../labels.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
-import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
-import { CLASSES, TaskStatus, type TaskView } from './sampling.tsx';
+import { Loading, ProblemNote, saveFile, useLoad } from '../widgets.tsx';
+import { ClassTable, TaskStatus, type TaskView } from './sampling.tsx';
 
 interface Preview {
   strata: { name: string; rateBp: number; size: number }[];
@@ -38,13 +39,7 @@ function stepName(step: string): string {
   return words[step]?.() ?? step;
 }
 
-function save(name: string, data: unknown) {
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
+const saveJson = (name: string, data: unknown) => saveFile(name, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
 
 /** Step 1 of the ceremony: the commitment, published before anyone knows the witness's entropy. */
 function Commitment({ task }: { task: TaskView }) {
@@ -75,24 +70,7 @@ function DrawForm({ task, session, onDrawn }: { task: TaskView; session: Session
       <Loading state={preview}>
         {(p) => (
           <>
-            <table class="class-sizes">
-              <thead>
-                <tr>
-                  <th scope="col">{t('creditClass')}</th>
-                  <th scope="col">{t('populationSize')}</th>
-                  <th scope="col">{t('rate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.strata.map((s) => (
-                  <tr key={s.name} data-class={s.name}>
-                    <th scope="row">{label('class', s.name)}</th>
-                    <td class="size">{s.size}</td>
-                    <td>{s.rateBp / 100}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ClassTable rows={p.strata} sample={false} />
             <p class="muted">{t('excludedThisYear', { n: p.excludedAsDrawnThisYear })}</p>
           </>
         )}
@@ -176,26 +154,7 @@ function Proof({ task }: { task: TaskView }) {
         <dt>{t('seedRevealed')}</dt>
         <dd class="mono hash">{draw.seed}</dd>
       </dl>
-      <table class="class-sizes">
-        <thead>
-          <tr>
-            <th scope="col">{t('creditClass')}</th>
-            <th scope="col">{t('populationSize')}</th>
-            <th scope="col">{t('rate')}</th>
-            <th scope="col">{t('sampleSize')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {draw.strata.map((s) => (
-            <tr key={s.name}>
-              <th scope="row">{label('class', s.name)}</th>
-              <td>{s.size}</td>
-              <td>{s.rateBp / 100}%</td>
-              <td>{s.k}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ClassTable rows={draw.strata} />
       {draw.shortfallCount > 0 ? <p class="warn">{t('shortfalls', { n: draw.shortfallCount })}</p> : null}
       <div class="toolbar">
         <button
@@ -224,8 +183,8 @@ function Proof({ task }: { task: TaskView }) {
             fetchAll().then(
               ({ proof, populations }) => {
                 setCheck(undefined);
-                save(`${task.id}-proof.json`, proof);
-                for (const [name, ids] of populations) save(`${task.id}-population-${name}.json`, { stratum: name, ids });
+                saveJson(`${task.id}-proof.json`, proof);
+                for (const [name, ids] of populations) saveJson(`${task.id}-population-${name}.json`, { stratum: name, ids });
               },
               (e: unknown) => {
                 setCheck(undefined);
@@ -336,7 +295,7 @@ export default function SamplingTaskPage({ route, session }: { route: Route; ses
                 {task.population.industry ?? t('anyIndustry')} · {task.population.regionPrefix ?? t('anyRegion')}
               </dd>
               <dt>{t('rates')}</dt>
-              <dd>{CLASSES.map((c) => `${c} ${task.ratesBp[c] / 100}%`).join(' · ')}</dd>
+              <dd>{CREDIT_CLASSES.map((c) => `${c} ${task.ratesBp[c] / 100}%`).join(' · ')}</dd>
               <dt>{t('teams')}</dt>
               <dd>{task.teams.map((x) => `${x.agency} × ${x.count}`).join('、')}</dd>
               <dt>{t('partners')}</dt>

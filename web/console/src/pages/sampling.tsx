@@ -2,12 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { getAll, getJson, postJson } from '../api.ts';
 import { sampleSize } from '../draw.ts';
 import { label, t } from '../i18n.ts';
+import { CREDIT_CLASSES } from '../labels.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
 import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
 
-export const CLASSES = ['A', 'B', 'C', 'D'] as const;
-type ClassName = (typeof CLASSES)[number];
+type ClassName = (typeof CREDIT_CLASSES)[number];
 
 export interface TaskView {
   id: string;
@@ -204,7 +204,10 @@ function Wizard({ session }: { session: Session }) {
       setBusy(false);
     }
   };
-  const sizeOf = (c: ClassName) => (typeof sizes === 'object' ? sizes.classes[c] : undefined);
+  const classRows = CREDIT_CLASSES.map((c): ClassRow => {
+    const size = typeof sizes === 'object' ? sizes.classes[c] : undefined;
+    return { name: c, rateBp: plan.rates[c], ...(size === undefined ? {} : { size, k: sampleSize(size, plan.rates[c]) }) };
+  });
   const sections = [
     <fieldset key="items">
       <legend>{t('wizItems')}</legend>
@@ -244,12 +247,12 @@ function Wizard({ session }: { session: Session }) {
       {input('industry')}
       {input('regionPrefix')}
       <p class="muted">{t('liveSizeHint')}</p>
-      <ClassTable sizes={sizeOf} rates={plan.rates} busy={sizes === 'loading'} />
+      <ClassTable rows={classRows} busy={sizes === 'loading'} />
     </fieldset>,
     <fieldset key="rates">
       <legend>{t('wizRates')}</legend>
       <p class="muted">{t('ratesHint')}</p>
-      {CLASSES.map((c) => (
+      {CREDIT_CLASSES.map((c) => (
         <div class="field inline" key={c}>
           <label for={`rate-${c}`}>{t('rateOf', { c })}</label>
           <input
@@ -266,7 +269,7 @@ function Wizard({ session }: { session: Session }) {
           <span>%</span>
         </div>
       ))}
-      <ClassTable sizes={sizeOf} rates={plan.rates} busy={sizes === 'loading'} />
+      <ClassTable rows={classRows} busy={sizes === 'loading'} />
     </fieldset>,
     <fieldset key="teams">
       <legend>{t('wizTeams')}</legend>
@@ -331,7 +334,7 @@ function Wizard({ session }: { session: Session }) {
         <dt>{t('partners')}</dt>
         <dd>{plan.partners || '—'}</dd>
       </dl>
-      <ClassTable sizes={sizeOf} rates={plan.rates} busy={sizes === 'loading'} />
+      <ClassTable rows={classRows} busy={sizes === 'loading'} />
     </fieldset>,
   ];
   return (
@@ -374,16 +377,17 @@ function Wizard({ session }: { session: Session }) {
   );
 }
 
-/** Per credit class: its size now, its rate and the sample it would give (no class is exempt). */
-function ClassTable({
-  sizes,
-  rates,
-  busy,
-}: {
-  sizes: (c: ClassName) => number | undefined;
-  rates: Record<ClassName, number>;
-  busy: boolean;
-}) {
+export interface ClassRow {
+  name: string;
+  /** Undefined while it loads. */
+  size?: number;
+  rateBp: number;
+  /** The sample: computed from the size and rate for a plan, as drawn for a draw; the column is left out when absent. */
+  k?: number;
+}
+
+/** Per credit class: its size, its rate and (for a plan or a draw) the sample it gives; no class is exempt. */
+export function ClassTable({ rows, busy = false, sample = true }: { rows: ClassRow[]; busy?: boolean; sample?: boolean }) {
   return (
     <table class="class-sizes" aria-busy={busy}>
       <thead>
@@ -391,21 +395,18 @@ function ClassTable({
           <th scope="col">{t('creditClass')}</th>
           <th scope="col">{t('populationSize')}</th>
           <th scope="col">{t('rate')}</th>
-          <th scope="col">{t('sampleSize')}</th>
+          {sample ? <th scope="col">{t('sampleSize')}</th> : null}
         </tr>
       </thead>
       <tbody>
-        {CLASSES.map((c) => {
-          const n = sizes(c);
-          return (
-            <tr key={c} data-class={c}>
-              <th scope="row">{label('class', c)}</th>
-              <td class="size">{n ?? '…'}</td>
-              <td>{rates[c] / 100}%</td>
-              <td>{n === undefined ? '…' : sampleSize(n, rates[c])}</td>
-            </tr>
-          );
-        })}
+        {rows.map((r) => (
+          <tr key={r.name} data-class={r.name}>
+            <th scope="row">{label('class', r.name)}</th>
+            <td class="size">{r.size ?? '…'}</td>
+            <td>{r.rateBp / 100}%</td>
+            {sample ? <td>{r.k ?? '…'}</td> : null}
+          </tr>
+        ))}
       </tbody>
     </table>
   );

@@ -4,7 +4,7 @@ import { type ChainCheck, type ChainedEvent, verifyTimeline } from '../chain.ts'
 import { t, when } from '../i18n.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
-import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
+import { Loading, ProblemNote, saveFile, useLoad } from '../widgets.tsx';
 
 interface TimelineEvent extends ChainedEvent {
   type: string;
@@ -23,12 +23,7 @@ function timelinePath(route: Route): { api: string; back: string } {
 }
 
 async function download(api: string, format: 'csv' | 'ndjson', name: string): Promise<void> {
-  const blob = await (await call('GET', `${api}?format=${format}`)).blob();
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${name}.${format}`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  saveFile(`${name}.${format}`, await (await call('GET', `${api}?format=${format}`)).blob());
 }
 
 function Verdict({ check }: { check: ChainCheck }) {
