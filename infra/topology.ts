@@ -384,6 +384,13 @@ const ROUTES = [
     rateLimit: PUBLIC_RATE,
   },
   { method: 'GET', path: '/credit/distribution', fn: 'credit', access: roles(STAFF), contract: credit.distribution },
+  {
+    method: 'GET',
+    path: '/credit/requests',
+    fn: 'credit',
+    access: roles(['case-officer', 'supervisor', 'auditor', 'admin']),
+    contract: credit.requests,
+  },
   { method: 'GET', path: '/entities/{uscc}/credit/timeline', fn: 'credit', access: roles(STAFF), contract: credit.timeline },
   { method: 'GET', path: '/entities/{uscc}/credit/timeline/verify', fn: 'credit', access: roles(STAFF), contract: credit.verifyTimeline },
   {

@@ -198,6 +198,56 @@ export const contracts = lazyContracts({
         ...readErrors,
       },
     }),
+  requests: () =>
+    contract({
+      summary: 'The agency’s credit requests to decide: objections (异议), repair applications (信用修复) and class overrides (人工调整)',
+      description:
+        'Without `uscc`: every request of the agency waiting for its next step (受理 or the decision), the earliest due first (an override, which has no statutory period, by the day it was asked for), a page at a time: what a supervisor’s worklist shows. With `uscc`: that entity’s requests, waiting (`status=pending`) or all, newest first. Each carries its next step and by when, and the entity’s name in the agency’s directory.',
+      tags: ['credit'],
+      query: z.strictObject({
+        uscc: usccFormat.optional(),
+        status: z.enum(['pending', 'all']).default('pending').describe('`all` is listed per entity (with uscc)'),
+        limit: z.coerce.number().int().min(1).max(100).default(50),
+        cursor: z.string().max(2000).optional(),
+      }),
+      responses: {
+        200: {
+          description: 'A page of requests',
+          schema: z
+            .object({
+              items: z.array(
+                z
+                  .object({
+                    kind: z.enum(['objection', 'repair', 'override']),
+                    id: z.string(),
+                    uscc: z.string(),
+                    entity: z.string().optional(),
+                    status: z.string(),
+                    on: z.iso.date(),
+                    reason: z.string(),
+                    next: z.enum(['accept', 'decide']).optional().describe('the agency’s next step; absent once decided'),
+                    due: z.iso.date().optional(),
+                    provisional: z.boolean().optional(),
+                    overdue: z.boolean().optional(),
+                    note: z.string().optional(),
+                    closedOn: z.iso.date().optional(),
+                    target: z.object({ kind: z.enum(['factor', 'listing']) }).optional(),
+                    caseId: z.string().optional(),
+                    regime: z.string().optional(),
+                    class: creditClass.optional(),
+                    computedClass: creditClass.optional(),
+                    requestedBy: z.string().optional(),
+                  })
+                  .meta({ id: 'CreditRequest' }),
+              ),
+              cursor: z.string().optional(),
+            })
+            .meta({ id: 'CreditRequestPage' }),
+        },
+        ...readErrors,
+        404: problem('The entity is not in the caller’s agency directory'),
+      },
+    }),
   timeline: () =>
     contract({
       summary:

@@ -275,9 +275,24 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect(running.openObjections).toEqual([expect.objectContaining({ objection: `credit-objection/${filed.json.objectionId}` })]);
 
     const id = filed.json.objectionId as string;
+    // On the agency's list of requests waiting for a decision, with its next step and by when.
+    const pending = async () => ((await supervisor('GET', '/credit/requests')).json.items as { id: string }[]).find((r) => r.id === id);
+    expect(await pending()).toMatchObject({
+      kind: 'objection',
+      uscc,
+      entity: entityInput(3).name,
+      status: 'filed',
+      next: 'accept',
+      due: filed.json.deadlines[0].due,
+      overdue: false,
+      target: { kind: 'factor' },
+    });
+    expect((await supervisor('GET', '/credit/requests?status=all')).status).toBe(400);
+    expect((await supervisor('GET', `/credit/requests?uscc=${usccFor(99)}`)).status).toBe(404);
     expect((await supervisor('POST', `/objections/${id}/decide`, { upheld: true, note: '先受理' })).status).toBe(409);
     const accepted = await supervisor('POST', `/objections/${id}/accept`, { accept: true, note: '材料齐全，予以受理' });
     expect(accepted.status).toBe(200);
+    expect(await pending()).toMatchObject({ status: 'accepted', next: 'decide', due: accepted.json.deadlines[1].due });
     expect(accepted.json.deadlines.map((d: { name: string }) => d.name)).toEqual(['accept-objection', 'verify-objection']);
     const upheld = await supervisor('POST', `/objections/${id}/decide`, { upheld: true, note: '经核实，该检查记录与本企业无关，予以删除' });
     expect(upheld.status).toBe(200);
@@ -286,6 +301,11 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect(after.factors.map((f: { source: { seq: number } }) => f.source.seq)).not.toContain(disputed.seq);
     expect(after.openObjections).toEqual([]);
     expect(after.score).toBeGreaterThan(before.score);
+    // Decided, it leaves the waiting list and stays on the entity's.
+    expect(await pending()).toBeUndefined();
+    const ofEntity = (await supervisor('GET', `/credit/requests?uscc=${uscc}&status=all`)).json.items;
+    expect(ofEntity).toContainEqual(expect.objectContaining({ id, status: 'upheld', closedOn: upheld.json.closedOn }));
+    expect(ofEntity.find((r: { id: string }) => r.id === id).next).toBeUndefined();
   });
 
   it('overrides a class only with a written reason and another supervisor’s approval, shown on the profile and in the history', async () => {
@@ -313,12 +333,26 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
     expect((await officer('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: true, note: '同意' })).status).toBe(403);
     const foreign = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
     expect((await foreign('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: true, note: '同意' })).status).toBe(404);
+    // Waiting on the agency's list (not on another agency's), with who asked: another supervisor decides.
+    const waiting = async (who: ReturnType<typeof api>) =>
+      ((await who('GET', '/credit/requests')).json.items as { id: string }[]).find((r) => r.id === asked.json.overrideId);
+    expect(await waiting(other)).toMatchObject({
+      kind: 'override',
+      uscc: entity,
+      status: 'requested',
+      next: 'decide',
+      class: 'B',
+      computedClass: 'C',
+      requestedBy: 'off-1',
+    });
+    expect(await waiting(foreign)).toBeUndefined();
     // Nothing changes until it is approved.
     expect((await supervisor('GET', `/entities/${entity}/credit`)).json).toMatchObject({ class: 'C' });
 
     const approved = await other('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: true, note: '同意：已核实撤销决定书' });
     expect(approved.status).toBe(200);
     expect((await other('POST', `/overrides/${asked.json.overrideId}/decide`, { approve: false, note: '再次' })).status).toBe(409);
+    expect(await waiting(other)).toBeUndefined();
     const profile = (await supervisor('GET', `/entities/${entity}/credit`)).json;
     expect(profile).toMatchObject({ class: 'B', override: { class: 'B', reason: '全国系统分类依据的处罚已被撤销，核实无误' } });
     expect(profile.override.source).toMatchObject({ stream: `credit-override/${asked.json.overrideId}`, type: 'Credit.OverrideDecided' });
@@ -472,12 +506,15 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
       deadlines: [{ name: 'accept-repair' }],
     });
     const id = applied.json.repairId as string;
+    const waiting = async () => ((await later('GET', '/credit/requests')).json.items as { id: string }[]).find((r) => r.id === id);
+    expect(await waiting()).toMatchObject({ kind: 'repair', caseId, regime: 'samr', next: 'accept', due: applied.json.deadlines[0].due });
     expect((await later('POST', `/repairs/${id}/decide`, { outcome: 'grant', note: '先受理' })).status).toBe(409);
     expect((await later('POST', `/repairs/${id}/accept`, { accept: true, note: '材料齐全，予以受理' })).status).toBe(200);
     expect((await later('POST', `/repairs/${id}/decide`, { outcome: 'extend', note: '延期' })).status).toBe(409); // SAMR: no extension
     const granted = await later('POST', `/repairs/${id}/decide`, { outcome: 'grant', note: '准予信用修复，停止公示' });
     expect(granted.status).toBe(200);
     expect(granted.json).toMatchObject({ status: 'granted' });
+    expect(await waiting()).toBeUndefined();
 
     // The disclosure site no longer shows it; the penalty no longer weighs on the profile.
     await eventually(async () => ((await fetch(`${platform.url}/public/decisions/${caseId}`)).status === 404 ? true : undefined), 60_000);

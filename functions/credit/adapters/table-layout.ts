@@ -34,6 +34,17 @@ export const creditClocksDueBy = (day: string) =>
   }));
 
 /**
+ * What waits for a decision of the agency (objections and repairs to accept or decide, class overrides to decide): one
+ * list per agency, by the day each is due (an override, which has no statutory period, by the day it was asked for).
+ * A head leaves it when decided. The console's "my work" reads it (`GET /credit/requests`).
+ */
+const PENDING = 'CREDIT-PENDING#';
+const onPending = (agency: string, stream: string, due: string | undefined): Record<string, string> =>
+  due === undefined ? {} : { gsi2pk: `${PENDING}${agency}`, gsi2sk: `${due}#${stream}` };
+/** The agency's requests waiting for a decision, the earliest due first. */
+export const pendingOf = (agency: string) => ({ index: 'gsi2' as const, partition: `${PENDING}${agency}` });
+
+/**
  * A listing's head: by entity, on the public list of the entity's listings while in force, and on the clock index while
  * a deadline of its removal application runs.
  */
@@ -69,9 +80,10 @@ export const classLists = () => CLASSES;
 export const OVERRIDE_STREAMS = 'credit-override/';
 export const overrideStream = (overrideId: string) => `${OVERRIDE_STREAMS}${overrideId}`;
 const OVERRIDES = 'OVERRIDE#';
-export const overrideIndex = (s: { agency: string; uscc: string; on: string; overrideId: string }) => ({
+export const overrideIndex = (s: { agency: string; uscc: string; on: string; overrideId: string; decided?: unknown }) => ({
   gsi1pk: `${OVERRIDES}${s.agency}#${s.uscc}`,
   gsi1sk: `${s.on}#${s.overrideId}`,
+  ...onPending(s.agency, overrideStream(s.overrideId), s.decided === undefined ? s.on : undefined),
 });
 /** An agency's overrides of one entity. */
 export const overridesAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${OVERRIDES}${agency}#${uscc}` });
@@ -80,10 +92,15 @@ export const overridesAbout = (agency: string, uscc: string) => ({ index: 'gsi1'
 export const OBJECTION_STREAMS = 'credit-objection/';
 export const objectionStream = (objectionId: string) => `${OBJECTION_STREAMS}${objectionId}`;
 const OBJECTIONS = 'OBJECTION#';
-export const objectionIndex = (s: { agency: string; uscc: string; on: string; objectionId: string }, nextDue?: string) => ({
+export const objectionIndex = (
+  s: { agency: string; uscc: string; on: string; objectionId: string },
+  nextDue?: string,
+  pendingDue?: string,
+) => ({
   gsi1pk: `${OBJECTIONS}${s.agency}#${s.uscc}`,
   gsi1sk: `${s.on}#${s.objectionId}`,
   ...onClock(objectionStream(s.objectionId), nextDue),
+  ...onPending(s.agency, objectionStream(s.objectionId), pendingDue),
 });
 /** An agency's objections about one entity. */
 export const objectionsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${OBJECTIONS}${agency}#${uscc}` });
@@ -92,10 +109,11 @@ export const objectionsAbout = (agency: string, uscc: string) => ({ index: 'gsi1
 export const REPAIR_STREAMS = 'credit-repair/';
 export const repairStream = (repairId: string) => `${REPAIR_STREAMS}${repairId}`;
 const REPAIRS = 'REPAIR#';
-export const repairIndex = (s: { agency: string; uscc: string; on: string; repairId: string }, nextDue?: string) => ({
+export const repairIndex = (s: { agency: string; uscc: string; on: string; repairId: string }, nextDue?: string, pendingDue?: string) => ({
   gsi1pk: `${REPAIRS}${s.agency}#${s.uscc}`,
   gsi1sk: `${s.on}#${s.repairId}`,
   ...onClock(repairStream(s.repairId), nextDue),
+  ...onPending(s.agency, repairStream(s.repairId), pendingDue),
 });
 /** An agency's repair applications of one entity. */
 export const repairsAbout = (agency: string, uscc: string) => ({ index: 'gsi1' as const, partition: `${REPAIRS}${agency}#${uscc}` });
@@ -118,6 +136,7 @@ export const creditAccess = (): TableAccess => ({
     streamKeyPrefix(REPAIR_STREAMS),
     REPAIRS,
     streamKeyPrefix(RUN_STREAMS),
+    PENDING,
     publicationHeads(),
     PUBLIC_LISTINGS,
     publicDecisionsOfLists(),

@@ -88,6 +88,20 @@ export function nextDue(deadlines: readonly CreditDeadline[]): string | undefine
     .sort()[0];
 }
 
+/**
+ * The day a request waiting for the agency's decision is due by (its earliest deadline not met, passed or not), for
+ * the agency's pending list; `undefined` once nothing is waited for.
+ */
+export function waitingDue(waiting: boolean, deadlines: readonly CreditDeadline[], on: string): string | undefined {
+  if (!waiting) return undefined;
+  return (
+    deadlines
+      .filter((d) => d.met === undefined)
+      .map((d) => d.due)
+      .sort()[0] ?? on
+  );
+}
+
 /** Working days from `today` to `due` (0 on the day itself). */
 function workingDaysLeft(calendar: WorkingCalendar, today: string, due: string): number {
   let n = 0;

@@ -2,7 +2,7 @@ import { entityStream } from '#directory/adapters/table-layout';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
 import { listingStream, objectionIndex, objectionStream } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
-import { nextDue } from './credit-clocks.ts';
+import { nextDue, waitingDue } from './credit-clocks.ts';
 import { creditFactsAbout } from './credit-reads.ts';
 import { stepOnStream } from './credit-streams.ts';
 import { type CreditWriter, listingHeadIndex } from './listing-commands.ts';
@@ -13,13 +13,18 @@ import {
   fileObjection,
   listingObjectionLastDay,
   OBJECTION_BASIS,
+  OBJECTION_WAITING,
   type ObjectionState,
   type ObjectionTarget,
 } from './objections.ts';
 import { type CreditProfile, creditProfile } from './profile.ts';
 
-/** An objection's head index: by entity, and on the clock index at its next open deadline. */
-export const objectionHeadIndex = (state: ObjectionState) => objectionIndex(state, nextDue(state.deadlines));
+/**
+ * An objection's head index: by entity, on the clock index at its next open deadline, and on the agency's pending list
+ * while it waits to be accepted or decided.
+ */
+export const objectionHeadIndex = (state: ObjectionState) =>
+  objectionIndex(state, nextDue(state.deadlines), waitingDue(OBJECTION_WAITING.includes(state.status), state.deadlines, state.on));
 
 export type ObjectionTargetInput = { kind: 'factor'; stream: string; seq: number } | { kind: 'listing'; listingId: string };
 

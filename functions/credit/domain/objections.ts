@@ -15,6 +15,9 @@ export const OBJECTION_BASIS = '国市监信规〔2021〕3号; 市场监督管�
 
 export type ObjectionTarget = { kind: 'factor'; stream: string; seq: number } | { kind: 'listing'; listing: string };
 
+/** The states in which an objection waits for the agency: to be accepted (受理), then decided. */
+export const OBJECTION_WAITING: readonly ObjectionState['status'][] = ['filed', 'accepted'];
+
 export interface ObjectionState {
   objectionId: string;
   agency: string;

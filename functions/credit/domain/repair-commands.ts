@@ -3,16 +3,26 @@ import { entityStream } from '#directory/adapters/table-layout';
 import { NotFoundError, RuleViolationError, StateConflictError } from '#shared/errors';
 import { repairIndex, repairStream, repairsAbout } from '../adapters/table-layout.ts';
 import type { CreditDeps } from '../ports.ts';
-import { nextDue } from './credit-clocks.ts';
+import { nextDue, waitingDue } from './credit-clocks.ts';
 import { creditFactsAbout } from './credit-reads.ts';
 import { stepOnStream } from './credit-streams.ts';
 import type { CreditWriter } from './listing-commands.ts';
 import { creditProfile } from './profile.ts';
-import { acceptRepair, applyRepair, checkRepair, decideRepair, type RepairField, type RepairState, type RepairSubject } from './repairs.ts';
+import {
+  acceptRepair,
+  applyRepair,
+  checkRepair,
+  decideRepair,
+  REPAIR_WAITING,
+  type RepairField,
+  type RepairState,
+  type RepairSubject,
+} from './repairs.ts';
 import type { PenaltyType } from './rules.ts';
 
-/** A repair's head index: by entity, and on the clock index at its next open deadline. */
-export const repairHeadIndex = (state: RepairState) => repairIndex(state, nextDue(state.deadlines));
+/** A repair's head index: by entity, on the clock index at its next open deadline, and on the agency's pending list while it waits. */
+export const repairHeadIndex = (state: RepairState) =>
+  repairIndex(state, nextDue(state.deadlines), waitingDue(REPAIR_WAITING.includes(state.status), state.deadlines, state.on));
 
 /** What credit reads of a case and its publication (the cases context's records). */
 interface CaseHead {

@@ -38,6 +38,9 @@ export const REPAIR_RULES = {
   },
 } as const;
 
+/** The states in which a repair application waits for the agency: to be accepted, then decided. */
+export const REPAIR_WAITING: readonly RepairState['status'][] = ['applied', 'accepted'];
+
 export interface RepairState {
   repairId: string;
   agency: string;

@@ -14,6 +14,7 @@ import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
 import { publicEntityPage } from '../domain/public-entity.ts';
 import { acceptRepairOf, applyRepairOf, decideRepairOf } from '../domain/repair-commands.ts';
+import { creditRequests } from '../domain/requests.ts';
 import { contracts } from '../schemas.ts';
 import { wired } from './wiring.ts';
 
@@ -116,6 +117,10 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
   'GET /credit/distribution': route(
     () => contracts.distribution,
     async (r) => ({ status: 200, body: await creditDistribution(await wired(), r.principal.agency, r.query) }),
+  ),
+  'GET /credit/requests': route(
+    () => contracts.requests,
+    async (r) => ({ status: 200, body: await creditRequests(await wired(), r.principal.agency, r.query) }),
   ),
   'GET /entities/{uscc}/credit/timeline': route(
     () => contracts.timeline,
