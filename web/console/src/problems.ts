@@ -35,6 +35,10 @@ function shortfallText(shortfall: { needed: number; eligible: number; excluded?:
 function conflictText(body: Record<string, unknown>): string {
   if (Array.isArray(body.major)) return t('majorCase');
   if (typeof body.shortfall === 'object' && body.shortfall !== null) return shortfallText(body.shortfall as never);
+  // Credit: a repair asked too early or never possible, an objection after its window.
+  if (typeof body.earliest === 'string') return t('repairEarliest', { earliest: body.earliest });
+  if (typeof body.lastDay === 'string') return t('objectionLate', { lastDay: body.lastDay });
+  if (typeof body.basis === 'string') return t('repairNever', { basis: body.basis });
   const allowed = Array.isArray(body.allowed) ? (body.allowed as string[]) : undefined;
   if (allowed === undefined) return t('p_conflict', { allowed: '' });
   return t('p_conflict', {

@@ -1,10 +1,12 @@
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import { getAll, getJson, postJson } from '../api.ts';
 import { Chart } from '../charts.tsx';
-import { label, t, when } from '../i18n.ts';
+import { label, t } from '../i18n.ts';
+import { CREDIT_CLASSES } from '../labels.ts';
 import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
-import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
+import { DueBadge, Loading, ProblemNote, useLoad } from '../widgets.tsx';
 
 interface Source {
   stream: string;
@@ -42,31 +44,49 @@ interface Entity {
   industry: string;
   region: string;
 }
-interface TimelineEvent {
-  type: string;
-  recordedAt: string;
-  stream: string;
-  data: Record<string, unknown>;
-}
 
 /** The rules' starting score, from the profile itself: the score less every factor's points (credit-v1 starts at 1000). */
 const startOf = (p: Profile) => p.score - p.factors.reduce((sum, f) => sum + f.points, 0);
 
-/** An entity's credit profile: the score explained factor by factor, its history, listings, objections and repairs. */
+/** A request on the entity's credit record, as `GET /credit/requests` lists it. */
+export interface CreditRequest {
+  kind: 'objection' | 'repair' | 'override';
+  id: string;
+  uscc: string;
+  entity?: string;
+  status: string;
+  on: string;
+  reason: string;
+  next?: 'accept' | 'decide';
+  due?: string;
+  provisional?: boolean;
+  note?: string;
+  closedOn?: string;
+  target?: { kind: string };
+  caseId?: string;
+  regime?: string;
+  class?: string;
+  computedClass?: string;
+  requestedBy?: string;
+}
+
 /**
- * A short form that posts one decision: a note, and for a choice (受理 or not, 成立 or not) the yes or no; the page
- * reloads after it. A refusal is said in words below it.
+ * A short form that posts one decision: a note, and for a choice (受理 or not, 成立 or not, 准予 or not) one of its
+ * options; the page reloads after it. A refusal is said in words below it.
  */
 function NoteForm(props: {
   id: string;
   title: string;
   path: string;
-  choice?: { key: string; yes: string; no: string };
+  choice?: { key: string; options: [value: unknown, text: string][] };
+  noteLabel?: string;
   extra?: object;
+  /** Fields of the form besides the note (an override's class, a repair's case). */
+  children?: ComponentChildren;
   onDone: () => void;
 }) {
   const [note, setNote] = useState('');
-  const [yes, setYes] = useState(true);
+  const [picked, setPicked] = useState(0);
   const [error, setError] = useState<unknown>(undefined);
   const [busy, setBusy] = useState(false);
   return (
@@ -78,7 +98,7 @@ function NoteForm(props: {
         setBusy(true);
         setError(undefined);
         try {
-          const choice = props.choice === undefined ? {} : { [props.choice.key]: yes };
+          const choice = props.choice === undefined ? {} : { [props.choice.key]: props.choice.options[picked]?.[0] };
           const text = props.choice === undefined ? { reason: note } : { note };
           await postJson(props.path, { ...props.extra, ...choice, ...text });
           props.onDone();
@@ -90,19 +110,19 @@ function NoteForm(props: {
       }}
     >
       <h3>{props.title}</h3>
+      {props.children}
       {props.choice === undefined ? null : (
         <fieldset>
           <legend>{props.title}</legend>
-          <label class="check">
-            <input type="radio" name={`${props.id}-choice`} checked={yes} onChange={() => setYes(true)} /> {props.choice.yes}
-          </label>
-          <label class="check">
-            <input type="radio" name={`${props.id}-choice`} checked={!yes} onChange={() => setYes(false)} /> {props.choice.no}
-          </label>
+          {props.choice.options.map(([value, text], n) => (
+            <label class="check" key={String(value)}>
+              <input type="radio" name={`${props.id}-choice`} checked={picked === n} onChange={() => setPicked(n)} /> {text}
+            </label>
+          ))}
         </fieldset>
       )}
       <div class="field">
-        <label for={`${props.id}-note`}>{props.choice === undefined ? t('objectionReason') : t('decisionNote')}</label>
+        <label for={`${props.id}-note`}>{props.noteLabel ?? (props.choice === undefined ? t('objectionReason') : t('decisionNote'))}</label>
         <textarea
           id={`${props.id}-note`}
           rows={2}
@@ -119,66 +139,178 @@ function NoteForm(props: {
   );
 }
 
-/** The open objections with the form their state calls for: 受理 first, then the decision (supervisors). */
-function Objections({
-  profile,
-  events,
-  session,
-  onDone,
-}: {
-  profile: Profile;
-  events: TimelineEvent[];
-  session: Session;
-  onDone: () => void;
-}) {
-  if (profile.openObjections.length === 0) return null;
-  const supervisor = session.roles.includes('supervisor');
+const PATHS = { objection: '/objections', repair: '/repairs', override: '/overrides' } as const;
+
+/** The form a request's next step calls for (supervisors): 受理 or not, then the decision; an override by another supervisor. */
+function NextStep({ request: r, session, onDone }: { request: CreditRequest; session: Session; onDone: () => void }) {
+  if (r.next === undefined || !session.roles.includes('supervisor')) return null;
+  const path = `${PATHS[r.kind]}/${encodeURIComponent(r.id)}/${r.next}`;
+  const id = `${r.next}-${r.id}`;
+  if (r.kind === 'override') {
+    if (r.requestedBy === session.sub) return <p class="muted">{t('overrideByOther')}</p>;
+    const options: [boolean, string][] = [
+      [true, t('approveOverride', { klass: label('class', r.class ?? '') })],
+      [false, t('refuseOverride')],
+    ];
+    return <NoteForm id={id} title={t('decideOverride')} path={path} choice={{ key: 'approve', options }} onDone={onDone} />;
+  }
+  if (r.next === 'accept') {
+    const options: [boolean, string][] = [
+      [true, t('acceptIt')],
+      [false, t('notAcceptIt')],
+    ];
+    const title = r.kind === 'objection' ? t('acceptObjection') : t('acceptRepair');
+    return <NoteForm id={id} title={title} path={path} choice={{ key: 'accept', options }} onDone={onDone} />;
+  }
+  if (r.kind === 'objection') {
+    const options: [boolean, string][] = [
+      [true, t('upheld')],
+      [false, t('notUpheld')],
+    ];
+    return <NoteForm id={id} title={t('decideObjection')} path={path} choice={{ key: 'upheld', options }} onDone={onDone} />;
+  }
+  const options: [string, string][] = [
+    ['grant', t('grantRepair')],
+    ['refuse', t('refuseRepair')],
+    ...(r.regime === 'ndrc' ? ([['extend', t('extendRepair')]] as [string, string][]) : []),
+  ];
+  return <NoteForm id={id} title={t('decideRepair')} path={path} choice={{ key: 'outcome', options }} onDone={onDone} />;
+}
+
+/** What a request is, in a line: its kind and object, when, where it stands, and by when the next step is due. */
+function RequestLine({ request: r }: { request: CreditRequest }) {
+  const what =
+    r.kind === 'objection'
+      ? t('objectionOn', { since: r.on, target: label('objectionTarget', r.target?.kind ?? 'factor') })
+      : r.kind === 'repair'
+        ? t('repairOf', { on: r.on, caseId: r.caseId ?? '' })
+        : t('overrideOf', { on: r.on, from: label('class', r.computedClass ?? ''), to: label('class', r.class ?? '') });
   return (
-    <ul id="open-objections">
-      {profile.openObjections.map((o) => {
-        const id = o.objection.replace(/^credit-objection\//, '');
-        const accepted = events.some((e) => e.stream === o.objection && e.type === 'Credit.ObjectionAccepted');
-        return (
-          <li key={o.objection} data-objection={id}>
-            {t('objectionOn', { since: o.since, target: label('objectionTarget', o.target.kind) })} ·{' '}
-            {accepted ? t('objectionAccepted') : t('objectionFiled')}
-            {!supervisor ? null : accepted ? (
-              <NoteForm
-                id={`decide-${id}`}
-                title={t('decideObjection')}
-                path={`/objections/${encodeURIComponent(id)}/decide`}
-                choice={{ key: 'upheld', yes: t('upheld'), no: t('notUpheld') }}
-                onDone={onDone}
-              />
-            ) : (
-              <NoteForm
-                id={`accept-${id}`}
-                title={t('acceptObjection')}
-                path={`/objections/${encodeURIComponent(id)}/accept`}
-                choice={{ key: 'accept', yes: t('acceptIt'), no: t('notAcceptIt') }}
-                onDone={onDone}
-              />
-            )}
-          </li>
-        );
-      })}
+    <p>
+      <b>{label('request', r.kind)}</b> · {what} · <span class="status">{label('request', `${r.kind}.${r.status}`)}</span>{' '}
+      {r.next === undefined || r.due === undefined ? null : <DueBadge due={r.due} provisional={r.provisional} />}
+      <br />
+      <span class="muted">
+        {t('requestReason', { text: r.reason })}
+        {r.note === undefined ? null : ` · ${t('requestNote', { text: r.note })}`}
+      </span>
+    </p>
+  );
+}
+
+/** The entity's objections, repair applications and overrides, each with the form its next step calls for. */
+function Requests(props: { requests: CreditRequest[]; session: Session; focus?: string; onDone: () => void }) {
+  useEffect(() => {
+    if (props.focus === undefined) return;
+    const item = document.querySelector(`[data-request="${CSS.escape(props.focus)}"]`);
+    item?.scrollIntoView({ block: 'center' });
+    item?.querySelector<HTMLElement>('input, textarea')?.focus();
+  }, [props.focus, props.requests]);
+  if (props.requests.length === 0) return <p class="muted">{t('noRequests')}</p>;
+  return (
+    <ul id="credit-requests" class="plain">
+      {props.requests.map((r) => (
+        <li key={r.id} data-request={r.id} data-kind={r.kind} data-status={r.status}>
+          <RequestLine request={r} />
+          <NextStep request={r} session={props.session} onDone={props.onDone} />
+        </li>
+      ))}
     </ul>
   );
 }
 
+/** An officer asks for a class other than the computed one (人工调整), with the reason written out. */
+function OverrideForm({ uscc, current, onDone }: { uscc: string; current: string; onDone: () => void }) {
+  const others = CREDIT_CLASSES.filter((c) => c !== current);
+  const [klass, setKlass] = useState<string>(others[0] ?? 'A');
+  return (
+    <NoteForm
+      id="request-override"
+      title={t('requestOverride')}
+      path={`/entities/${encodeURIComponent(uscc)}/credit/override`}
+      noteLabel={t('overrideReason')}
+      extra={{ class: klass }}
+      onDone={onDone}
+    >
+      <div class="field">
+        <label for="override-class">{t('overrideClass')}</label>
+        <select id="override-class" value={klass} onChange={(e) => setKlass((e.currentTarget as HTMLSelectElement).value)}>
+          {others.map((c) => (
+            <option key={c} value={c}>
+              {label('class', c)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </NoteForm>
+  );
+}
+
+const REPAIR_FIELDS = ['other', 'food', 'drugs', 'special-equipment'] as const;
+
+/** An officer records the entity's application for credit repair of one of the agency's penalty decisions (信用修复). */
+function RepairForm({ uscc, cases, onDone }: { uscc: string; cases: string[]; onDone: () => void }) {
+  const [caseId, setCaseId] = useState(cases[0] ?? '');
+  const [field, setField] = useState<string>('other');
+  const [performed, setPerformed] = useState(false);
+  const [removed, setRemoved] = useState(false);
+  if (cases.length === 0) return <p class="muted">{t('noRepairableCase')}</p>;
+  return (
+    <NoteForm
+      id="apply-repair"
+      title={t('applyRepair')}
+      path={`/entities/${encodeURIComponent(uscc)}/repairs`}
+      noteLabel={t('repairReason')}
+      extra={{ caseId, field, obligationsPerformed: performed, harmRemoved: removed }}
+      onDone={onDone}
+    >
+      <div class="field">
+        <label for="repair-case">{t('repairCase')}</label>
+        <select id="repair-case" value={caseId} onChange={(e) => setCaseId((e.currentTarget as HTMLSelectElement).value)}>
+          {cases.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="repair-field">{t('repairField')}</label>
+        <select id="repair-field" value={field} onChange={(e) => setField((e.currentTarget as HTMLSelectElement).value)}>
+          {REPAIR_FIELDS.map((f) => (
+            <option key={f} value={f}>
+              {label('repairField', f)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label class="check">
+        <input type="checkbox" checked={performed} onChange={(e) => setPerformed((e.currentTarget as HTMLInputElement).checked)} />{' '}
+        {t('obligationsPerformed')}
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={removed} onChange={(e) => setRemoved((e.currentTarget as HTMLInputElement).checked)} />{' '}
+        {t('harmRemoved')}
+      </label>
+    </NoteForm>
+  );
+}
+
+/** An entity's credit profile: the score explained factor by factor, its history, listings, objections and repairs. */
 export default function CreditPage({ route, session }: { route: Route; session: Session }) {
   const [objecting, setObjecting] = useState<string | undefined>(undefined);
+  const [open, setOpen] = useState<'override' | 'repair' | undefined>(undefined);
   const mayRecord = session.roles.some((r) => r === 'case-officer' || r === 'supervisor');
   const uscc = route.path[1] ?? '';
   const key = encodeURIComponent(uscc);
   const state = useLoad(async () => {
-    const [entity, profile, history, events] = await Promise.all([
+    const [entity, profile, history, requests] = await Promise.all([
       getJson<Entity>(`/entities/${key}`),
       getJson<Profile>(`/entities/${key}/credit`),
       getJson<History>(`/entities/${key}/credit/history`),
-      getAll<TimelineEvent>(`/entities/${key}/credit/timeline`, 2000, 'events'),
+      getAll<CreditRequest>(`/credit/requests?uscc=${key}&status=all`),
     ]);
-    return { entity, profile, history, events };
+    return { entity, profile, history, requests };
   }, [uscc]);
   return (
     <>
@@ -186,8 +318,15 @@ export default function CreditPage({ route, session }: { route: Route; session: 
         <a href="#/directory">← {t('back')}</a>
       </p>
       <Loading state={state}>
-        {({ entity, profile, history, events }) => {
-          const requests = events.filter((e) => /Objection|Repair/.test(e.type));
+        {({ entity, profile, history, requests }) => {
+          // The agency's own penalty decisions that weigh on the score: what a repair application can name.
+          const decisions = profile.factors
+            .filter((f) => f.by === 'platform' && f.source.stream.startsWith('case/'))
+            .map((f) => f.source.stream.slice('case/'.length));
+          const done = () => {
+            setOpen(undefined);
+            state.reload();
+          };
           return (
             <>
               <h1>
@@ -320,15 +459,19 @@ export default function CreditPage({ route, session }: { route: Route; session: 
                   </ul>
                 )}
                 <h2>{t('objectionsAndRepairs')}</h2>
-                {profile.openObjections.length === 0 && requests.length === 0 ? <p class="muted">{t('noRequests')}</p> : null}
-                <Objections profile={profile} events={events} session={session} onDone={state.reload} />
-                <ul>
-                  {requests.map((e) => (
-                    <li key={`${e.stream}/${e.recordedAt}`}>
-                      {when(e.recordedAt)} · {e.type}
-                    </li>
-                  ))}
-                </ul>
+                <Requests requests={requests} session={session} focus={route.query.get('request') ?? undefined} onDone={done} />
+                {!mayRecord ? null : (
+                  <p class="actions">
+                    <button type="button" onClick={() => setOpen(open === 'override' ? undefined : 'override')}>
+                      {t('requestOverride')}
+                    </button>{' '}
+                    <button type="button" onClick={() => setOpen(open === 'repair' ? undefined : 'repair')}>
+                      {t('applyRepair')}
+                    </button>
+                  </p>
+                )}
+                {open === 'override' ? <OverrideForm uscc={uscc} current={profile.class} onDone={done} /> : null}
+                {open === 'repair' ? <RepairForm uscc={uscc} cases={[...new Set(decisions)]} onDone={done} /> : null}
                 <p>
                   <a href={`#/credit/${key}/timeline`}>{t('timeline')}</a>
                 </p>

@@ -4,6 +4,7 @@ import { awaitedFrom, type CaseSteps, type CaseView, caseSteps, nextDeadline, pr
 import { label, t, when } from '../i18n.ts';
 import type { Session } from '../session.ts';
 import { DeadlineBadge, DueBadge, Loading, useLoad } from '../widgets.tsx';
+import type { CreditRequest } from './credit.tsx';
 
 interface Alert {
   alertId: string;
@@ -82,6 +83,26 @@ function alertItems(alerts: Alert[]): WorkItem[] {
     .sort(byDue);
 }
 
+/** Each objection, repair application and override waiting for this supervisor's step (never their own override). */
+function creditItems(requests: CreditRequest[], session: Session): WorkItem[] {
+  return requests
+    .filter((r) => r.next !== undefined && r.requestedBy !== session.sub)
+    .map((r) => ({
+      key: `${r.kind}/${r.id}`,
+      href: `#/credit/${encodeURIComponent(r.uscc)}?request=${encodeURIComponent(r.id)}`,
+      title: `${r.entity ?? r.uscc} · ${label('request', r.kind)}`,
+      what: `${label('request', `${r.kind}.${r.status}`)} → ${t(r.next === 'accept' ? 'acceptIt' : 'decideIt')}`,
+      due: r.due ?? r.on,
+      badge:
+        r.due === undefined ? (
+          <span class="badge later">{t('askedOn', { on: r.on })}</span>
+        ) : (
+          <DueBadge due={r.due} provisional={r.provisional} />
+        ),
+    }))
+    .sort(byDue);
+}
+
 const OPEN_FOR_WORK = (steps: CaseSteps, c: CaseView) => !steps.finalStates.includes(c.status);
 
 function WorkList({ id, heading, items }: { id: string; heading: string; items: WorkItem[] }) {
@@ -113,11 +134,13 @@ function WorkList({ id, heading, items }: { id: string; heading: string; items: 
 export function MyWork({ session }: { session: Session }) {
   const handlesAlerts = session.roles.some((r) => ALERT_HANDLERS.includes(r));
   const readsCases = session.roles.some((r) => CASE_READERS.includes(r));
+  const decidesCredit = session.roles.includes('supervisor');
   const state = useLoad(async () => {
-    const [steps, cases, alerts] = await Promise.all([
+    const [steps, cases, alerts, requests] = await Promise.all([
       caseSteps(),
       readsCases ? getAll<CaseView>('/cases') : Promise.resolve([]),
       handlesAlerts ? getAll<Alert>('/alerts?status=raised') : Promise.resolve([]),
+      decidesCredit ? getAll<CreditRequest>('/credit/requests') : Promise.resolve([]),
     ]);
     return {
       cases: caseItems(
@@ -126,6 +149,7 @@ export function MyWork({ session }: { session: Session }) {
         session,
       ),
       alerts: alertItems(alerts),
+      credit: creditItems(requests, session),
     };
   }, [session.sub, session.roles.join()]);
   // The moment the list is drawn and usable (bench/console.ts reads it).
@@ -140,6 +164,7 @@ export function MyWork({ session }: { session: Session }) {
           <div class="columns">
             <WorkList id="my-cases" heading={t('casesNeedingMe')} items={data.cases} />
             {handlesAlerts ? <WorkList id="my-alerts" heading={t('alertsToAcknowledge')} items={data.alerts} /> : null}
+            {decidesCredit ? <WorkList id="my-credit" heading={t('creditToDecide')} items={data.credit} /> : null}
           </div>
         )}
       </Loading>
