@@ -179,6 +179,9 @@ export const contracts = lazyContracts({
           .string()
           .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
           .optional(),
+        agency: agencyCode
+          .optional()
+          .describe('auditors: another agency (its entities inside the auditor’s jurisdiction); default the caller’s'),
       }),
       responses: {
         200: {
@@ -196,6 +199,7 @@ export const contracts = lazyContracts({
             .meta({ id: 'CreditDistribution' }),
         },
         ...readErrors,
+        404: problem('Another agency (people see only their own)'),
       },
     }),
   requests: () =>

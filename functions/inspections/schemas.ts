@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { agencyCode } from '#events/directory/values';
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import { answer, CHANNELS, EVIDENCE_KINDS, evidence, position, RESULTS } from '#events/inspections/values';
 import { contract, lazyContracts } from '#shared/http-contract';
@@ -159,7 +160,18 @@ export const contracts = lazyContracts({
     contract({
       summary: 'Share of completed on-site inspections done on the mobile form (掌上执法率) for the caller’s agency',
       tags,
-      query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+      query: z.strictObject({
+        from: z.iso.date(),
+        to: z.iso.date(),
+        region: z
+          .string()
+          .regex(/^\d{1,6}$/)
+          .optional()
+          .describe('a prefix of the inspected entities’ 6-digit division code'),
+        agency: agencyCode
+          .optional()
+          .describe('auditors: another agency (its inspections inside the auditor’s jurisdiction); default the caller’s'),
+      }),
       responses: {
         200: {
           description: 'Metrics',
@@ -175,6 +187,7 @@ export const contracts = lazyContracts({
             .meta({ id: 'InspectionMetrics' }),
         },
         ...readErrors,
+        404: problem('Another agency (people see only their own)'),
       },
     }),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { agencyCode } from '#events/directory/values';
 import { DEFAULT_RATES_BP, drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
 import { contract, lazyContracts } from '#shared/http-contract';
 import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
@@ -225,8 +226,18 @@ export const contracts = lazyContracts({
     contract({
       summary: 'Double-random coverage of the agency’s inspection items and share of joint tasks, per period',
       tags,
-      query: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
-      responses: { 200: { description: 'Metrics', schema: Metrics }, ...readErrors },
+      query: z.strictObject({
+        from: z.iso.date(),
+        to: z.iso.date(),
+        agency: agencyCode
+          .optional()
+          .describe('auditors: another agency (its tasks inside the auditor’s jurisdiction); default the caller’s'),
+      }),
+      responses: {
+        200: { description: 'Metrics', schema: Metrics },
+        ...readErrors,
+        404: problem('Another agency (people see only their own)'),
+      },
     }),
   targets: () =>
     contract({

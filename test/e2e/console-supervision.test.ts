@@ -215,6 +215,31 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     expect(await page.locator('header.bar').isVisible()).toBe(false);
     expect(await page.locator('.print-only').textContent()).toContain(`${AGENCY} 2026-12 月报`);
     await page.emulateMedia({ media: 'screen' });
+
+    // An auditor of the city reads the same month of this agency: the figures the API gives the auditor for it.
+    const auditorPage = await people.signedInAs({ sub: 'aud-8', role: 'auditor', agency: 'AUDIT-11', jurisdiction: '11' });
+    await auditorPage.goto('/console/#/dashboard?month=2026-12');
+    await auditorPage.locator('#dash-agency').fill(AGENCY);
+    await auditorPage.locator('#dash-agency').dispatchEvent('change');
+    await auditorPage.waitForFunction(`location.hash.includes('agency=${AGENCY}')`);
+    await auditorPage.locator(`#kpi-coverage[data-value="${sampling.itemCoverage}"]`).waitFor();
+    const auditor = api(
+      platform.url,
+      await tokenFor(platform.url, { sub: 'aud-8', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction: '11' }),
+    );
+    const audited = (path: string) => auditor('GET', `${path}?${period}&agency=${AGENCY}`).then((r) => r.json);
+    const [aSampling, aMobile, aCases] = await Promise.all([
+      audited('/sampling-metrics'),
+      audited('/inspection-metrics'),
+      audited('/case-metrics'),
+    ]);
+    const seen = async (id: string) => Number(await auditorPage.locator(`#kpi-${id}`).getAttribute('data-value'));
+    expect(await seen('joint')).toBe(aSampling.jointTaskShare);
+    expect(await seen('mobile')).toBe(aMobile.mobileShare);
+    expect(await seen('publication')).toBe(aSampling.publicationOnTimeShare);
+    expect(await seen('decided-on-time')).toBe(aCases.total.decisions.onTime);
+    expect(aSampling).toMatchObject({ agency: AGENCY, itemCoverage: sampling.itemCoverage, tasks: sampling.tasks });
+    expect(await auditorPage.locator('.print-only').textContent()).toContain(`${AGENCY} 2026-12 月报`);
   });
   it('works an alert from my work to a targeted inspection on two worklists, refusals in Chinese', async () => {
     const page = await signedIn('off-8', 'case-officer', TABLET);

@@ -401,6 +401,14 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
       classes: { A: 0, B: 0, C: 0, D: 0 },
     });
     expect((await supervisor('GET', '/credit/distribution?industry=f52')).status).toBe(400);
+    // An auditor of the jurisdiction reads the agency's distribution; one of another counts none; a stranger gets 404.
+    const auditorOf = async (jurisdiction: string) =>
+      api(platform.url, await tokenFor(platform.url, { sub: 'aud-1', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction }));
+    const audited = (await (await auditorOf('11'))('GET', `/credit/distribution?agency=${AGENCY}`)).json;
+    expect(audited).toMatchObject({ agency: AGENCY, total: all.total, classes: all.classes });
+    expect((await (await auditorOf('44'))('GET', `/credit/distribution?agency=${AGENCY}`)).json).toMatchObject({ total: 0 });
+    const stranger = api(platform.url, await tokenFor(platform.url, person('sup-9', ['supervisor'], 'SAMR-440305')));
+    expect((await stranger('GET', `/credit/distribution?agency=${AGENCY}`)).status).toBe(404);
   });
 
   it('shows the public an entity’s listings in force, never its class; a listing objected to is marked, and removed once upheld', async () => {

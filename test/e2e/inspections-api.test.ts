@@ -217,5 +217,25 @@ describe('field inspections over HTTP (掌上执法)', () => {
     expect(page.json.results).toEqual([expect.objectContaining({ result: 'non-compliant' })]);
     const metrics = await supervisor('GET', `/inspection-metrics?from=2020-01-01&to=2099-12-31`);
     expect(metrics.json).toMatchObject({ completedOnSite: 1, onMobileForm: 1, mobileShare: 1 });
+    const period = 'from=2020-01-01&to=2099-12-31';
+    expect((await supervisor('GET', `/inspection-metrics?${period}&region=110105`)).json).toMatchObject({
+      region: '110105',
+      completedOnSite: 1,
+    });
+    expect((await supervisor('GET', `/inspection-metrics?${period}&region=4403`)).json).toMatchObject({ completedOnSite: 0 });
+    // An auditor of the jurisdiction reads the agency's figures; one of another jurisdiction counts none of its
+    // inspections; another agency's supervisor is told the agency does not exist.
+    const auditorOf = async (jurisdiction: string) =>
+      api(platform.url, await tokenFor(platform.url, { sub: 'aud-1', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction }));
+    expect((await (await auditorOf('11'))('GET', `/inspection-metrics?${period}&agency=${AGENCY}`)).json).toMatchObject({
+      agency: AGENCY,
+      completedOnSite: 1,
+      mobileShare: 1,
+    });
+    expect((await (await auditorOf('44'))('GET', `/inspection-metrics?${period}&agency=${AGENCY}`)).json).toMatchObject({
+      completedOnSite: 0,
+    });
+    const stranger = api(platform.url, await tokenFor(platform.url, { ...person('sup-x', ['supervisor']), agency: 'SAMR-440305' }));
+    expect((await stranger('GET', `/inspection-metrics?${period}&agency=${AGENCY}`)).status).toBe(404);
   });
 });

@@ -231,6 +231,10 @@ describe('double-random sampling over the local runtime, as a new user tries it'
   it('reports item coverage and the share of joint tasks for the period', async () => {
     const res = await supervisor('GET', '/sampling-metrics?from=2026-01-01&to=2026-12-31');
     expect(res.json).toMatchObject({ tasks: 2, jointTasks: 1, jointTaskShare: 0.5, itemsOwned: 1, itemsCovered: 1, itemCoverage: 1 });
+    // An auditor of the jurisdiction reads the same figures of the agency; another agency's supervisor gets a 404.
+    const audited = await auditor('GET', `/sampling-metrics?from=2026-01-01&to=2026-12-31&agency=${OWNER}`);
+    expect(audited.json).toEqual(res.json);
+    expect((await stranger('GET', `/sampling-metrics?from=2026-01-01&to=2026-12-31&agency=${OWNER}`)).status).toBe(404);
   });
 
   it('leaves every head the fold of its stream’s events (npm run rebuild-heads -- --check)', async () => {

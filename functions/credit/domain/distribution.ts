@@ -15,14 +15,16 @@ export async function creditDistribution(
   deps: CreditDeps,
   agency: string,
   filter: { region?: string | undefined; industry?: string | undefined },
+  /** Which entities count (an auditor reading another agency: those inside the jurisdiction). */
+  counted: (entity: { agency: string; region: string }) => boolean = () => true,
 ) {
   const list = filter.industry === undefined ? entitiesByRegion(agency) : entitiesByIndustry(agency, filter.industry);
   const [entities, classes] = await Promise.all([
-    allHeads<{ uscc: string; creditClass: CreditClass }>(
+    allHeads<{ uscc: string; creditClass: CreditClass; region: string }>(
       deps,
       { ...list, ...(filter.region === undefined ? {} : { prefix: filter.region }) },
       1000,
-    ),
+    ).then((heads) => heads.filter((e) => counted({ agency, region: e.state.region }))),
     allHeads<ClassState>(deps, classesOf(agency), 1000),
   ]);
   const recorded = new Map(classes.map((c) => [c.state.uscc, c.state.class]));

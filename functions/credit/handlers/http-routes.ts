@@ -1,6 +1,7 @@
 import type { RouteKeyOf } from '#infra/topology';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { figuresOf } from '#shared/read-policy';
 import {
   type CreditReader,
   readClassHistory,
@@ -116,7 +117,12 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
   ),
   'GET /credit/distribution': route(
     () => contracts.distribution,
-    async (r) => ({ status: 200, body: await creditDistribution(await wired(), r.principal.agency, r.query) }),
+    async (r) => {
+      // An auditor may ask for another agency of the jurisdiction: its entities inside the jurisdiction count.
+      const reader = { agency: r.principal.agency, jurisdiction: r.principal.jurisdiction, auditor: r.principal.roles.includes('auditor') };
+      const { agency, counts } = figuresOf(reader, r.query.agency);
+      return { status: 200, body: await creditDistribution(await wired(), agency, r.query, counts) };
+    },
   ),
   'GET /credit/requests': route(
     () => contracts.requests,

@@ -1,8 +1,9 @@
 import type { RouteKeyOf } from '#infra/topology';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { figuresOf } from '#shared/read-policy';
 import { attachEvidence, type Caller, evidenceDownload, readInspection, requestUpload, runCommand } from '../domain/commands.ts';
-import { complete, correct, recordAnswers, recordFinding, recordResult, start } from '../domain/inspection.ts';
+import { complete, correct, type InspectionState, recordAnswers, recordFinding, recordResult, start } from '../domain/inspection.ts';
 import { mobileShare, worklistView } from '../domain/reporting.ts';
 import { contracts } from '../schemas.ts';
 import { reads, wired } from './wiring.ts';
@@ -77,7 +78,14 @@ export const http = httpHandler<RouteKeyOf<'inspections'>>({
   ),
   'GET /inspection-metrics': route(
     () => contracts.metrics,
-    async (r) => ok(await mobileShare(r.principal.agency, r.query.from, r.query.to, reads().ofAgency(r.principal.agency))),
+    async (r) => {
+      // An auditor may ask for another agency of the jurisdiction: its inspections inside the jurisdiction count.
+      const reader = { agency: r.principal.agency, jurisdiction: r.principal.jurisdiction, auditor: r.principal.roles.includes('auditor') };
+      const { agency, counts } = figuresOf(reader, r.query.agency);
+      const region = r.query.region ?? '';
+      const counted = (s: InspectionState) => s.entity.region.startsWith(region) && counts({ agency, region: s.entity.region });
+      return ok(await mobileShare(agency, r.query, reads().ofAgency(agency), counted));
+    },
   ),
   'GET /worklist': route(
     () => contracts.worklist,

@@ -2,6 +2,7 @@ import type { RouteKeyOf } from '#infra/topology';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
+import { figuresOf } from '#shared/read-policy';
 import { publicSummary, publicView } from '../domain/result-publication.ts';
 import { samplingMetrics } from '../domain/sampling-metrics.ts';
 import { targetsFor } from '../domain/supervision-targets.ts';
@@ -66,12 +67,13 @@ export const http = httpHandler<RouteKeyOf<'sampling'>>({
   'GET /sampling-metrics': route(
     () => contracts.metrics,
     async (r) => {
-      const agency = r.principal.agency;
+      // An auditor may ask for another agency of the jurisdiction: its tasks inside the jurisdiction count.
+      const { agency, counts } = figuresOf(viewer(r), r.query.agency);
       const tasks = [];
       let cursor: string | undefined;
       do {
         const page = await wired().reads.tasksOf(agency, 100, cursor);
-        tasks.push(...page.items);
+        tasks.push(...page.items.filter((t) => counts({ agency: t.ownerAgency, region: t.jurisdiction, partners: t.partnerAgencies })));
         cursor = page.cursor;
       } while (cursor !== undefined);
       const owned = await wired().reads.ownedItemCodes(agency);

@@ -226,7 +226,7 @@ const zh = {
   allRegions: '全部地区',
   upOneLevel: '上一级地区',
   printReport: '打印月报',
-  agencyWide: '双随机、掌上执法和公示指标按本机关统计；办案、预警和信用按所选地区统计。点击任一数字可查看对应记录。',
+  agencyWide: '双随机和结果公示指标按机关统计；掌上执法、办案、预警和信用按所选地区统计。点击任一数字可查看对应记录。',
   noData: '本期无数据',
   seedTargets: '默认目标',
   allRules: '全部规则',
@@ -343,6 +343,7 @@ const zh = {
   repairNever: '该处罚决定依法不得申请信用修复（{basis}）。',
   decideIt: '决定',
   askedOn: '{on} 提出',
+  auditedAgency: '被监督机关',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -572,7 +573,7 @@ const en: Record<Key, string> = {
   upOneLevel: 'Up one level',
   printReport: 'Print the monthly report',
   agencyWide:
-    "Sampling, mobile and publication figures are the agency's; cases, alerts and credit follow the region. Each figure opens its records.",
+    "Sampling and publication figures are the agency's; mobile inspections, cases, alerts and credit follow the region. Each figure opens its records.",
   noData: 'nothing to measure',
   seedTargets: 'default targets',
   allRules: 'All rules',
@@ -689,6 +690,7 @@ const en: Record<Key, string> = {
   repairNever: 'This decision can never be repaired ({basis}).',
   decideIt: 'Decide',
   askedOn: 'asked on {on}',
+  auditedAgency: 'Agency audited',
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { getJson } from '../api.ts';
 import { chinaToday } from '../case-steps.ts';
 import { Chart } from '../charts.tsx';
@@ -64,33 +65,43 @@ const previousMonths = (month: string, n: number) =>
 const percent = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`);
 const yuan = (v: number) => `¥${v.toLocaleString('zh-CN')}`;
 
-async function loadFigures(month: string, region: string, session: Session): Promise<Figures> {
-  const { from, to } = monthRange(month);
+/** What the figures are of: a month, a region (or all), and an agency (an auditor's choice; by default the caller's). */
+interface Scope {
+  month: string;
+  region: string;
+  agency: string;
+}
+const scopeQuery = (scope: Scope, regional: boolean) =>
+  `${regional && scope.region !== '' ? `&region=${scope.region}` : ''}${scope.agency === '' ? '' : `&agency=${encodeURIComponent(scope.agency)}`}`;
+
+async function loadFigures(scope: Scope, session: Session): Promise<Figures> {
+  const { from, to } = monthRange(scope.month);
   const period = `from=${from}&to=${to}`;
-  const inRegion = region === '' ? '' : `&region=${region}`;
+  const { region } = scope;
+  // The targets of the region drilled into, else of the agency's own division (its code ends with it), else the caller's.
+  const jurisdiction = region.length >= 2 ? region : (/\d{2,6}$/.exec(scope.agency)?.[0] ?? session.jurisdiction);
   const [targets, sampling, mobile, cases, alerts, credit] = await Promise.all([
-    getJson<Targets>(`/supervision-targets?year=${month.slice(0, 4)}&jurisdiction=${region.length >= 2 ? region : session.jurisdiction}`),
-    getJson<SamplingFigures>(`/sampling-metrics?${period}`),
-    getJson<MobileFigures>(`/inspection-metrics?${period}`),
-    getJson<Figures['cases']>(`/case-metrics?${period}${inRegion}`),
-    getJson<Figures['alerts']>(`/alert-metrics?${period}${inRegion}`),
-    getJson<Figures['credit']>(`/credit/distribution${region.length >= 2 ? `?region=${region}` : ''}`),
+    getJson<Targets>(`/supervision-targets?year=${scope.month.slice(0, 4)}&jurisdiction=${jurisdiction}`),
+    getJson<SamplingFigures>(`/sampling-metrics?${period}${scopeQuery(scope, false)}`),
+    getJson<MobileFigures>(`/inspection-metrics?${period}${scopeQuery(scope, true)}`),
+    getJson<Figures['cases']>(`/case-metrics?${period}${scopeQuery(scope, true)}`),
+    getJson<Figures['alerts']>(`/alert-metrics?${period}${scopeQuery(scope, true)}`),
+    getJson<Figures['credit']>(`/credit/distribution?${scopeQuery({ ...scope, region: region.length >= 2 ? region : '' }, true).slice(1)}`),
   ]);
   return { targets, sampling, mobile, cases, alerts, credit };
 }
 
-async function loadTrend(month: string, region: string) {
-  const months = previousMonths(month, 6);
-  const inRegion = region === '' ? '' : `&region=${region}`;
+async function loadTrend(scope: Scope) {
+  const months = previousMonths(scope.month, 6);
   const rows = await Promise.all(
     months.map(async (m) => {
       const { from, to } = monthRange(m);
       const period = `from=${from}&to=${to}`;
       const [s, i, c, a] = await Promise.all([
-        getJson<SamplingFigures>(`/sampling-metrics?${period}`),
-        getJson<MobileFigures>(`/inspection-metrics?${period}`),
-        getJson<Figures['cases']>(`/case-metrics?${period}${inRegion}`),
-        getJson<Figures['alerts']>(`/alert-metrics?${period}${inRegion}`),
+        getJson<SamplingFigures>(`/sampling-metrics?${period}${scopeQuery(scope, false)}`),
+        getJson<MobileFigures>(`/inspection-metrics?${period}${scopeQuery(scope, true)}`),
+        getJson<Figures['cases']>(`/case-metrics?${period}${scopeQuery(scope, true)}`),
+        getJson<Figures['alerts']>(`/alert-metrics?${period}${scopeQuery(scope, true)}`),
       ]);
       return { month: m, sampling: s, mobile: i, cases: c.total, alerts: a.total };
     }),
@@ -319,8 +330,8 @@ function Regions({ f, go }: { f: Figures; go: (region: string) => void }) {
   );
 }
 
-function Trends({ month, region }: { month: string; region: string }) {
-  const state = useLoad(() => loadTrend(month, region), [month, region]);
+function Trends({ scope }: { scope: Scope }) {
+  const state = useLoad(() => loadTrend(scope), [scope.month, scope.region, scope.agency]);
   return (
     <section class="card" aria-labelledby="trend-h">
       <h2 id="trend-h">{t('trends')}</h2>
@@ -365,32 +376,56 @@ function Trends({ month, region }: { month: string; region: string }) {
   );
 }
 
+/**
+ * A text field whose text is the user's while they type (a page drawn again meanwhile keeps it) and is committed
+ * on change (Enter or leaving the field); it follows the committed value when that changes.
+ */
+function DraftInput(props: { id: string; value: string; placeholder: string; inputMode?: 'numeric'; onCommit: (value: string) => void }) {
+  const [draft, setDraft] = useState(props.value);
+  useEffect(() => setDraft(props.value), [props.value]);
+  return (
+    <input
+      id={props.id}
+      inputMode={props.inputMode}
+      placeholder={props.placeholder}
+      value={draft}
+      onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
+      onChange={(e) => props.onCommit((e.currentTarget as HTMLInputElement).value.trim())}
+    />
+  );
+}
+
 /** 监管数据分析: a month of one agency (and region) against its targets, with trends, a region drill-down and a print view. */
 export default function Dashboard({ route, session }: { route: Route; session: Session }) {
   const month = /^\d{4}-\d{2}$/.test(route.query.get('month') ?? '') ? (route.query.get('month') as string) : chinaToday().slice(0, 7);
   const region = /^\d{1,6}$/.test(route.query.get('region') ?? '') ? (route.query.get('region') as string) : '';
-  const state = useLoad(() => loadFigures(month, region, session), [month, region]);
-  const go = (next: { month?: string; region?: string }) => {
-    const query = new URLSearchParams({ month, ...(region === '' ? {} : { region }) });
+  // An auditor reads the agencies of the jurisdiction: the one chosen here (the API counts what is inside the jurisdiction).
+  const auditor = session.roles.includes('auditor');
+  const asked = route.query.get('agency') ?? '';
+  const agency = auditor && /^[A-Za-z0-9_-]{1,40}$/.test(asked) ? asked : '';
+  const scope: Scope = { month, region, agency };
+  const state = useLoad(() => loadFigures(scope, session), [month, region, agency]);
+  const go = (next: { month?: string; region?: string; agency?: string }) => {
+    const query = new URLSearchParams({ month, ...(region === '' ? {} : { region }), ...(agency === '' ? {} : { agency }) });
     for (const [k, v] of Object.entries(next)) v === '' ? query.delete(k) : query.set(k, v);
     location.hash = `#/dashboard?${query}`;
   };
   return (
     <>
       <h1>
-        {t('dashboard')} <span class="muted print-only">{t('monthlyReport', { agency: session.agency, month })}</span>
+        {t('dashboard')} <span class="muted print-only">{t('monthlyReport', { agency: agency || session.agency, month })}</span>
       </h1>
       <form class="filters" aria-label={t('dashboard')} onSubmit={(e) => e.preventDefault()}>
         <label for="dash-month">{t('month')}</label>
         <input id="dash-month" type="month" value={month} onChange={(e) => go({ month: (e.currentTarget as HTMLInputElement).value })} />
+        {auditor ? (
+          <>
+            <label for="dash-agency">{t('auditedAgency')}</label>
+            <DraftInput id="dash-agency" placeholder="SAMR-110108" value={agency} onCommit={(v) => go({ agency: v })} />
+          </>
+        ) : null}
         <label for="dash-region">{t('region')}</label>
-        <input
-          id="dash-region"
-          inputMode="numeric"
-          placeholder={t('allRegions')}
-          value={region}
-          onChange={(e) => go({ region: (e.currentTarget as HTMLInputElement).value.trim() })}
-        />
+        <DraftInput id="dash-region" inputMode="numeric" placeholder={t('allRegions')} value={region} onCommit={(v) => go({ region: v })} />
         {region === '' ? null : (
           <button type="button" class="secondary" onClick={() => go({ region: region.length > 2 ? region.slice(0, -2) : '' })}>
             {t('upOneLevel')}
@@ -410,7 +445,7 @@ export default function Dashboard({ route, session }: { route: Route; session: S
               <Distribution f={f} />
               <Regions f={f} go={(r) => go({ region: r })} />
             </div>
-            <Trends month={month} region={region} />
+            <Trends scope={scope} />
           </>
         )}
       </Loading>
