@@ -21,7 +21,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'repeat-non-compliance',
     name: '一年内两次及以上检查不合格',
-    why: `${BASIS_6}: 监管中发现的违法违规情况; counts the platform's own inspections and those other departments post (跨部门)`,
+    why: `${BASIS_6}：监管中发现的违法违规情况；本平台的检查和其他部门推送的检查结果（跨部门）均计入`,
     trigger: {
       events: [
         { type: 'Inspections.InspectionCompleted', where: [{ field: 'result', in: ['non-compliant'] }] },
@@ -38,7 +38,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'credit-high-risk',
     name: '信用风险分类降为 D 类或列入严重违法失信名单',
-    why: `${BASIS_6} (D = 信用风险高); 市场监督管理严重违法失信名单管理办法 (SAMR Order 44, 2021)`,
+    why: `${BASIS_6}（D 类 = 信用风险高）；《市场监督管理严重违法失信名单管理办法》（总局令第44号，2021）`,
     trigger: {
       events: [
         { type: 'Credit.ClassChanged', where: [{ field: 'to', in: ['D'] }] },
@@ -55,7 +55,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'case-decision-deadline',
     name: '案件办理期限临近或超期',
-    why: '行政处罚法 §60: a decision within 90 days of registration (the case clock warns 10 days before)',
+    why: '《行政处罚法》第六十条：自立案之日起九十日内作出处罚决定（办案期限届满前 10 日预警）',
     trigger: {
       events: [
         { type: 'Cases.DeadlineApproaching', where: [{ field: 'deadline', in: ['decision'] }] },
@@ -72,7 +72,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'publication-overdue',
     name: '抽查结果未按期公示',
-    why: '双随机、一公开: results published within 20 working days of the inspection period (国发〔2019〕5号)',
+    why: '双随机、一公开：抽查检查结果自检查结束之日起 20 个工作日内公示（国发〔2019〕5号）',
     trigger: { events: [{ type: 'Sampling.ResultPublicationOverdue', where: [] }], subject: 'task', window: { days: 0, count: 1 } },
     severity: 'medium',
     role: 'supervisor',
@@ -82,7 +82,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'fine-unpaid',
     name: '罚款逾期未缴纳',
-    why: '行政处罚法 §67 (due 15 days after service), §72 (加处罚款, 申请强制执行)',
+    why: '《行政处罚法》第六十七条（送达之日起十五日内缴纳罚款）、第七十二条（加处罚款、申请人民法院强制执行）',
     trigger: { events: [{ type: 'Cases.PaymentOverdue', where: [] }], subject: 'case', window: { days: 0, count: 1 } },
     severity: 'medium',
     role: 'case-officer',
@@ -92,7 +92,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'measure-overdue',
     name: '强制措施超期或未及时补办批准',
-    why: '行政强制法 §19 (approval within 24 hours of an emergency measure), §25 (30 days, extended once), §28 (released when the period ends); 行政处罚法 §56 (7 days)',
+    why: '《行政强制法》第十九条（情况紧急当场实施的，二十四小时内补办批准）、第二十五条（查封、扣押不超过三十日，可延长一次）、第二十八条（期限届满及时解除）；《行政处罚法》第五十六条（先行登记保存七日内作出处理决定）',
     trigger: {
       events: [
         { type: 'Cases.MeasureOverdue', where: [] },
@@ -109,7 +109,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'external-risk-signal',
     name: '外部门推送风险线索',
-    why: '互联网+监管: risk signals shared by other departments’ enforcement systems (跨部门协同监管)',
+    why: '互联网+监管：其他部门执法系统共享的风险线索（跨部门协同监管）',
     trigger: { events: [{ type: 'External.RiskSignal', where: [] }], subject: 'entity', window: { days: 0, count: 1 } },
     severity: 'medium',
     role: 'case-officer',
@@ -119,7 +119,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'complaint-surge',
     name: '投诉举报异常增长',
-    why: `${BASIS_6}: 投诉举报异常增长 among the points to monitor`,
+    why: `${BASIS_6}：投诉举报异常增长列为重点监测情形`,
     trigger: { events: [{ type: 'External.Complaint', where: [] }], subject: 'entity', window: { days: 30, count: 5 } },
     severity: 'medium',
     role: 'case-officer',
@@ -129,7 +129,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'abnormal-registration',
     name: '同一地址集中注册',
-    why: `${BASIS_6}: 异常注册 (many entities registered at one address) among the points to monitor; new registrations only, not an agency's bulk import of its existing directory`,
+    why: `${BASIS_6}：异常注册（同一地址集中注册多户）列为重点监测情形；只计新设立登记，不计机关批量导入的存量名录`,
     trigger: {
       events: [{ type: 'Directory.EntityRegistered', where: [{ field: 'via', in: ['registration'] }] }],
       subject: 'address',
@@ -143,7 +143,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'personnel-bulk-reads',
     name: '人员风险：一小时内大量调阅案件、信用或时间线记录',
-    why: '操作日志分析 (人员风险): one person reading more records in an hour than the work explains; raised to the agency’s admin, never to the person concerned',
+    why: '操作日志分析（人员风险）：一人一小时内调阅的记录明显超出工作需要；预警交本机关管理员处理，不推送给当事人员',
     trigger: {
       events: [{ type: 'Clock.HourlyReads', where: [{ field: 'reads', atLeast: 200 }] }],
       subject: 'person',
@@ -157,7 +157,7 @@ export const DEFAULT_RULES: readonly RuleDefinition[] = [
   {
     id: 'personnel-probing',
     name: '人员风险：反复查询其他单位的记录',
-    why: '操作日志分析 (人员风险): repeated requests for other agencies’ records, each answered 404 (OWASP API1, BOLA probing); raised to the agency’s admin, never to the person concerned',
+    why: '操作日志分析（人员风险）：反复查询其他单位的记录且均被拒绝（404，越权探测，OWASP API1）；预警交本机关管理员处理，不推送给当事人员',
     trigger: {
       events: [{ type: 'Clock.HourlyReads', where: [{ field: 'denied', atLeast: 5 }] }],
       subject: 'person',

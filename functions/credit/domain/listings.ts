@@ -17,12 +17,12 @@ import { type CreditClocks, type CreditDeadline, deadline, meet, swept } from '.
  */
 export const LIST_RULES = {
   abnormal: {
-    basis: '企业经营异常名录管理办法 (SAMR Order 101, 2025)',
+    basis: '《企业经营异常名录管理办法》（总局令第101号，2025）',
     /** Unreachable at the registered address: two registered letters this many days apart, both returned. */
     lettersApart: { min: 15, max: 30 },
   },
   serious: {
-    basis: '市场监督管理严重违法失信名单管理办法 (SAMR Order 44, 2021)',
+    basis: '《市场监督管理严重违法失信名单管理办法》（总局令第44号，2021）',
     earlyRemovalAfterYears: 1,
     earlyRemovalBasis: '市场监督管理严重违法失信名单管理办法 §16 (提前移出: 列入满一年)',
     removedAfterYears: 3,

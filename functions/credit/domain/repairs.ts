@@ -25,12 +25,12 @@ export type NdrcSeverity = (typeof NDRC_SEVERITIES)[number];
  */
 export const REPAIR_RULES = {
   samr: {
-    basis: '国市监信规〔2021〕3号 Art. 6; 市场监督管理行政处罚信息公示规定 (总局令第45号) Art. 13',
+    basis: '国市监信规〔2021〕3号第六条；《市场监督管理行政处罚信息公示规定》（总局令第45号）第十三条',
     months: 6,
     longFields: ['food', 'drugs', 'special-equipment'] as readonly RepairField[],
     longMonths: 12,
     neverRepaired: ['suspension', 'licence-revocation'] as readonly PenaltyType[],
-    neverBasis: '市场监督管理行政处罚信息公示规定 (总局令第45号) Art. 14',
+    neverBasis: '《市场监督管理行政处罚信息公示规定》（总局令第45号）第十四条',
   },
   ndrc: {
     basis: '失信行为纠正后的信用信息修复管理办法 (国家发展改革委令第36号, 2026-04-01)',

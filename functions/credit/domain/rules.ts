@@ -40,9 +40,9 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
     nonCompliant: {
       points: -60,
       decayMonths: 24,
-      basis: '国市监信发〔2022〕6号 (企业信用风险分类管理: 抽查检查结果); DESIGN §6',
+      basis: '国市监信发〔2022〕6号（企业信用风险分类管理：抽查检查结果）；本平台评分规则 credit-v1',
     },
-    compliant: { points: 10, decayMonths: 24, maxTotal: 50, basis: '国市监信发〔2022〕6号; DESIGN §6' },
+    compliant: { points: 10, decayMonths: 24, maxTotal: 50, basis: '国市监信发〔2022〕6号；本平台评分规则 credit-v1' },
   },
   penalty: {
     types: { warning: -20, confiscation: -150, suspension: -250, 'licence-revocation': -400 },
@@ -54,17 +54,17 @@ export const CREDIT_RULES_V1: CreditRuleSet = {
     fineAbove: -200,
     // A penalty is published for 3 years at most (市场监督管理行政处罚信息公示规定 §14): its weight ends with it.
     decayMonths: 36,
-    basis: '国市监信发〔2022〕6号 (行政处罚信息); 市场监督管理行政处罚信息公示规定',
+    basis: '国市监信发〔2022〕6号（行政处罚信息）；《市场监督管理行政处罚信息公示规定》',
   },
-  classes: { A: 900, B: 750, C: 600, basis: '国市监信发〔2022〕6号: A/B/C/D = 信用风险低/一般/较高/高' },
+  classes: { A: 900, B: 750, C: 600, basis: '国市监信发〔2022〕6号：A/B/C/D 类 = 信用风险低/一般/较高/高' },
   lists: {
     abnormalCap: 'C',
     seriousClass: 'D',
-    basis: '企业经营异常名录管理办法 (SAMR Order 101, 2025); 市场监督管理严重违法失信名单管理办法 (SAMR Order 44, 2021)',
+    basis: '《企业经营异常名录管理办法》（总局令第101号，2025）；《市场监督管理严重违法失信名单管理办法》（总局令第44号，2021）',
   },
   national: {
     basis:
-      '国市监信发〔2022〕6号 (the general classification made by the national system and shared with local regulators; the local profile only adds what the agency knows)',
+      '国市监信发〔2022〕6号（全国系统作出并共享给地方监管部门的通用分类；本地档案只补充本机关掌握的信息）',
   },
 };
 

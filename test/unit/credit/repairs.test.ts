@@ -50,7 +50,7 @@ describe('credit repair under the SAMR rules (国市监信规〔2021〕3号 Art.
         '2027-01-01',
       ),
     );
-    expect(never.message).toContain('总局令第45号) Art. 14');
+    expect(never.message).toContain('（总局令第45号）第十四条');
     const small = { ...fine, publication: { ...fine.publication, period: '3 months', takedownOn: '2026-04-10' } } as RepairSubject;
     expect(refusal(() => checkRepair('samr', 'other', small, declared, '2026-03-01')).message).toContain('ends by itself on 2026-04-10');
   });
