@@ -86,3 +86,25 @@ export async function getAll<T>(path: string, max = 1000, key: 'items' | 'events
   } while (cursor !== undefined && items.length < max);
   return items;
 }
+
+/**
+ * A photo uploaded to a case (a coercive measure's list of things): an upload ticket from the API, then the file PUT to
+ * where the ticket says; answers the evidence id the measure's items name.
+ */
+export async function uploadCasePhoto(caseId: string, file: File): Promise<string> {
+  const ticket = await postJson<{ evidenceId: string; url: string; headers: Record<string, string> }>(
+    `/cases/${encodeURIComponent(caseId)}/uploads`,
+    { contentType: file.type || 'application/octet-stream', size: file.size },
+  );
+  let response: Response;
+  try {
+    response = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body: file });
+  } catch {
+    throw new ApiProblem(0, 'network', {});
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new ApiProblem(response.status, response.status === 413 ? 'too-large' : 'upload-refused', body);
+  }
+  return ticket.evidenceId;
+}

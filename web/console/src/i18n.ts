@@ -344,6 +344,9 @@ const zh = {
   decideIt: '决定',
   askedOn: '{on} 提出',
   auditedAgency: '被监督机关',
+  uploading: '正在上传第 {done} 张，共 {of} 张',
+  'p_too-large': '文件过大，请压缩后重新上传。',
+  'p_upload-refused': '文件未能保存（类型或大小与申请不符），请重新选择后上传。',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -691,6 +694,9 @@ const en: Record<Key, string> = {
   decideIt: 'Decide',
   askedOn: 'asked on {on}',
   auditedAgency: 'Agency audited',
+  uploading: 'Uploading {done} of {of}',
+  'p_too-large': 'The file is too large: compress it and upload it again.',
+  'p_upload-refused': 'The file was not stored (its type or size differs from what was asked): choose it again.',
 };
 
 export type Lang = 'zh' | 'en';

@@ -1,5 +1,7 @@
-import { useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useState } from 'preact/hooks';
 import { label, t } from './i18n.ts';
+import { problemText } from './problems.ts';
 
 /** The part of JSON Schema the step bodies use (zod's export of the command bodies, see case-steps.json). */
 export interface FieldSchema {
@@ -21,6 +23,77 @@ type Value = unknown;
 type Choices = Record<string, { value: string; text: string }[]>;
 
 const LONG_TEXT = 400;
+
+/** How a form uploads a photo and learns its evidence id (a case page provides it); without it, ids are typed. */
+export const PhotoUpload = createContext<((file: File) => Promise<string>) | undefined>(undefined);
+
+/** A list of photos: chosen from the device or camera, each uploaded at once, its evidence id kept in the list. */
+function PhotoField(props: {
+  id: string;
+  caption: preact.JSX.Element;
+  value: string[];
+  upload: (file: File) => Promise<string>;
+  onChange: (v: string[]) => void;
+}) {
+  const [progress, setProgress] = useState<{ done: number; of: number } | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const add = async (files: File[]) => {
+    setError(undefined);
+    let list = props.value;
+    for (const [n, file] of files.entries()) {
+      setProgress({ done: n, of: files.length });
+      try {
+        list = [...list, await props.upload(file)];
+        props.onChange(list);
+      } catch (e) {
+        setError(e);
+        break;
+      }
+    }
+    setProgress(undefined);
+  };
+  return (
+    <div class="field photos">
+      <label for={props.id}>{props.caption}</label>
+      {props.value.length === 0 ? null : (
+        <ul class="plain" data-photos={props.value.length}>
+          {props.value.map((evidenceId) => (
+            <li key={evidenceId}>
+              <span class="mono">{evidenceId.slice(0, 12)}</span>{' '}
+              <button type="button" class="link" onClick={() => props.onChange(props.value.filter((v) => v !== evidenceId))}>
+                {t('remove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <input
+        id={props.id}
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        capture="environment"
+        multiple
+        disabled={progress !== undefined}
+        onChange={(e) => {
+          const input = e.currentTarget as HTMLInputElement;
+          const files = [...(input.files ?? [])];
+          input.value = '';
+          void add(files);
+        }}
+      />
+      {progress === undefined ? null : (
+        <p class="muted" role="status">
+          {t('uploading', { done: progress.done + 1, of: progress.of })} <progress max={progress.of} value={progress.done} />
+        </p>
+      )}
+      {error === undefined ? null : (
+        <p class="problem" role="alert">
+          {problemText(error)}
+        </p>
+      )}
+    </div>
+  );
+}
 
 /** The starting value of a field: its default, or empty of its kind. */
 export function initialValue(schema: FieldSchema): Value {
@@ -84,6 +157,10 @@ function Field({ id, name, schema, value, required, choices, invalid, path, onCh
   );
   const bad = invalid.has(path) || undefined;
   const chosen = choices[name];
+  const upload = useContext(PhotoUpload);
+  if (name === 'photos' && schema.type === 'array' && upload !== undefined) {
+    return <PhotoField id={id} caption={caption} value={(value as string[]) ?? []} upload={upload} onChange={onChange} />;
+  }
   if (schema.type === 'object') {
     return (
       <fieldset class="group">

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ApiProblem, getJson, postJson } from '../api.ts';
+import { ApiProblem, getJson, postJson, uploadCasePhoto } from '../api.ts';
 import { type CaseView, caseSteps, mayGive, type StepSpec } from '../case-steps.ts';
 import { label, t, when } from '../i18n.ts';
 import type { Route } from '../main.tsx';
-import { dropDraft, SchemaForm } from '../schema-form.tsx';
+import { dropDraft, PhotoUpload, SchemaForm } from '../schema-form.tsx';
 import type { Session } from '../session.ts';
 import { DeadlineBadge, DueBadge, Loading, ProblemNote, useLoad } from '../widgets.tsx';
 
@@ -16,39 +16,45 @@ const invalidFields = (error: unknown) =>
 function StepForm(props: { caseId: string; step: string; spec: StepSpec; view: CaseView; open: boolean; onDone: (v: CaseView) => void }) {
   const { caseId, step, spec, view } = props;
   const [busy, setBusy] = useState(false);
+  // A step the case still allows after it is given (another measure) opens empty again.
+  const [round, setRound] = useState(0);
   const [error, setError] = useState<unknown>(undefined);
   const draftKey = `console.draft:${caseId}:${step}`;
   const measures = (view.measures ?? []).map((m) => ({
     value: m.measureId,
-    text: `${label('option', m.kind)} · ${m.measureId.slice(0, 8)} (${m.state})`,
+    text: `${label('option', m.kind)} · ${m.measureId.slice(0, 8)} (${label('measure', m.state)})`,
   }));
   return (
     <details class="step" open={props.open} data-step={step}>
       <summary>{label('step', step)}</summary>
       <p class="muted">{t('basis', { basis: spec.basis })}</p>
       {error === undefined ? null : <ProblemNote error={error} />}
-      <SchemaForm
-        id={`form-${step}`}
-        schema={spec.body}
-        draftKey={draftKey}
-        choices={measures.length > 0 ? { measureId: measures } : {}}
-        invalid={invalidFields(error)}
-        busy={busy}
-        submitText={label('step', step)}
-        onSubmit={async (body) => {
-          setBusy(true);
-          setError(undefined);
-          try {
-            const next = await postJson<CaseView>(`/cases/${encodeURIComponent(caseId)}/${step}`, body);
-            dropDraft(draftKey);
-            props.onDone(next);
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      />
+      <PhotoUpload.Provider value={(file) => uploadCasePhoto(caseId, file)}>
+        <SchemaForm
+          key={round}
+          id={`form-${step}`}
+          schema={spec.body}
+          draftKey={draftKey}
+          choices={measures.length > 0 ? { measureId: measures } : {}}
+          invalid={invalidFields(error)}
+          busy={busy}
+          submitText={label('step', step)}
+          onSubmit={async (body) => {
+            setBusy(true);
+            setError(undefined);
+            try {
+              const next = await postJson<CaseView>(`/cases/${encodeURIComponent(caseId)}/${step}`, body);
+              dropDraft(draftKey);
+              setRound((n) => n + 1);
+              props.onDone(next);
+            } catch (e) {
+              setError(e);
+            } finally {
+              setBusy(false);
+            }
+          }}
+        />
+      </PhotoUpload.Provider>
     </details>
   );
 }
@@ -59,7 +65,7 @@ function Facts({ view }: { view: CaseView }) {
     [t('party'), view.party.name],
     [t('entity'), view.entity],
     [t('summary'), view.summary],
-    [t('source'), `${view.source.kind} ${view.source.ref}`],
+    [t('source'), `${label('source', view.source.kind)} ${view.source.ref}`],
     [t('clueOn'), view.clueOn],
   ];
   return (
@@ -126,7 +132,7 @@ export default function CasePage({ route, session }: { route: Route; session: Se
                     <ul class="plain">
                       {(view.measures ?? []).map((m) => (
                         <li key={m.measureId}>
-                          {label('option', m.kind)} · {m.state} · {(m.items ?? []).map((i) => i.name).join('、')}{' '}
+                          {label('option', m.kind)} · {label('measure', m.state)} · {(m.items ?? []).map((i) => i.name).join('、')}{' '}
                           {m.due === undefined ? null : <DueBadge due={m.due} />}
                           {m.approvalDueAt === undefined ? null : (
                             <span class="badge soon">{t('approvalDue', { at: when(m.approvalDueAt) })}</span>
