@@ -126,6 +126,7 @@ export const Metrics = z
     agency: z.string(),
     from: z.iso.date(),
     to: z.iso.date(),
+    region: z.string().optional(),
     tasks: z.number().int(),
     jointTasks: z.number().int(),
     jointTaskShare: z.number().describe('target ≥ 0.05'),
@@ -229,6 +230,11 @@ export const contracts = lazyContracts({
       query: z.strictObject({
         from: z.iso.date(),
         to: z.iso.date(),
+        region: z
+          .string()
+          .regex(/^\d{1,6}$/)
+          .optional()
+          .describe('a prefix of the 6-digit division code: the tasks planned for that region'),
         agency: agencyCode
           .optional()
           .describe('auditors: another agency (its tasks inside the auditor’s jurisdiction); default the caller’s'),

@@ -234,6 +234,12 @@ describe('double-random sampling over the local runtime, as a new user tries it'
     // An auditor of the jurisdiction reads the same figures of the agency; another agency's supervisor gets a 404.
     const audited = await auditor('GET', `/sampling-metrics?from=2026-01-01&to=2026-12-31&agency=${OWNER}`);
     expect(audited.json).toEqual(res.json);
+    // By region: the tasks planned for it.
+    expect((await supervisor('GET', '/sampling-metrics?from=2026-01-01&to=2026-12-31&region=110105')).json).toMatchObject({
+      region: '110105',
+      tasks: 2,
+    });
+    expect((await supervisor('GET', '/sampling-metrics?from=2026-01-01&to=2026-12-31&region=4403')).json).toMatchObject({ tasks: 0 });
     expect((await stranger('GET', `/sampling-metrics?from=2026-01-01&to=2026-12-31&agency=${OWNER}`)).status).toBe(404);
   });
 

@@ -69,15 +69,22 @@ export const http = httpHandler<RouteKeyOf<'sampling'>>({
     async (r) => {
       // An auditor may ask for another agency of the jurisdiction: its tasks inside the jurisdiction count.
       const { agency, counts } = figuresOf(viewer(r), r.query.agency);
+      const region = r.query.region ?? '';
       const tasks = [];
       let cursor: string | undefined;
       do {
         const page = await wired().reads.tasksOf(agency, 100, cursor);
-        tasks.push(...page.items.filter((t) => counts({ agency: t.ownerAgency, region: t.jurisdiction, partners: t.partnerAgencies })));
+        tasks.push(
+          ...page.items.filter(
+            (t) =>
+              t.jurisdiction.startsWith(region) && counts({ agency: t.ownerAgency, region: t.jurisdiction, partners: t.partnerAgencies }),
+          ),
+        );
         cursor = page.cursor;
       } while (cursor !== undefined);
       const owned = await wired().reads.ownedItemCodes(agency);
-      return ok(samplingMetrics(agency, r.query.from, r.query.to, tasks, owned));
+      const metrics = samplingMetrics(agency, r.query.from, r.query.to, tasks, owned);
+      return ok(r.query.region === undefined ? metrics : { ...metrics, region: r.query.region });
     },
   ),
   'GET /supervision-targets': route(

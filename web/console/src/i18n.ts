@@ -226,7 +226,8 @@ const zh = {
   allRegions: '全部地区',
   upOneLevel: '上一级地区',
   printReport: '打印月报',
-  agencyWide: '双随机和结果公示指标按机关统计；掌上执法、办案、预警和信用按所选地区统计。点击任一数字可查看对应记录。',
+  agencyWide:
+    '各项指标按所选机关和地区统计（双随机和结果公示按任务所属地区，掌上执法和信用按被检查主体所在地区）。点击任一数字可查看对应记录。',
   noData: '本期无数据',
   seedTargets: '默认目标',
   allRules: '全部规则',
@@ -576,7 +577,7 @@ const en: Record<Key, string> = {
   upOneLevel: 'Up one level',
   printReport: 'Print the monthly report',
   agencyWide:
-    "Sampling and publication figures are the agency's; mobile inspections, cases, alerts and credit follow the region. Each figure opens its records.",
+    "Every figure is of the agency and region chosen (sampling and publication by the task's region, mobile inspections and credit by the entity's). Each figure opens its records.",
   noData: 'nothing to measure',
   seedTargets: 'default targets',
   allRules: 'All rules',

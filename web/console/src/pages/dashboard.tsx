@@ -71,8 +71,8 @@ interface Scope {
   region: string;
   agency: string;
 }
-const scopeQuery = (scope: Scope, regional: boolean) =>
-  `${regional && scope.region !== '' ? `&region=${scope.region}` : ''}${scope.agency === '' ? '' : `&agency=${encodeURIComponent(scope.agency)}`}`;
+const scopeQuery = (scope: Scope) =>
+  `${scope.region !== '' ? `&region=${scope.region}` : ''}${scope.agency === '' ? '' : `&agency=${encodeURIComponent(scope.agency)}`}`;
 
 async function loadFigures(scope: Scope, session: Session): Promise<Figures> {
   const { from, to } = monthRange(scope.month);
@@ -82,11 +82,11 @@ async function loadFigures(scope: Scope, session: Session): Promise<Figures> {
   const jurisdiction = region.length >= 2 ? region : (/\d{2,6}$/.exec(scope.agency)?.[0] ?? session.jurisdiction);
   const [targets, sampling, mobile, cases, alerts, credit] = await Promise.all([
     getJson<Targets>(`/supervision-targets?year=${scope.month.slice(0, 4)}&jurisdiction=${jurisdiction}`),
-    getJson<SamplingFigures>(`/sampling-metrics?${period}${scopeQuery(scope, false)}`),
-    getJson<MobileFigures>(`/inspection-metrics?${period}${scopeQuery(scope, true)}`),
-    getJson<Figures['cases']>(`/case-metrics?${period}${scopeQuery(scope, true)}`),
-    getJson<Figures['alerts']>(`/alert-metrics?${period}${scopeQuery(scope, true)}`),
-    getJson<Figures['credit']>(`/credit/distribution?${scopeQuery({ ...scope, region: region.length >= 2 ? region : '' }, true).slice(1)}`),
+    getJson<SamplingFigures>(`/sampling-metrics?${period}${scopeQuery(scope)}`),
+    getJson<MobileFigures>(`/inspection-metrics?${period}${scopeQuery(scope)}`),
+    getJson<Figures['cases']>(`/case-metrics?${period}${scopeQuery(scope)}`),
+    getJson<Figures['alerts']>(`/alert-metrics?${period}${scopeQuery(scope)}`),
+    getJson<Figures['credit']>(`/credit/distribution?${scopeQuery({ ...scope, region: region.length >= 2 ? region : '' }).slice(1)}`),
   ]);
   return { targets, sampling, mobile, cases, alerts, credit };
 }
@@ -98,10 +98,10 @@ async function loadTrend(scope: Scope) {
       const { from, to } = monthRange(m);
       const period = `from=${from}&to=${to}`;
       const [s, i, c, a] = await Promise.all([
-        getJson<SamplingFigures>(`/sampling-metrics?${period}${scopeQuery(scope, false)}`),
-        getJson<MobileFigures>(`/inspection-metrics?${period}${scopeQuery(scope, true)}`),
-        getJson<Figures['cases']>(`/case-metrics?${period}${scopeQuery(scope, true)}`),
-        getJson<Figures['alerts']>(`/alert-metrics?${period}${scopeQuery(scope, true)}`),
+        getJson<SamplingFigures>(`/sampling-metrics?${period}${scopeQuery(scope)}`),
+        getJson<MobileFigures>(`/inspection-metrics?${period}${scopeQuery(scope)}`),
+        getJson<Figures['cases']>(`/case-metrics?${period}${scopeQuery(scope)}`),
+        getJson<Figures['alerts']>(`/alert-metrics?${period}${scopeQuery(scope)}`),
       ]);
       return { month: m, sampling: s, mobile: i, cases: c.total, alerts: a.total };
     }),
