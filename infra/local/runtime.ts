@@ -164,6 +164,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     publicServer.on('request', (request, response) => {
       inFlight.add(response);
       response.once('close', () => inFlight.delete(response));
+      // The runtime's own clock, moved forward or not (POST /_local/clock): the console counts its deadlines from it.
+      response.setHeader('date', new Date().toUTCString());
       void serveApi({ request, response, table, tokens, invoker, openapi, limiter, evidence, bus, root: options.root }).catch(
         (error: unknown) => {
           log(`request failed: ${(error as Error).stack ?? String(error)}`);

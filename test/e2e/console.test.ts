@@ -19,6 +19,7 @@ describe('the console (headless Chromium, 1366×768 and a 768×1024 tablet)', ()
   let platform: RunningPlatform;
   let browser: Browser;
   let caseId: string;
+  let seizedCase: string;
 
   const people = consoleBrowsers(
     () => browser,
@@ -128,6 +129,7 @@ describe('the console (headless Chromium, 1366×768 and a 768×1024 tablet)', ()
     });
     expect(opened.status).toBe(201);
     const id = opened.json.caseId as string;
+    seizedCase = id;
     const officer = await signedIn('off-2', 'case-officer', TABLET);
     await officer.goto(`/console/#/cases/${encodeURIComponent(id)}?step=take-measure`);
     const form = officer.locator('#form-take-measure');
@@ -233,5 +235,20 @@ describe('the console (headless Chromium, 1366×768 and a 768×1024 tablet)', ()
     await supervisor.getByRole('button', { name: 'Sign out' }).click();
     await supervisor.getByRole('heading', { name: 'Local trial sign-in (dev token)' }).waitFor();
     expect(await accessibilityViolations(supervisor)).toEqual([]);
+  });
+
+  it('counts deadlines on the platform’s day: the local clock moved forward makes the registration deadline overdue', async () => {
+    const officer = await signedIn('off-2', 'case-officer');
+    await officer.goto(`/console/#/cases/${encodeURIComponent(seizedCase)}`);
+    const registration = officer.locator('[data-deadline="registration"] [data-due]');
+    await registration.waitFor();
+    expect(await registration.getAttribute('class')).not.toContain('overdue');
+    // A trial moves the runtime's clock 40 days on (this suite's last test: nothing after it depends on today).
+    const moved = await fetch(`${platform.url}/_local/clock`, { method: 'POST', body: JSON.stringify({ advanceDays: 40 }) });
+    expect(moved.status).toBe(200);
+    const later = await signedIn('off-2', 'case-officer');
+    await later.goto(`/console/#/cases/${encodeURIComponent(seizedCase)}`);
+    await later.locator('[data-deadline="registration"] [data-due].overdue').waitFor();
+    expect(await later.locator('[data-deadline="registration"]').textContent()).toContain('已超期');
   });
 });

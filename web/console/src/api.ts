@@ -51,6 +51,21 @@ export function early(path: string): Promise<Response> | undefined {
 }
 
 /** A call to the public API with the session's token; a 401 asks for sign-in and tries once more. */
+/**
+ * How far the server's clock is from this browser's, from the `Date` of its answers: deadlines are counted on the
+ * platform's day (a trial's local runtime may have moved its clock forward), not on the browser's. Seconds of skew
+ * are ignored.
+ */
+let serverOffsetMs = 0;
+function followServerClock(response: Response): void {
+  const date = Date.parse(response.headers.get('date') ?? '');
+  if (Number.isNaN(date)) return;
+  const offset = date - Date.now();
+  serverOffsetMs = Math.abs(offset) < 60_000 ? 0 : offset;
+}
+/** Now on the platform's clock. */
+export const serverNow = () => Date.now() + serverOffsetMs;
+
 export async function call(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Response> {
   const started = method === 'GET' ? early(path) : undefined;
   let response = await (started ?? send(method, path, body, idempotencyKey));
@@ -58,6 +73,7 @@ export async function call(method: string, path: string, body?: unknown, idempot
     await reauthenticate();
     response = await send(method, path, body, idempotencyKey);
   }
+  followServerClock(response);
   if (response.ok) return response;
   const problem = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   const kind = typeof problem.type === 'string' ? problem.type.replace(/^.*\/problems\//, '') : 'unknown';

@@ -1,4 +1,4 @@
-import { early } from './api.ts';
+import { early, serverNow } from './api.ts';
 import type { FieldSchema } from './schema-form.tsx';
 import type { Session } from './session.ts';
 
@@ -83,4 +83,4 @@ export const nextDeadline = (view: CaseView): Deadline | undefined =>
 export const daysUntil = (due: string, today: string) => Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000);
 
 /** Today in Beijing, as the API's dates are. */
-export const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const chinaToday = () => new Date(serverNow() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -121,7 +121,7 @@ export default function CasePage({ route, session }: { route: Route; session: Se
                 <h2 id="deadlines-h">{t('deadlines')}</h2>
                 <ul class="plain">
                   {view.deadlines.map((d) => (
-                    <li key={d.name} class={d.running ? '' : 'muted'}>
+                    <li key={d.name} class={d.running ? '' : 'muted'} data-deadline={d.name}>
                       <DeadlineBadge deadline={d} />
                     </li>
                   ))}
