@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   console.log(
     `  DynamoDB Local: ${runtime.dynamoDbEndpoint} (table ${TABLE_NAME}, pid ${runtime.dynamoDbPid})   run a schedule now: POST ${runtime.url}/_local/schedules/<name>`,
   );
-  console.log(`  inspector app (掌上执法): ${runtime.url}/inspector/   disclosure site (一公开): ${runtime.url}/disclosure/`);
+  console.log(`  console (执法监管工作台): ${runtime.url}/console/   inspector app (掌上执法): ${runtime.url}/inspector/`);
+  console.log(`  disclosure site (一公开): ${runtime.url}/disclosure/`);
   console.log(`  runtime pid ${process.pid}`);
   console.log('  Ctrl-C stops it and DynamoDB Local with it.');
   let stopping = false;

@@ -172,6 +172,14 @@ export const LABELS: Record<string, [zh: string, en: string]> = {
   'job.rejected': ['未导入', 'Rejected'],
   'objectionTarget.factor': ['评分事项', 'a score factor'],
   'objectionTarget.listing': ['列入名单', 'a listing'],
+  // credit score factors (credit-v1/<kind>)
+  'factor.inspection-non-compliant': ['检查发现问题', 'Inspection: non-compliant'],
+  'factor.inspection-compliant': ['检查未发现问题', 'Inspection: compliant'],
+  'factor.penalty-warning': ['行政处罚：警告', 'Penalty: warning'],
+  'factor.penalty-fine': ['行政处罚：罚款', 'Penalty: fine'],
+  'factor.penalty-confiscation': ['行政处罚：没收', 'Penalty: confiscation'],
+  'factor.penalty-suspension': ['行政处罚：责令停产停业', 'Penalty: suspension'],
+  'factor.penalty-licence-revocation': ['行政处罚：吊销许可证件', 'Penalty: licence revoked'],
   // a case's source, a coercive measure's state
   'source.inspection': ['检查发现', 'An inspection'],
   'source.complaint': ['投诉举报', 'A complaint'],

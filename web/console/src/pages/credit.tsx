@@ -45,6 +45,12 @@ interface Entity {
   region: string;
 }
 
+/** A factor's rule in words: its kind, and the rule set it is counted by (`credit-v1/inspection-non-compliant`). */
+const ruleName = (rule: string) => {
+  const [set = '', kind = rule] = rule.split('/');
+  return `${label('factor', kind)}（${set}）`;
+};
+
 /** The rules' starting score, from the profile itself: the score less every factor's points (credit-v1 starts at 1000). */
 const startOf = (p: Profile) => p.score - p.factors.reduce((sum, f) => sum + f.points, 0);
 
@@ -354,11 +360,11 @@ export default function CreditPage({ route, session }: { route: Route; session: 
                       label={t('factorChart')}
                       option={{
                         tooltip: { trigger: 'axis' },
-                        grid: { left: 160, right: 30, top: 20, bottom: 30 },
+                        grid: { left: 10, right: 40, top: 20, bottom: 30, containLabel: true },
                         xAxis: { type: 'value' },
                         yAxis: {
                           type: 'category',
-                          data: [t('baseScore'), ...profile.factors.map((f) => `${f.rule} ${f.on}`)],
+                          data: [t('baseScore'), ...profile.factors.map((f) => `${ruleName(f.rule)} ${f.on}`)],
                           inverse: true,
                         },
                         series: [
@@ -384,7 +390,7 @@ export default function CreditPage({ route, session }: { route: Route; session: 
                         {profile.factors.map((f) => (
                           <tr key={`${f.source.stream}/${f.source.seq}`}>
                             <td>
-                              {f.rule} · {f.on} · {f.by === 'platform' ? t('byPlatform') : t('byOtherDepartment')}
+                              {ruleName(f.rule)} · {f.on} · {f.by === 'platform' ? t('byPlatform') : t('byOtherDepartment')}
                               {f.underObjection ? <span class="badge soon">{t('underObjection')}</span> : null}
                             </td>
                             <td>{f.basis}</td>
@@ -462,10 +468,10 @@ export default function CreditPage({ route, session }: { route: Route; session: 
                 <Requests requests={requests} session={session} focus={route.query.get('request') ?? undefined} onDone={done} />
                 {!mayRecord ? null : (
                   <p class="actions">
-                    <button type="button" onClick={() => setOpen(open === 'override' ? undefined : 'override')}>
+                    <button type="button" class="secondary" onClick={() => setOpen(open === 'override' ? undefined : 'override')}>
                       {t('requestOverride')}
                     </button>{' '}
-                    <button type="button" onClick={() => setOpen(open === 'repair' ? undefined : 'repair')}>
+                    <button type="button" class="secondary" onClick={() => setOpen(open === 'repair' ? undefined : 'repair')}>
                       {t('applyRepair')}
                     </button>
                   </p>
