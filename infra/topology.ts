@@ -333,6 +333,13 @@ const ROUTES = [
     rateLimit: PUBLIC_RATE,
   },
   { method: 'GET', path: '/worklist', fn: 'inspections', access: roles(['inspector']), contract: inspections.worklist },
+  {
+    method: 'GET',
+    path: '/inspections',
+    fn: 'inspections',
+    access: roles(['supervisor', 'auditor', 'admin']),
+    contract: inspections.completed,
+  },
   { method: 'GET', path: '/inspections/{id}', fn: 'inspections', access: roles(PEOPLE), contract: inspections.getInspection },
   { method: 'POST', path: '/inspections/{id}/start', fn: 'inspections', access: roles(['inspector']), contract: inspections.start },
   { method: 'POST', path: '/inspections/{id}/answers', fn: 'inspections', access: roles(['inspector']), contract: inspections.answers },

@@ -156,6 +156,55 @@ export const contracts = lazyContracts({
         caption: z.string().max(500).optional(),
       }),
     ),
+  completed: () =>
+    contract({
+      summary: 'The inspections behind 掌上执法率: those completed on site in the period (China Standard Time days), newest first',
+      description:
+        'The same inspections `GET /inspection-metrics` counts, for the same period, region and agency (auditors: another agency of their jurisdiction), optionally of one channel (`mobile-form` for those started on the mobile form); `total` counts them all, a page at a time.',
+      tags,
+      query: z.strictObject({
+        from: z.iso.date(),
+        to: z.iso.date(),
+        region: z
+          .string()
+          .regex(/^\d{1,6}$/)
+          .optional(),
+        agency: agencyCode.optional(),
+        channel: z.enum(CHANNELS).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(50),
+        cursor: z
+          .string()
+          .regex(/^\d{1,7}$/, 'a cursor from the previous page')
+          .optional(),
+      }),
+      responses: {
+        200: {
+          description: 'A page',
+          schema: z
+            .object({
+              total: z.number().int(),
+              items: z.array(
+                z
+                  .object({
+                    inspectionId: z.string(),
+                    taskId: z.string(),
+                    entity: z.looseObject({ uscc: z.string(), name: z.string(), region: z.string() }),
+                    completedAt: z.string(),
+                    result: z.enum(RESULTS),
+                    channel: z.enum(CHANNELS).optional(),
+                    origin: z.enum(['random', 'targeted']),
+                    team: z.array(z.string()),
+                  })
+                  .meta({ id: 'CompletedInspection' }),
+              ),
+              cursor: z.string().optional(),
+            })
+            .meta({ id: 'CompletedInspectionPage' }),
+        },
+        ...readErrors,
+        404: problem('Another agency (people see only their own)'),
+      },
+    }),
   metrics: () =>
     contract({
       summary: 'Share of completed on-site inspections done on the mobile form (掌上执法率) for the caller’s agency',

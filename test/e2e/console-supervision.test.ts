@@ -202,6 +202,13 @@ describe('the console for supervisors: the draw ceremony and the supervision das
     // Charts drawn by ECharts (SVG), loaded with this page.
     await page.locator('.chart svg').first().waitFor();
     expect(await page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
+    // 掌上执法率 opens the inspections behind it: as many as the figure counts.
+    await page.locator('#kpi-mobile').click();
+    await page.locator('#inspections-total').waitFor();
+    expect(Number(await page.locator('#inspections-total').getAttribute('data-total'))).toBe(mobile.completedOnSite);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.locator('#kpi-coverage').waitFor();
     // The region drill-down: the region's row opens the region, and one level up returns.
     await page.locator('#region-table').getByRole('button', { name: REGION }).click();
     await page.waitForFunction(`location.hash.includes('region=${REGION}')`);

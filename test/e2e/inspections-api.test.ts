@@ -237,5 +237,13 @@ describe('field inspections over HTTP (掌上执法)', () => {
     });
     const stranger = api(platform.url, await tokenFor(platform.url, { ...person('sup-x', ['supervisor']), agency: 'SAMR-440305' }));
     expect((await stranger('GET', `/inspection-metrics?${period}&agency=${AGENCY}`)).status).toBe(404);
+    // The inspections behind the figure: the same one, started on the mobile form; none on paper.
+    const behind = (await supervisor('GET', `/inspections?${period}`)).json;
+    expect(behind).toMatchObject({ total: 1, items: [{ inspectionId: inspections[0]?.id, channel: 'mobile-form', origin: 'random' }] });
+    expect((await supervisor('GET', `/inspections?${period}&channel=paper`)).json).toMatchObject({ total: 0, items: [] });
+    expect((await (await auditorOf('11'))('GET', `/inspections?${period}&agency=${AGENCY}`)).json.total).toBe(1);
+    expect((await stranger('GET', `/inspections?${period}&agency=${AGENCY}`)).status).toBe(404);
+    const inspector = api(platform.url, await tokenFor(platform.url, person('i1', ['inspector'])));
+    expect((await inspector('GET', `/inspections?${period}`)).status).toBe(403);
   });
 });

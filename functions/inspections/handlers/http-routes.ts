@@ -4,7 +4,7 @@ import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
 import { figuresOf } from '#shared/read-policy';
 import { attachEvidence, type Caller, evidenceDownload, readInspection, requestUpload, runCommand } from '../domain/commands.ts';
 import { complete, correct, type InspectionState, recordAnswers, recordFinding, recordResult, start } from '../domain/inspection.ts';
-import { mobileShare, worklistView } from '../domain/reporting.ts';
+import { completedOnSite, mobileShare, worklistView } from '../domain/reporting.ts';
 import { contracts } from '../schemas.ts';
 import { reads, wired } from './wiring.ts';
 
@@ -18,6 +18,18 @@ const caller = (r: HttpRequest<RouteContract>): Caller => ({
 });
 const ok = (body: unknown) => ({ status: 200, body });
 const by = (r: HttpRequest<RouteContract>) => r.principal.id;
+
+/**
+ * The inspections a figure counts: the caller's agency's, or (an auditor) another agency's inside the jurisdiction;
+ * of the entities of a region when one is asked for.
+ */
+function countedInspections(r: HttpRequest<RouteContract> & { query: { agency?: string | undefined; region?: string | undefined } }) {
+  const reader = { agency: r.principal.agency, jurisdiction: r.principal.jurisdiction, auditor: r.principal.roles.includes('auditor') };
+  const { agency, counts } = figuresOf(reader, r.query.agency);
+  const region = r.query.region ?? '';
+  const counted = (s: InspectionState) => s.entity.region.startsWith(region) && counts({ agency, region: s.entity.region });
+  return { agency, counted };
+}
 
 export const http = httpHandler<RouteKeyOf<'inspections'>>({
   'GET /inspections/{id}': route(
@@ -79,12 +91,15 @@ export const http = httpHandler<RouteKeyOf<'inspections'>>({
   'GET /inspection-metrics': route(
     () => contracts.metrics,
     async (r) => {
-      // An auditor may ask for another agency of the jurisdiction: its inspections inside the jurisdiction count.
-      const reader = { agency: r.principal.agency, jurisdiction: r.principal.jurisdiction, auditor: r.principal.roles.includes('auditor') };
-      const { agency, counts } = figuresOf(reader, r.query.agency);
-      const region = r.query.region ?? '';
-      const counted = (s: InspectionState) => s.entity.region.startsWith(region) && counts({ agency, region: s.entity.region });
+      const { agency, counted } = countedInspections(r);
       return ok(await mobileShare(agency, r.query, reads().ofAgency(agency), counted));
+    },
+  ),
+  'GET /inspections': route(
+    () => contracts.completed,
+    async (r) => {
+      const { agency, counted } = countedInspections(r);
+      return ok(await completedOnSite(r.query, reads().ofAgency(agency), counted));
     },
   ),
   'GET /worklist': route(

@@ -348,6 +348,13 @@ const zh = {
   uploading: '正在上传第 {done} 张，共 {of} 张',
   'p_too-large': '文件过大，请压缩后重新上传。',
   'p_upload-refused': '文件未能保存（类型或大小与申请不符），请重新选择后上传。',
+  completedInspections: '现场检查记录（{from} 至 {to}）',
+  allChannels: '全部方式',
+  channelCol: '检查方式',
+  inspectionsTotal: '共 {n} 次现场检查',
+  resultCol: '检查结果',
+  originCol: '来源',
+  team: '检查人员',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -698,6 +705,13 @@ const en: Record<Key, string> = {
   uploading: 'Uploading {done} of {of}',
   'p_too-large': 'The file is too large: compress it and upload it again.',
   'p_upload-refused': 'The file was not stored (its type or size differs from what was asked): choose it again.',
+  completedInspections: 'On-site inspections ({from} to {to})',
+  allChannels: 'Every channel',
+  channelCol: 'Channel',
+  inspectionsTotal: '{n} on-site inspections',
+  resultCol: 'Result',
+  originCol: 'Origin',
+  team: 'Inspectors',
 };
 
 export type Lang = 'zh' | 'en';

@@ -226,6 +226,12 @@ export const LABELS: Record<string, [zh: string, en: string]> = {
   'factor.penalty-confiscation': ['行政处罚：没收', 'Penalty: confiscation'],
   'factor.penalty-suspension': ['行政处罚：责令停产停业', 'Penalty: suspension'],
   'factor.penalty-licence-revocation': ['行政处罚：吊销许可证件', 'Penalty: licence revoked'],
+  // how an inspection was started, and why it was made
+  'channel.mobile-form': ['掌上执法（移动端）', 'Mobile form'],
+  'channel.desktop': ['电脑端录入', 'Desktop'],
+  'channel.paper': ['纸质记录补录', 'Paper'],
+  'origin.random': ['双随机抽查', 'Double-random draw'],
+  'origin.targeted': ['定向检查（风险预警）', 'Targeted (risk alert)'],
   // a case's source, a coercive measure's state
   'source.inspection': ['检查发现', 'An inspection'],
   'source.complaint': ['投诉举报', 'A complaint'],

@@ -43,6 +43,7 @@ const Dashboard = lazyPage(() => import('./pages/dashboard.tsx'));
 const Alerts = lazyPage(() => import('./pages/alerts.tsx'));
 const Credit = lazyPage(() => import('./pages/credit.tsx'));
 const Directory = lazyPage(() => import('./pages/directory.tsx'));
+const Inspections = lazyPage(() => import('./pages/inspections.tsx'));
 
 function page(route: Route, session: Session) {
   const [first, id, sub] = route.path;
@@ -57,6 +58,7 @@ function page(route: Route, session: Session) {
   if (first === 'alerts') return <Alerts route={route} session={session} />;
   if (first === 'credit' && id !== undefined) return <Credit route={route} session={session} />;
   if (first === 'directory') return <Directory route={route} session={session} />;
+  if (first === 'inspections') return <Inspections route={route} session={session} />;
   return <MyWork session={session} />;
 }
 

@@ -74,6 +74,17 @@ interface Scope {
 const scopeQuery = (scope: Scope) =>
   `${scope.region !== '' ? `&region=${scope.region}` : ''}${scope.agency === '' ? '' : `&agency=${encodeURIComponent(scope.agency)}`}`;
 
+/** The records behind a figure: the same month, region and agency, as a list page's query. */
+const recordsOf = (scope: Scope) => {
+  const { from, to } = monthRange(scope.month);
+  return new URLSearchParams({
+    from,
+    to,
+    ...(scope.region === '' ? {} : { region: scope.region }),
+    ...(scope.agency === '' ? {} : { agency: scope.agency }),
+  }).toString();
+};
+
 async function loadFigures(scope: Scope, session: Session): Promise<Figures> {
   const { from, to } = monthRange(scope.month);
   const period = `from=${from}&to=${to}`;
@@ -137,7 +148,7 @@ function Kpi(props: {
   );
 }
 
-function TargetCards({ f }: { f: Figures }) {
+function TargetCards({ f, scope }: { f: Figures; scope: Scope }) {
   const goal = f.targets.targets;
   return (
     <section aria-labelledby="targets-h">
@@ -174,7 +185,7 @@ function TargetCards({ f }: { f: Figures }) {
           met={f.mobile.mobileShare >= goal.mobileShare}
           empty={f.mobile.completedOnSite === 0}
           detail={t('onMobile', { mobile: f.mobile.onMobileForm, all: f.mobile.completedOnSite })}
-          href="#/sampling"
+          href={`#/inspections?${recordsOf(scope)}`}
         />
         <Kpi
           id="publication"
@@ -439,7 +450,7 @@ export default function Dashboard({ route, session }: { route: Route; session: S
       <Loading state={state}>
         {(f) => (
           <>
-            <TargetCards f={f} />
+            <TargetCards f={f} scope={scope} />
             <OtherCards f={f} />
             <div class="columns">
               <Distribution f={f} />
