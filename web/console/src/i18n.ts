@@ -355,6 +355,7 @@ const zh = {
   resultCol: '检查结果',
   originCol: '来源',
   team: '检查人员',
+  noInspections: '所选期间没有完成的现场检查。',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -712,6 +713,7 @@ const en: Record<Key, string> = {
   resultCol: 'Result',
   originCol: 'Origin',
   team: 'Inspectors',
+  noInspections: 'No on-site inspection was completed in the period.',
 };
 
 export type Lang = 'zh' | 'en';

@@ -64,6 +64,7 @@ export default function Inspections({ route }: { route: Route; session: Session 
             <p id="inspections-total" data-total={page.total}>
               {t('inspectionsTotal', { n: page.total })}
             </p>
+            {page.total === 0 ? <p class="muted">{t('noInspections')}</p> : null}
             <div class="table-wrap">
               <table id="inspection-table">
                 <thead>
