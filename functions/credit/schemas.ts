@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ABNORMAL_CAUSES } from '#events/credit/values';
 import { agencyCode, usccFormat } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
+import { auditedAgency, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 
 const creditClass = z.enum(['A', 'B', 'C', 'D']);
 const source = z.object({ stream: z.string(), seq: z.number().int(), type: z.string() });
@@ -179,9 +179,7 @@ export const contracts = lazyContracts({
           .string()
           .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
           .optional(),
-        agency: agencyCode
-          .optional()
-          .describe('auditors: another agency (its entities inside the auditor’s jurisdiction); default the caller’s'),
+        agency: auditedAgency(),
       }),
       responses: {
         200: {

@@ -1,9 +1,8 @@
 import * as z from 'zod';
-import { agencyCode } from '#events/directory/values';
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import { answer, CHANNELS, EVIDENCE_KINDS, evidence, position, RESULTS } from '#events/inspections/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { cursor, limit, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, metricsQuery, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
 
 /**
  * What every inspection shows of its assignment: a drawn one's (its task and draw), or a targeted one's (定向检查,
@@ -162,14 +161,7 @@ export const contracts = lazyContracts({
       description:
         'The same inspections `GET /inspection-metrics` counts, for the same period, region and agency (auditors: another agency of their jurisdiction), optionally of one channel (`mobile-form` for those started on the mobile form); `total` counts them all, a page at a time.',
       tags,
-      query: z.strictObject({
-        from: z.iso.date(),
-        to: z.iso.date(),
-        region: z
-          .string()
-          .regex(/^\d{1,6}$/)
-          .optional(),
-        agency: agencyCode.optional(),
+      query: metricsQuery().extend({
         channel: z.enum(CHANNELS).optional(),
         limit: z.coerce.number().int().min(1).max(100).default(50),
         cursor: z
@@ -207,20 +199,10 @@ export const contracts = lazyContracts({
     }),
   metrics: () =>
     contract({
-      summary: 'Share of completed on-site inspections done on the mobile form (掌上执法率) for the caller’s agency',
+      summary:
+        'Share of completed on-site inspections done on the mobile form (掌上执法率), per period (and region: of the inspected entities)',
       tags,
-      query: z.strictObject({
-        from: z.iso.date(),
-        to: z.iso.date(),
-        region: z
-          .string()
-          .regex(/^\d{1,6}$/)
-          .optional()
-          .describe('a prefix of the inspected entities’ 6-digit division code'),
-        agency: agencyCode
-          .optional()
-          .describe('auditors: another agency (its inspections inside the auditor’s jurisdiction); default the caller’s'),
-      }),
+      query: metricsQuery(),
       responses: {
         200: {
           description: 'Metrics',

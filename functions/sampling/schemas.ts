@@ -1,8 +1,7 @@
 import * as z from 'zod';
-import { agencyCode } from '#events/directory/values';
 import { DEFAULT_RATES_BP, drawRecord, populationFilter, taskPlan } from '#events/sampling/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { cursor, limit, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, metricsQuery, page, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 import { targetSet } from './domain/supervision-targets.ts';
 
 const rate = taskPlan.shape.ratesBp.shape.A;
@@ -225,20 +224,10 @@ export const contracts = lazyContracts({
     }),
   metrics: () =>
     contract({
-      summary: 'Double-random coverage of the agency’s inspection items and share of joint tasks, per period',
+      summary:
+        'Double-random coverage of the agency’s inspection items and share of joint tasks, per period (and region: the tasks planned for it)',
       tags,
-      query: z.strictObject({
-        from: z.iso.date(),
-        to: z.iso.date(),
-        region: z
-          .string()
-          .regex(/^\d{1,6}$/)
-          .optional()
-          .describe('a prefix of the 6-digit division code: the tasks planned for that region'),
-        agency: agencyCode
-          .optional()
-          .describe('auditors: another agency (its tasks inside the auditor’s jurisdiction); default the caller’s'),
-      }),
+      query: metricsQuery(),
       responses: {
         200: { description: 'Metrics', schema: Metrics },
         ...readErrors,

@@ -42,6 +42,12 @@ export const writeErrors = {
   422: problem('Idempotency-Key reused with another body'),
 };
 
+/**
+ * An agency whose figures an auditor reads (another of their jurisdiction, its records inside the jurisdiction
+ * counted); the caller's own by default, and anyone else's answers 404.
+ */
+export const auditedAgency = () => agencyCode.optional().describe('auditors: another agency of the jurisdiction (default the caller’s)');
+
 /** The query of a metrics route: a period of days, a region (a division-code prefix), and for auditors an agency. */
 export const metricsQuery = () =>
   z.strictObject({
@@ -52,5 +58,5 @@ export const metricsQuery = () =>
       .regex(/^\d{1,6}$/)
       .optional()
       .describe('a prefix of the 6-digit division code'),
-    agency: agencyCode.optional().describe('auditors: the agency (default the caller’s)'),
+    agency: auditedAgency(),
   });
