@@ -1,4 +1,5 @@
 import { chinaDay } from '#shared/calendar';
+import { figuresOf, type Reader } from '#shared/read-policy';
 import type { InspectionState } from './inspection.ts';
 
 /** What a worklist shows of an inspection: what to do, where, and how far it has got. */
@@ -17,6 +18,17 @@ export function worklistView(s: InspectionState) {
  * 掌上执法率: of the inspections completed on site (a compliant or non-compliant result) in the period, the share
  * that was started on the mobile form.
  */
+/**
+ * The inspections a figure counts: the reader's agency's, or (an auditor) another agency's inside the jurisdiction;
+ * of the entities of a region when one is asked for.
+ */
+export function countedInspections(reader: Reader, query: { agency?: string | undefined; region?: string | undefined }) {
+  const { agency, counts } = figuresOf(reader, query.agency);
+  const region = query.region ?? '';
+  const counted = (s: InspectionState) => s.entity.region.startsWith(region) && counts({ agency, region: s.entity.region });
+  return { agency, counted };
+}
+
 /** Completed on site (a compliant or non-compliant result) on a day of the period (China Standard Time): what 掌上执法率 counts. */
 export function completedOnSiteIn(period: { from: string; to: string }, state: InspectionState): boolean {
   const day = state.completedAt === undefined ? undefined : chinaDay(Date.parse(state.completedAt));

@@ -1,10 +1,9 @@
 import type { RouteKeyOf } from '#infra/topology';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
-import { figuresOf } from '#shared/read-policy';
 import { attachEvidence, type Caller, evidenceDownload, readInspection, requestUpload, runCommand } from '../domain/commands.ts';
-import { complete, correct, type InspectionState, recordAnswers, recordFinding, recordResult, start } from '../domain/inspection.ts';
-import { completedOnSite, mobileShare, worklistView } from '../domain/reporting.ts';
+import { complete, correct, recordAnswers, recordFinding, recordResult, start } from '../domain/inspection.ts';
+import { completedOnSite, countedInspections, mobileShare, worklistView } from '../domain/reporting.ts';
 import { contracts } from '../schemas.ts';
 import { reads, wired } from './wiring.ts';
 
@@ -19,17 +18,12 @@ const caller = (r: HttpRequest<RouteContract>): Caller => ({
 const ok = (body: unknown) => ({ status: 200, body });
 const by = (r: HttpRequest<RouteContract>) => r.principal.id;
 
-/**
- * The inspections a figure counts: the caller's agency's, or (an auditor) another agency's inside the jurisdiction;
- * of the entities of a region when one is asked for.
- */
-function countedInspections(r: HttpRequest<RouteContract> & { query: { agency?: string | undefined; region?: string | undefined } }) {
-  const reader = { agency: r.principal.agency, jurisdiction: r.principal.jurisdiction, auditor: r.principal.roles.includes('auditor') };
-  const { agency, counts } = figuresOf(reader, r.query.agency);
-  const region = r.query.region ?? '';
-  const counted = (s: InspectionState) => s.entity.region.startsWith(region) && counts({ agency, region: s.entity.region });
-  return { agency, counted };
-}
+/** The caller as a reader of figures: auditors read other agencies of their jurisdiction. */
+const reader = (r: HttpRequest<RouteContract>) => ({
+  agency: r.principal.agency,
+  jurisdiction: r.principal.jurisdiction,
+  auditor: r.principal.roles.includes('auditor'),
+});
 
 export const http = httpHandler<RouteKeyOf<'inspections'>>({
   'GET /inspections/{id}': route(
@@ -91,14 +85,14 @@ export const http = httpHandler<RouteKeyOf<'inspections'>>({
   'GET /inspection-metrics': route(
     () => contracts.metrics,
     async (r) => {
-      const { agency, counted } = countedInspections(r);
+      const { agency, counted } = countedInspections(reader(r), r.query);
       return ok(await mobileShare(agency, r.query, reads().ofAgency(agency), counted));
     },
   ),
   'GET /inspections': route(
     () => contracts.completed,
     async (r) => {
-      const { agency, counted } = countedInspections(r);
+      const { agency, counted } = countedInspections(reader(r), r.query);
       return ok(await completedOnSite(r.query, reads().ofAgency(agency), counted));
     },
   ),

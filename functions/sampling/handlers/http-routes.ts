@@ -2,9 +2,8 @@ import type { RouteKeyOf } from '#infra/topology';
 import { NotFoundError } from '#shared/errors';
 import type { RouteContract } from '#shared/http-contract';
 import { type HttpRequest, httpHandler, route } from '#shared/http-handler';
-import { figuresOf } from '#shared/read-policy';
 import { publicSummary, publicView } from '../domain/result-publication.ts';
-import { samplingMetrics } from '../domain/sampling-metrics.ts';
+import { samplingMetricsOf } from '../domain/sampling-metrics.ts';
 import { targetsFor } from '../domain/supervision-targets.ts';
 import {
   acceptTask,
@@ -66,26 +65,7 @@ export const http = httpHandler<RouteKeyOf<'sampling'>>({
   ),
   'GET /sampling-metrics': route(
     () => contracts.metrics,
-    async (r) => {
-      // An auditor may ask for another agency of the jurisdiction: its tasks inside the jurisdiction count.
-      const { agency, counts } = figuresOf(viewer(r), r.query.agency);
-      const region = r.query.region ?? '';
-      const tasks = [];
-      let cursor: string | undefined;
-      do {
-        const page = await wired().reads.tasksOf(agency, 100, cursor);
-        tasks.push(
-          ...page.items.filter(
-            (t) =>
-              t.jurisdiction.startsWith(region) && counts({ agency: t.ownerAgency, region: t.jurisdiction, partners: t.partnerAgencies }),
-          ),
-        );
-        cursor = page.cursor;
-      } while (cursor !== undefined);
-      const owned = await wired().reads.ownedItemCodes(agency);
-      const metrics = samplingMetrics(agency, r.query.from, r.query.to, tasks, owned);
-      return ok(r.query.region === undefined ? metrics : { ...metrics, region: r.query.region });
-    },
+    async (r) => ok(await samplingMetricsOf(wired(), viewer(r), r.query)),
   ),
   'GET /supervision-targets': route(
     () => contracts.targets,
