@@ -96,7 +96,7 @@ const zh = {
   'p_not-found': '找不到该记录（可能不属于您的机关，或已被撤回）。',
   p_conflict: '此步骤与记录的当前状态冲突。{allowed}',
   'p_version-conflict': '记录刚被他人修改。请刷新后重试。',
-  'p_rule-violation': '不符合办案规则：{fields}。',
+  'p_rule-violation': '不符合规定：{fields}。请核对后再提交。',
   'p_too-many-requests': '请求过于频繁，请稍后再试。',
   'p_payload-too-large': '提交的内容过大。',
   'p_idempotency-mismatch': '同一操作的内容被改动，请刷新后重新提交。',
@@ -356,6 +356,16 @@ const zh = {
   originCol: '来源',
   team: '检查人员',
   noInspections: '所选期间没有完成的现场检查。',
+  p_timeout: '服务器处理超时，请稍后重试；已填写的内容不会丢失。',
+  p_unavailable: '系统暂时繁忙，请稍后重试；已填写的内容不会丢失。',
+  'p_request-in-progress': '同一操作正在办理中，请稍候刷新查看结果。',
+  'p_idempotency-key-reused': '同一操作的内容被改动，请刷新后重新提交。',
+  'p_export-too-large': '导出的记录过多，请缩小范围（如按时间段）后再导出。',
+  'p_record-too-large': '该记录内容过多，无法保存，请精简后再提交。',
+  'p_bad-cursor': '翻页位置已失效，请从第一页重新查看。',
+  'p_internal-error': '服务器出现错误，未能办理。请稍后重试；如反复出现，请联系系统管理员。',
+  'p_malformed-body': '提交的内容无法识别，请刷新页面后重试。',
+  'p_unsupported-media-type': '提交的文件或内容类型不受支持。',
 };
 type Key = keyof typeof zh;
 const en: Record<Key, string> = {
@@ -452,7 +462,7 @@ const en: Record<Key, string> = {
   'p_not-found': 'This record cannot be found (it may belong to another agency, or was withdrawn).',
   p_conflict: 'This step conflicts with the record’s current state. {allowed}',
   'p_version-conflict': 'Someone changed the record a moment ago. Refresh and try again.',
-  'p_rule-violation': 'It breaks a case rule: {fields}.',
+  'p_rule-violation': 'It breaks a rule: {fields}. Check and submit again.',
   'p_too-many-requests': 'Too many requests: try again in a moment.',
   'p_payload-too-large': 'What was sent is too large.',
   'p_idempotency-mismatch': 'The same request was sent with different content; refresh and submit again.',
@@ -714,6 +724,16 @@ const en: Record<Key, string> = {
   originCol: 'Origin',
   team: 'Inspectors',
   noInspections: 'No on-site inspection was completed in the period.',
+  p_timeout: 'The server took too long: try again in a moment; nothing you typed is lost.',
+  p_unavailable: 'The system is busy: try again in a moment; nothing you typed is lost.',
+  'p_request-in-progress': 'The same request is being handled: refresh in a moment to see its result.',
+  'p_idempotency-key-reused': 'The same request was sent with different content; refresh and submit again.',
+  'p_export-too-large': 'Too many records to export: narrow it (a period, say) and export again.',
+  'p_record-too-large': 'The record is too large to store: shorten it and submit again.',
+  'p_bad-cursor': 'The page position is no longer valid: start again from the first page.',
+  'p_internal-error': 'The server failed to do it. Try again later; if it keeps happening, tell the administrator.',
+  'p_malformed-body': 'The request could not be read; reload the page and try again.',
+  'p_unsupported-media-type': 'This kind of file or content is not accepted.',
 };
 
 export type Lang = 'zh' | 'en';
