@@ -115,7 +115,8 @@ function NoteForm(props: {
         }
       }}
     >
-      <h3>{props.title}</h3>
+      {/* A choice's legend is its title (said once to a screen reader, shown once). */}
+      {props.choice === undefined ? <h3>{props.title}</h3> : null}
       {props.children}
       {props.choice === undefined ? null : (
         <fieldset>
