@@ -56,12 +56,12 @@ export async function rebuildHeads(options: { client: DynamoDBClient; table: str
     }
     const events = await allEvents(store, [head.stream]);
     // A head read before its latest append is not a difference: compare at the version that was read.
-    const { folded, difference } = checkHead(fold, head, events.slice(0, head.version));
+    const { folded, index, difference } = checkHead(fold, head, events.slice(0, head.version));
     report.checked += 1;
     report.byPrefix[fold.prefix] = (report.byPrefix[fold.prefix] ?? 0) + 1;
     if (difference === undefined) return;
     report.differing.push(difference);
-    if (options.rewrite && (await rewriteHead(options.client, options.table, head, folded))) report.rewritten += 1;
+    if (options.rewrite && (await rewriteHead(options.client, options.table, head, folded, index))) report.rewritten += 1;
   };
   for await (const heads of scanHeads(options.client, options.table)) {
     for (let i = 0; i < heads.length; i += CONCURRENCY) await Promise.all(heads.slice(i, i + CONCURRENCY).map(one));

@@ -4,6 +4,9 @@ import { type CaseRecord, openCase } from '#cases/domain/case-record';
 import { give } from '#cases/domain/commands';
 import { publish, withdraw } from '#cases/domain/decision-publicity';
 import { appendCase } from '#cases/domain/workflows';
+import { objectionIndex, objectionStream, objectionsAbout, pendingOf } from '#credit/adapters/table-layout';
+import { CREDIT_CLOCK_DEFAULTS } from '#credit/domain/credit-clocks';
+import { fileObjection } from '#credit/domain/objections';
 import { registerRecord, updateRecord } from '#directory/domain/directory-commands';
 import { type EntityState, entityKind } from '#directory/domain/record-kinds';
 import { EntityBody } from '#directory/schemas';
@@ -162,5 +165,44 @@ describe('rebuild-heads refolds every stream on DynamoDB Local', () => {
     expect(rebuilt.rewritten).toBe(1);
     expect((await rebuildHeads({ client, table, rewrite: false })).differing).toEqual([]);
     expect((await store.head(head?.stream ?? ''))?.state).toEqual(head?.state);
+  });
+
+  it('puts the heads written before an index existed on it: an objection waiting on the agency’s pending list', async () => {
+    const filed = fileObjection(
+      {
+        objectionId: 'objection-old',
+        agency: 'A',
+        uscc: EntityBody.parse(entityInput(1)).uscc,
+        target: { kind: 'factor', stream: 'case/case-1', seq: 1 },
+        reason: '非本企业',
+        today: '2026-04-20',
+      },
+      await officialCalendar(),
+      CREDIT_CLOCK_DEFAULTS,
+    );
+    // As a version before the pending list wrote it: the head by entity and on the clock index only.
+    const before = objectionIndex(filed.state, filed.state.deadlines[0]?.due);
+    expect(Object.keys(before)).not.toContain('gsi2pk');
+    await store.append({
+      stream: objectionStream('objection-old'),
+      expectedVersion: 0,
+      events: filed.events,
+      actor,
+      agency: 'A',
+      correlationId: 'c',
+      head: { state: filed.state, index: before },
+    });
+    const reader = new DynamoDbHeadReader(client, table);
+    expect((await reader.list({ ...pendingOf('A'), limit: 10 })).items).toEqual([]);
+    const found = await rebuildHeads({ client, table, rewrite: false });
+    expect(found.differing).toEqual([expect.objectContaining({ stream: objectionStream('objection-old'), field: '(index)' })]);
+    const rebuilt = await rebuildHeads({ client, table, rewrite: true });
+    expect(rebuilt.rewritten).toBe(1);
+    expect((await rebuildHeads({ client, table, rewrite: false })).differing).toEqual([]);
+    const pending = await reader.list({ ...pendingOf('A'), limit: 10 });
+    expect(pending.items.map((h) => h.stream)).toEqual([objectionStream('objection-old')]);
+    // The state and the other keys are what they were.
+    expect((await store.head(objectionStream('objection-old')))?.state).toEqual(filed.state);
+    expect((await reader.list({ ...objectionsAbout('A', filed.state.uscc), limit: 10 })).items).toHaveLength(1);
   });
 });

@@ -34,13 +34,21 @@ export function firstDifference(stored: unknown, folded: unknown, path = ''): st
 /** Refolds one stream and compares the result with its head's state (JSON, key order aside). */
 export function checkHead(
   fold: StreamFold,
-  head: { stream: string; agency: string; state: unknown },
+  head: { stream: string; agency: string; state: unknown; index?: Record<string, string> },
   events: readonly RecordedEvent[],
-): { folded: unknown; difference?: HeadDifference } {
+): { folded: unknown; index?: Record<string, string>; difference?: HeadDifference } {
   // JSON round trip: the head holds the state as JSON, where undefined members do not exist.
   const folded = JSON.parse(JSON.stringify(fold.fold(events, { agency: head.agency, state: head.state }) ?? null));
+  const index = fold.index?.(folded);
   const field = firstDifference(head.state ?? null, folded);
-  if (field === undefined) return { folded };
+  if (field === undefined) {
+    if (index === undefined || same(head.index ?? {}, index)) return { folded };
+    return { folded, index, difference: { stream: head.stream, field: '(index)', stored: head.index ?? {}, folded: index } };
+  }
   const pick = (v: unknown) => (field === '' ? v : field.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], v));
-  return { folded, difference: { stream: head.stream, field, stored: pick(head.state), folded: pick(folded) } };
+  return {
+    folded,
+    ...(index === undefined ? {} : { index }),
+    difference: { stream: head.stream, field, stored: pick(head.state), folded: pick(folded) },
+  };
 }

@@ -14,4 +14,10 @@ export interface StreamFold {
    * case's region, which comes from its entity's record).
    */
   fold(events: readonly RecordedEvent[], head: { agency: string; state: unknown }): unknown;
+  /**
+   * The index keys (`gsi1pk` … `gsi3sk`) the head carries for a state, when the context derives them from the state
+   * alone (the function its commands write with): the check then compares them too, and a rebuild writes them, so an
+   * index added by a later version reaches the heads written before it.
+   */
+  index?(state: unknown): Record<string, string>;
 }
