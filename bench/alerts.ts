@@ -267,7 +267,7 @@ async function latency(): Promise<string> {
             id,
             source: 'urn:bench',
             type: 'External.InspectionResult',
-            time: `${today}T02:00:00Z`,
+            time: new Date().toISOString(),
             subject,
             data: { inspectionNumber: id, inspectedOn: today, result: 'non-compliant' },
           },

@@ -391,6 +391,7 @@ const ROUTES = [
     rateLimit: PUBLIC_RATE,
   },
   { method: 'GET', path: '/credit/distribution', fn: 'credit', access: roles(STAFF), contract: credit.distribution },
+  { method: 'GET', path: '/credit/entities', fn: 'credit', access: roles(STAFF), contract: credit.classedEntities },
   {
     method: 'GET',
     path: '/credit/requests',

@@ -250,6 +250,56 @@ export const contracts = lazyContracts({
         404: problem('The entity is not in the caller’s agency directory'),
       },
     }),
+  classedEntities: () =>
+    contract({
+      summary: 'The entities behind the distribution: each of the agency’s directory in the class the draw uses, optionally of one class',
+      description:
+        'The same entities and classes `GET /credit/distribution` counts (the class the credit context last recorded, else the national one), with the national class beside it, by credit code, a page at a time; `total` counts them.',
+      tags: ['credit'],
+      query: z.strictObject({
+        class: creditClass.optional(),
+        region: z
+          .string()
+          .regex(/^\d{2,6}$/, 'a region is an administrative division code or its prefix (2-6 digits)')
+          .optional(),
+        industry: z
+          .string()
+          .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
+          .optional(),
+        agency: auditedAgency(),
+        limit: z.coerce.number().int().min(1).max(500).default(100),
+        cursor: z
+          .string()
+          .regex(/^\d{1,7}$/, 'a cursor from the previous page')
+          .optional(),
+      }),
+      responses: {
+        200: {
+          description: 'A page',
+          schema: z
+            .object({
+              total: z.number().int(),
+              items: z.array(
+                z
+                  .object({
+                    uscc: z.string(),
+                    name: z.string(),
+                    region: z.string(),
+                    class: creditClass,
+                    nationalClass: creditClass,
+                    reclassified: z.boolean(),
+                    flags: z.array(z.string()),
+                  })
+                  .meta({ id: 'ClassedEntity' }),
+              ),
+              cursor: z.string().optional(),
+            })
+            .meta({ id: 'ClassedEntityPage' }),
+        },
+        ...readErrors,
+        404: problem('Another agency (people see only their own)'),
+      },
+    }),
   timeline: () =>
     contract({
       summary:

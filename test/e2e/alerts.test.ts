@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chinaDay } from '#shared/calendar';
 import { launchChromium, phoneContext } from '../support/browser.ts';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { timeOn } from '../support/event-time.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
 const AGENCY = 'SAMR-110105';
@@ -16,7 +17,7 @@ const nonCompliant = (id: string, subject: string, inspectedOn: string) =>
     id,
     source: SOURCE,
     type: 'External.InspectionResult',
-    time: `${inspectedOn}T02:00:00Z`,
+    time: timeOn(inspectedOn),
     subject,
     data: { inspectionNumber: `SW-${id}`, inspectedOn, result: 'non-compliant', items: ['发票管理'], summary: '未按规定开具发票' },
   });

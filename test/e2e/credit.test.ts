@@ -1,6 +1,7 @@
 import { CloudEvent } from 'cloudevents';
 import { chinaDay } from '#shared/calendar';
 import { entityInput, usccFor } from '../support/directory-fixtures.ts';
+import { timeOn } from '../support/event-time.ts';
 import { refoldCheck } from '../support/refold.ts';
 import { api, eventually, type RunningPlatform, startPlatform, tokenFor } from '../support/runtime-process.ts';
 
@@ -14,7 +15,7 @@ const inspection = (id: string, subject: string, inspectedOn: string, result: st
     id,
     source: SOURCE,
     type: 'External.InspectionResult',
-    time: `${inspectedOn}T02:00:00Z`,
+    time: timeOn(inspectedOn),
     subject,
     data: { inspectionNumber: `SW-${id}`, inspectedOn, result, items: ['发票管理'], summary: '' },
   });
@@ -23,7 +24,7 @@ const fine = (id: string, subject: string, decidedOn: string, amount: number) =>
     id,
     source: SOURCE,
     type: 'External.PenaltyDecision',
-    time: `${decidedOn}T02:00:00Z`,
+    time: timeOn(decidedOn),
     subject,
     data: {
       decisionNumber: `京税罚〔2026〕${id}号`,
@@ -401,6 +402,20 @@ describe('an entity’s credit profile (GET /entities/{uscc}/credit)', () => {
       classes: { A: 0, B: 0, C: 0, D: 0 },
     });
     expect((await supervisor('GET', '/credit/distribution?industry=f52')).status).toBe(400);
+    // The entities behind each class: the same ones in the same classes (a re-classified one in its own class).
+    const behind = (await supervisor('GET', '/credit/entities?limit=500')).json;
+    expect(behind.total).toBe(all.total);
+    for (const c of ['A', 'B', 'C', 'D'] as const) {
+      const ofClass = (await supervisor('GET', `/credit/entities?class=${c}&limit=500`)).json;
+      expect(ofClass.total).toBe(all.classes[c]);
+      expect(ofClass.items.every((e: { class: string }) => e.class === c)).toBe(true);
+    }
+    expect(behind.items.filter((e: { reclassified: boolean }) => e.reclassified)).toHaveLength(all.reclassified);
+    const page1 = (await supervisor('GET', '/credit/entities?limit=2')).json;
+    const page2 = (await supervisor('GET', `/credit/entities?limit=2&cursor=${page1.cursor}`)).json;
+    expect([...page1.items, ...page2.items].map((e: { uscc: string }) => e.uscc)).toEqual(
+      behind.items.slice(0, 4).map((e: { uscc: string }) => e.uscc),
+    );
     // An auditor of the jurisdiction reads the agency's distribution; one of another counts none; a stranger gets 404.
     const auditorOf = async (jurisdiction: string) =>
       api(platform.url, await tokenFor(platform.url, { sub: 'aud-1', roles: ['auditor'], agency: 'AUDIT-11', jurisdiction }));

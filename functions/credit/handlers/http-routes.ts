@@ -9,7 +9,7 @@ import {
   readCreditTimeline,
   verifyCreditTimeline,
 } from '../domain/credit-reads.ts';
-import { creditDistribution } from '../domain/distribution.ts';
+import { classedEntityPage, creditDistribution } from '../domain/distribution.ts';
 import { applyRemovalOf, decideRemovalOf, listEntityOf, removeListingOf } from '../domain/listing-commands.ts';
 import { acceptObjectionOf, decideObjectionOf, fileObjectionOf } from '../domain/objection-commands.ts';
 import { decideOverrideOf, requestOverrideOf } from '../domain/override-commands.ts';
@@ -24,6 +24,13 @@ type Caller = Pick<HttpRequest<RouteContract>, 'actor' | 'principal'>;
 const readerOf = (r: Caller): CreditReader => ({
   ...r.actor,
   ...(r.principal.roles.includes('auditor') ? { auditorOf: r.principal.jurisdiction } : {}),
+});
+
+/** The caller as a reader of figures: auditors read other agencies of their jurisdiction. */
+const figuresReader = (r: Caller) => ({
+  agency: r.principal.agency,
+  jurisdiction: r.principal.jurisdiction,
+  auditor: r.principal.roles.includes('auditor'),
 });
 
 export const http = httpHandler<RouteKeyOf<'credit'>>({
@@ -119,9 +126,15 @@ export const http = httpHandler<RouteKeyOf<'credit'>>({
     () => contracts.distribution,
     async (r) => {
       // An auditor may ask for another agency of the jurisdiction: its entities inside the jurisdiction count.
-      const reader = { agency: r.principal.agency, jurisdiction: r.principal.jurisdiction, auditor: r.principal.roles.includes('auditor') };
-      const { agency, counts } = figuresOf(reader, r.query.agency);
+      const { agency, counts } = figuresOf(figuresReader(r), r.query.agency);
       return { status: 200, body: await creditDistribution(await wired(), agency, r.query, counts) };
+    },
+  ),
+  'GET /credit/entities': route(
+    () => contracts.classedEntities,
+    async (r) => {
+      const { agency, counts } = figuresOf(figuresReader(r), r.query.agency);
+      return { status: 200, body: await classedEntityPage(await wired(), agency, r.query, counts) };
     },
   ),
   'GET /credit/requests': route(

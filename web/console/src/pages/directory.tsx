@@ -6,13 +6,14 @@ import type { Route } from '../main.tsx';
 import type { Session } from '../session.ts';
 import { Loading, ProblemNote, useLoad } from '../widgets.tsx';
 
-interface Entity {
+/** An entity in the class the draw uses (`GET /credit/entities`). */
+interface ClassedEntity {
   uscc: string;
   name: string;
-  industry: string;
   region: string;
-  address: string;
-  creditClass?: string;
+  class: string;
+  nationalClass: string;
+  reclassified: boolean;
   flags: string[];
 }
 interface ImportJob {
@@ -34,15 +35,15 @@ type Tab = (typeof TABS)[number];
 function Entities({ route }: { route: Route }) {
   const klass = route.query.get('class') ?? '';
   const region = route.query.get('region') ?? '';
+  // The entities as the distribution counts them: each in the class the draw uses (the credit context's, else the
+  // national one), so a class of the dashboard opens exactly the entities it counts.
   const state = useLoad(async () => {
     const query = new URLSearchParams();
     if (/^\d{2,6}$/.test(region)) query.set('region', region);
-    const [entities, classes] = await Promise.all([
-      getAll<Entity>(`/entities${query.size > 0 ? `?${query}` : ''}`, 2000),
-      getJson<{ classes: Record<string, number>; total: number }>(`/credit/distribution${query.size > 0 ? `?${query}` : ''}`),
-    ]);
-    return { entities, classes };
-  }, [region]);
+    if ((CREDIT_CLASSES as readonly string[]).includes(klass)) query.set('class', klass);
+    const entities = await getAll<ClassedEntity>(`/credit/entities${query.size > 0 ? `?${query}` : ''}`, 2000);
+    return { entities };
+  }, [region, klass]);
   const go = (key: string, value: string) => {
     const next = new URLSearchParams(route.query);
     value === '' ? next.delete(key) : next.set(key, value);
@@ -72,7 +73,7 @@ function Entities({ route }: { route: Route }) {
       <p class="muted">{t('classNote')}</p>
       <Loading state={state}>
         {({ entities }) => {
-          const shown = entities.filter((e) => klass === '' || (e.creditClass ?? '') === klass);
+          const shown = entities;
           if (shown.length === 0) return <p class="muted">{t('nothingFound')}</p>;
           return (
             <div class="table-wrap">
@@ -82,6 +83,7 @@ function Entities({ route }: { route: Route }) {
                     <th scope="col">{t('entity')}</th>
                     <th scope="col">{t('entityCode')}</th>
                     <th scope="col">{t('region')}</th>
+                    <th scope="col">{t('creditClass')}</th>
                     <th scope="col">{t('nationalClass')}</th>
                     <th scope="col">{t('why')}</th>
                   </tr>
@@ -92,7 +94,8 @@ function Entities({ route }: { route: Route }) {
                       <td>{e.name}</td>
                       <td class="mono">{e.uscc}</td>
                       <td>{e.region}</td>
-                      <td>{e.creditClass === undefined ? '—' : label('class', e.creditClass)}</td>
+                      <td data-class={e.class}>{label('class', e.class)}</td>
+                      <td>{label('class', e.nationalClass)}</td>
                       <td>
                         <a href={`#/credit/${encodeURIComponent(e.uscc)}`}>{t('creditProfile')}</a>
                         {e.flags.length > 0 ? ` · ${e.flags.map((f) => label('flag', f)).join('、')}` : ''}
