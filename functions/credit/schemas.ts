@@ -2,10 +2,21 @@ import * as z from 'zod';
 import { ABNORMAL_CAUSES } from '#events/credit/values';
 import { agencyCode, usccFormat } from '#events/directory/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { auditedAgency, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
+import { auditedAgency, positionPage, problem, publicErrors, readErrors, writeErrors } from '#shared/http-schemas';
 
 const creditClass = z.enum(['A', 'B', 'C', 'D']);
 const source = z.object({ stream: z.string(), seq: z.number().int(), type: z.string() });
+/** A part of the agency's directory: a region (a division code or its prefix) and an industry. */
+const directoryFilter = () => ({
+  region: z
+    .string()
+    .regex(/^\d{2,6}$/, 'a region is an administrative division code or its prefix (2-6 digits)')
+    .optional(),
+  industry: z
+    .string()
+    .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
+    .optional(),
+});
 let listingSchema: z.ZodType | undefined;
 /** One schema object for both routes (openapi.yaml refers to it by its id). */
 const listing = () => {
@@ -171,14 +182,7 @@ export const contracts = lazyContracts({
         'Each entity in the class the credit context last recorded for it, or, never re-classified, the class the national system gave it (what the draw uses). `reclassified` counts the entities with a class of their own.',
       tags: ['credit'],
       query: z.strictObject({
-        region: z
-          .string()
-          .regex(/^\d{2,6}$/, 'a region is an administrative division code or its prefix (2-6 digits)')
-          .optional(),
-        industry: z
-          .string()
-          .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
-          .optional(),
+        ...directoryFilter(),
         agency: auditedAgency(),
       }),
       responses: {
@@ -258,20 +262,9 @@ export const contracts = lazyContracts({
       tags: ['credit'],
       query: z.strictObject({
         class: creditClass.optional(),
-        region: z
-          .string()
-          .regex(/^\d{2,6}$/, 'a region is an administrative division code or its prefix (2-6 digits)')
-          .optional(),
-        industry: z
-          .string()
-          .regex(/^[A-T](\d{2,4})?$/, 'an industry is a GB/T 4754 code such as F52')
-          .optional(),
+        ...directoryFilter(),
         agency: auditedAgency(),
-        limit: z.coerce.number().int().min(1).max(500).default(100),
-        cursor: z
-          .string()
-          .regex(/^\d{1,7}$/, 'a cursor from the previous page')
-          .optional(),
+        ...positionPage(500, 100),
       }),
       responses: {
         200: {

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { InspectionAssigned } from '#events/inspections/inspection-assigned.v1';
 import { answer, CHANNELS, EVIDENCE_KINDS, evidence, position, RESULTS } from '#events/inspections/values';
 import { contract, lazyContracts } from '#shared/http-contract';
-import { cursor, limit, metricsQuery, page, problem, readErrors, writeErrors } from '#shared/http-schemas';
+import { cursor, limit, metricsQuery, page, positionPage, problem, readErrors, writeErrors } from '#shared/http-schemas';
 
 /**
  * What every inspection shows of its assignment: a drawn one's (its task and draw), or a targeted one's (定向检查,
@@ -163,11 +163,7 @@ export const contracts = lazyContracts({
       tags,
       query: metricsQuery().extend({
         channel: z.enum(CHANNELS).optional(),
-        limit: z.coerce.number().int().min(1).max(100).default(50),
-        cursor: z
-          .string()
-          .regex(/^\d{1,7}$/, 'a cursor from the previous page')
-          .optional(),
+        ...positionPage(100, 50),
       }),
       responses: {
         200: {

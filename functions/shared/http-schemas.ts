@@ -60,3 +60,15 @@ export const metricsQuery = () =>
       .describe('a prefix of the 6-digit division code'),
     agency: auditedAgency(),
   });
+
+/**
+ * A page of a list computed whole and cut in order (metrics' records): how many, and the cursor the previous page
+ * gave (its position).
+ */
+export const positionPage = (max: number, byDefault: number) => ({
+  limit: z.coerce.number().int().min(1).max(max).default(byDefault),
+  cursor: z
+    .string()
+    .regex(/^\d{1,7}$/, 'a cursor from the previous page')
+    .optional(),
+});
